@@ -1,0 +1,61 @@
+#pragma once
+// Random streams and the project's own distributions. A stream is a pure function of
+// (seed, replication, entity id), so adding an entity never shifts another's numbers and results never
+// depend on threads, shards or the standard library. No std:: distribution is used anywhere.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace corridor {
+
+// A stable 64-bit id for a string (FNV-1a), the same on every machine and run.
+std::uint64_t stable_id(std::string_view text) noexcept;
+
+// xoshiro256** seeded through splitmix64 from (seed, replication, entity).
+class rng_stream {
+ public:
+  rng_stream(std::uint64_t seed, std::uint64_t replication, std::uint64_t entity) noexcept;
+  rng_stream(std::uint64_t seed, std::uint64_t replication, std::string_view entity) noexcept
+      : rng_stream(seed, replication, stable_id(entity)) {}
+
+  std::uint64_t next_u64() noexcept;
+  // Uniform on the open interval (0, 1): never exactly 0 or 1, so log() is always safe.
+  double uniform01() noexcept;
+
+ private:
+  std::uint64_t s_[4];
+};
+
+enum class dist_kind { constant, uniform, exponential, normal, lognormal, triangular, empirical };
+
+// A distribution of a non-negative duration or quantity. Parameters by kind:
+//   constant(value) · uniform(min, max) · exponential(mean) · normal(mean, sd), truncated at 0 ·
+//   lognormal(mean, sd) of the variable itself · triangular(min, mode, max) ·
+//   empirical(values, weights): a discrete choice among `values` (weights default to equal).
+struct distribution {
+  dist_kind kind = dist_kind::constant;
+  double a = 0.0, b = 0.0, c = 0.0;
+  std::vector<double> values;
+  std::vector<double> weights;  // cumulative after normalize(); empty means equal weights
+
+  static distribution constant(double v);
+  static distribution uniform(double lo, double hi);
+  static distribution exponential(double mean);
+  static distribution normal(double mean, double sd);
+  static distribution lognormal(double mean, double sd);
+  static distribution triangular(double lo, double mode, double hi);
+  static distribution empirical(std::vector<double> values, std::vector<double> weights = {});
+
+  double sample(rng_stream& rng) const;
+  double mean() const;
+  // Throws std::invalid_argument with a readable reason when the parameters make no sense.
+  void check() const;
+};
+
+// A Poisson count with the given mean (inversion for small means, PTRS for large), stable across platforms.
+std::uint64_t sample_poisson(rng_stream& rng, double mean);
+// A standard normal variate (polar method, no caching: one call, one value).
+double sample_standard_normal(rng_stream& rng);
+
+}  // namespace corridor

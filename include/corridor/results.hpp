@@ -1,0 +1,124 @@
+#pragma once
+// RunResult: the plain numbers one run produces. Studies reduce many of these; writers print them.
+// Nothing here refers back to the engine or the model.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace corridor {
+
+struct cost_breakdown {  // USD per delivered TEU
+  double haulage = 0.0;
+  double crossing_fees = 0.0;
+  double handling = 0.0;
+  double ferry = 0.0;
+  double subsidy = 0.0;  // negative: paid to the shipper
+  double time = 0.0;     // value of time x transit days (generalized cost only)
+  double out_of_pocket() const { return haulage + crossing_fees + handling + ferry + subsidy; }
+  double generalized() const { return out_of_pocket() + time; }
+};
+
+// A queue with servers (a crossing's tracks, a ferry's sailings), measured over the report window.
+struct queue_result {
+  std::string id;         // crossing node id, or ferry edge id
+  std::string kind;       // "crossing" or "ferry"
+  double trains = 0.0;    // trains served (ferries: trains boarded)
+  double teu = 0.0;
+  double utilization = 0.0;        // busy servers / servers (ferries: TEU carried / TEU offered)
+  double mean_wait_h = 0.0;        // wait before service (ferries: before boarding)
+  double p95_wait_h = 0.0;
+  double mean_queue_trains = 0.0;  // time-averaged number waiting
+  double max_queue_trains = 0.0;
+  double arrivals_per_h = 0.0;     // trains joining the queue per hour (for Little's law)
+  double sailings = 0.0;           // ferries only
+  double cancelled_sailings = 0.0; // ferries only
+};
+
+struct route_result {
+  std::string flow;   // flow id
+  std::string route;  // node ids joined by '>'
+  double trains = 0.0;
+  double teu = 0.0;
+  double share = 0.0;  // of the flow's trains
+  bool via_share_region = false;
+};
+
+struct edge_result {  // one scenario edge, both directions added
+  std::string id;
+  double trains = 0.0;
+  double teu = 0.0;
+  double utilization = 0.0;  // departures / slots offered (0 when unlimited)
+};
+
+struct goods_result {
+  std::string direction;  // "westbound" or "eastbound" (or "other")
+  std::string cargo_class;
+  double teu = 0.0;
+  double goods_value_usd_per_year = 0.0;
+};
+
+// Per simulated day of the window: deliveries and the queue at each crossing at the end of the day.
+struct daily_row {
+  int day = 0;
+  double teu_delivered = 0.0;
+  double trains_delivered = 0.0;
+  std::vector<double> queue_trains;  // aligned with run_result::queues
+};
+
+struct run_result {
+  std::uint64_t seed = 0;
+  std::uint64_t replication = 0;
+  std::uint64_t events = 0;
+  double wall_seconds = 0.0;
+  double window_days = 0.0;
+
+  // Headline metrics, in a fixed order (see metric_names()).
+  double throughput_teu_per_day = 0.0;
+  double throughput_trains_per_day = 0.0;
+  double throughput_teu_per_day_westbound = 0.0;
+  double throughput_teu_per_day_eastbound = 0.0;
+  double cost_usd_per_teu = 0.0;
+  double generalized_cost_usd_per_teu = 0.0;
+  double transit_days_mean = 0.0;
+  double transit_days_p50 = 0.0;
+  double transit_days_p95 = 0.0;
+  double share_central_asia_trains = 0.0;
+  double share_central_asia_teu = 0.0;
+  double share_central_asia_trains_westbound = 0.0;
+  double share_central_asia_trains_eastbound = 0.0;
+  double containers_entered = 0.0;
+  double containers_delivered = 0.0;
+  double containers_in_system = 0.0;
+  double empty_trains_moved = 0.0;
+  cost_breakdown cost;
+
+  std::vector<queue_result> queues;
+  std::vector<route_result> routes;
+  std::vector<edge_result> edges;
+  std::vector<goods_result> goods;
+  std::vector<daily_row> daily;
+
+  // Every number as (name, value) in a stable order: headline metrics as "metrics.<name>", then
+  // "cost.<component>", "crossings.<id>.<field>", "ferries.<id>.<field>", "routes.<flow>.<route>.<field>".
+  std::vector<std::pair<std::string, double>> flatten() const;
+};
+
+// One flattened metric over replications: mean and 95 % Student-t half-width.
+struct metric_stat {
+  std::string name;
+  double mean = 0.0;
+  double half_width_95 = 0.0;  // 0 when n < 2
+  double stddev = 0.0;
+  std::size_t n = 0;
+};
+
+// Summarizes runs of one scenario, metric by metric in flatten() order (all runs share the same names).
+std::vector<metric_stat> summarize_runs(const std::vector<run_result>& runs);
+
+// The headline metric names, in order, without prefix.
+const std::vector<std::string>& metric_names();
+double metric_value(const run_result& r, std::string_view name);
+
+}  // namespace corridor

@@ -1,0 +1,184 @@
+#pragma once
+// The scenario: plain, immutable structs describing a corridor study, and the strict YAML loader that fills
+// them. Knows nothing of the engine. Units are in the names: _km, _h (hours), _days, _usd, _teu.
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corridor/random.hpp"
+
+namespace corridor {
+
+// Where a value came from in a scenario file. Line and column are 1-based; 0 means "not from a file".
+struct source_loc {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+// Every problem in a scenario file, each with its location; what() lists them as `file:line:col: message`.
+class scenario_error : public std::runtime_error {
+ public:
+  struct diagnostic {
+    source_loc loc;
+    std::string message;
+  };
+  explicit scenario_error(std::vector<diagnostic> diagnostics);
+  const std::vector<diagnostic>& diagnostics() const noexcept { return diagnostics_; }
+
+ private:
+  std::vector<diagnostic> diagnostics_;
+};
+
+enum class node_kind { terminal, junction, crossing, port };
+enum class edge_mode { rail, ferry };
+enum class arrival_process { poisson, scheduled };
+enum class departure_policy { on_demand, timetable };
+enum class route_choice_mode { logit, cheapest };
+
+// A border crossing: parallel tracks served FIFO, a gauge change or a pass-through per train, then customs.
+struct crossing_spec {
+  int tracks = 1;
+  distribution transshipment_h = distribution::constant(4.0);  // per train when the gauge changes
+  distribution pass_through_h = distribution::constant(1.0);   // per train when it does not
+  distribution customs_dwell_h = distribution::constant(0.0);  // after service; holds no track
+  int daily_cap_trains = 0;                                    // trains starting service per day; 0 = none
+  double fee_usd_per_teu = 0.0;
+};
+
+struct node_spec {
+  std::string id;
+  std::string name;
+  node_kind kind = node_kind::junction;
+  std::string country;  // ISO 3166 alpha-2
+  double lat = 0.0;
+  double lon = 0.0;
+  crossing_spec crossing;             // used when kind == crossing
+  double subsidy_usd_per_teu = 0.0;   // paid to trains originating here (terminals)
+  double handling_usd_per_teu = 0.0;  // terminal or port handling, charged per TEU passing
+  source_loc loc;
+};
+
+// A scheduled ferry: sailings every `every_days` (or on named weekdays), each with a capacity; a sailing is
+// cancelled by weather with a probability that depends on the month.
+struct ferry_spec {
+  double every_days = 0.0;
+  std::vector<int> weekdays;    // 0 = Monday ... 6 = Sunday; used when every_days == 0
+  double departure_hour = 12.0; // hour of day of each sailing
+  double capacity_teu = 0.0;
+  double fare_usd_per_teu = 0.0;
+  std::array<double, 12> cancel_probability_by_month{};  // January first
+};
+
+struct edge_spec {
+  std::string id;
+  std::string from;
+  std::string to;
+  edge_mode mode = edge_mode::rail;
+  double distance_km = 0.0;
+  double speed_km_per_day = 1000.0;
+  int gauge_mm = 1435;                 // rail only
+  double tariff_usd_per_teu_km = 0.0;  // rail haulage
+  int slots_per_day = 0;               // train departures per day per direction; 0 = unlimited
+  double travel_time_cv = 0.0;         // coefficient of variation of travel time (lognormal); 0 = fixed
+  bool bidirectional = true;
+  ferry_spec ferry;                    // used when mode == ferry
+  source_loc loc;
+};
+
+struct region_spec {
+  std::string id;
+  std::vector<std::string> countries;
+  source_loc loc;
+};
+
+struct cargo_class_spec {
+  std::string id;
+  double value_of_time_usd_per_teu_day = 0.0;
+  double goods_value_usd_per_teu = 0.0;
+  source_loc loc;
+};
+
+// Demand from one terminal to another, in TEU per week.
+struct flow_spec {
+  std::string id;
+  std::string from;
+  std::string to;
+  std::string cargo_class;
+  double teu_per_week = 0.0;
+  arrival_process arrivals = arrival_process::poisson;
+  std::array<double, 12> seasonality{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};  // multipliers by month
+  departure_policy departures = departure_policy::on_demand;
+  double max_wait_h = 72.0;              // on_demand: a train leaves part-full after this wait
+  std::vector<int> timetable_weekdays;   // timetable: departure days (0 = Monday)
+  double timetable_hour = 8.0;           // timetable: hour of day
+  double train_capacity_teu = 0.0;       // 0 = the scenario's train_capacity_teu
+  source_loc loc;
+};
+
+// A node or edge closed (capacity_factor 0) or cut to a fraction of its capacity between two days.
+struct disruption_spec {
+  std::string id;
+  std::string target;  // a node id or an edge id
+  double from_day = 0.0;
+  double to_day = 0.0;
+  double capacity_factor = 0.0;
+  source_loc loc;
+};
+
+struct route_choice_spec {
+  route_choice_mode mode = route_choice_mode::logit;
+  int k_paths = 4;
+  double logit_scale_per_usd = 0.004;  // theta: P(route) ~ exp(-theta * generalized cost per TEU)
+};
+
+// What the report measures: the share of traffic between two region groups that passes through a region.
+struct report_spec {
+  std::string share_region = "central_asia";
+  std::string origin_region = "china";
+  std::string destination_region = "europe";
+};
+
+struct scenario {
+  std::string name;
+  std::string description;
+  std::string source_file;
+  std::uint64_t seed = 1;
+  double horizon_days = 365.0;
+  double warmup_days = 0.0;
+  double train_capacity_teu = 82.0;
+  route_choice_spec route_choice;
+  report_spec report;
+  std::vector<region_spec> regions;
+  std::vector<node_spec> nodes;
+  std::vector<edge_spec> edges;
+  std::vector<cargo_class_spec> cargo_classes;
+  std::vector<flow_spec> flows;
+  std::vector<disruption_spec> disruptions;
+
+  const node_spec* find_node(std::string_view id) const noexcept;
+  const edge_spec* find_edge(std::string_view id) const noexcept;
+  const region_spec* find_region(std::string_view id) const noexcept;
+  const cargo_class_spec* find_cargo_class(std::string_view id) const noexcept;
+  // True when the country belongs to the region.
+  bool in_region(std::string_view region, std::string_view country) const noexcept;
+};
+
+// Loads, resolves `extends` overlays and validates. Throws scenario_error listing every problem found.
+scenario load_scenario(const std::filesystem::path& file);
+// The same from text; `name` stands for the file in messages and relative `extends` resolve from `base_dir`.
+scenario load_scenario_text(std::string_view yaml, std::string_view name,
+                            const std::filesystem::path& base_dir = {});
+// Checks a resolved scenario (also run by the loaders). Throws scenario_error.
+void validate(const scenario& s);
+// The fully resolved scenario as YAML that loads back to the same scenario (`corridor show`).
+std::string to_yaml(const scenario& s);
+// A JSON Schema (draft 2020-12) of the scenario format, with descriptions and units (`corridor schema`).
+std::string scenario_json_schema();
+
+}  // namespace corridor
