@@ -33,11 +33,15 @@ enum class dist_kind { constant, uniform, exponential, normal, lognormal, triang
 //   constant(value) · uniform(min, max) · exponential(mean) · normal(mean, sd), truncated at 0 ·
 //   lognormal(mean, sd) of the variable itself · triangular(min, mode, max) ·
 //   empirical(values, weights): a discrete choice among `values` (weights default to equal).
+// Factories only store their arguments; call check() once (e.g. when a scenario is loaded) before sampling.
+// normal() is truncated at 0 by rejection (resampling), so its shape above 0 is kept and mean() returns the
+// mean of the truncated variable. lognormal() takes the variable's own mean and sd, not the log-scale ones.
 struct distribution {
   dist_kind kind = dist_kind::constant;
   double a = 0.0, b = 0.0, c = 0.0;
   std::vector<double> values;
-  std::vector<double> weights;  // cumulative after normalize(); empty means equal weights
+  // Cumulative weights (need not end at 1), as empirical() stores them; empty means equal weights.
+  std::vector<double> weights;
 
   static distribution constant(double v);
   static distribution uniform(double lo, double hi);

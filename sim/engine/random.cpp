@@ -1,1 +1,65 @@
-// placeholder: replaced by the module's implementation
+// Random streams: FNV-1a ids and xoshiro256** generators seeded through splitmix64. Everything here is
+// integer arithmetic with fixed constants, so every machine and compiler produces the same numbers.
+#include "corridor/random.hpp"
+
+namespace corridor {
+namespace {
+
+constexpr std::uint64_t fnv_offset_basis = 0xcbf29ce484222325ULL;
+constexpr std::uint64_t fnv_prime = 0x100000001b3ULL;
+
+// splitmix64 (Steele, Lea, Flood 2014): a bijective mixer whose outputs are good seeds for xoshiro.
+std::uint64_t splitmix64(std::uint64_t& state) noexcept {
+  state += 0x9e3779b97f4a7c15ULL;
+  std::uint64_t z = state;
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+constexpr std::uint64_t rotl(std::uint64_t x, int k) noexcept {
+  return (x << k) | (x >> (64 - k));
+}
+
+}  // namespace
+
+std::uint64_t stable_id(std::string_view text) noexcept {
+  std::uint64_t h = fnv_offset_basis;
+  for (char ch : text) {
+    h ^= static_cast<std::uint8_t>(ch);
+    h *= fnv_prime;
+  }
+  return h;
+}
+
+rng_stream::rng_stream(std::uint64_t seed, std::uint64_t replication, std::uint64_t entity) noexcept {
+  // Each input passes through a full mix before the next is folded in, so nearby seeds, replications and
+  // entity ids (0, 1, 2, ...) land on unrelated states.
+  std::uint64_t sm = seed;
+  sm = splitmix64(sm) ^ replication;
+  sm = splitmix64(sm) ^ entity;
+  for (auto& word : s_) word = splitmix64(sm);
+  // xoshiro must not start from all zeros; splitmix64 makes that practically impossible, but be sure.
+  if ((s_[0] | s_[1] | s_[2] | s_[3]) == 0) s_[0] = 1;
+}
+
+std::uint64_t rng_stream::next_u64() noexcept {
+  const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
+  const std::uint64_t t = s_[1] << 17;
+  s_[2] ^= s_[0];
+  s_[3] ^= s_[1];
+  s_[1] ^= s_[2];
+  s_[0] ^= s_[3];
+  s_[2] ^= t;
+  s_[3] = rotl(s_[3], 45);
+  return result;
+}
+
+double rng_stream::uniform01() noexcept {
+  // 52 random bits centred in their cell: k + 0.5 for k in [0, 2^52) is exact in a double, so the result
+  // lies in [2^-53, 1 - 2^-53] and is never 0 or 1.
+  constexpr double scale = 1.0 / 4503599627370496.0;  // 2^-52
+  return (static_cast<double>(next_u64() >> 12) + 0.5) * scale;
+}
+
+}  // namespace corridor
