@@ -1,1 +1,187 @@
-// placeholder: replaced by the module's implementation
+// Generalized-cost routing: Dijkstra for one path, Yen's algorithm for the k cheapest loopless ones.
+// Both search a boost::filtered_graph that hides closed edges (and, for Yen, the root path and spur edges),
+// so the graph itself is never copied or modified.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+
+#include <boost/graph/dijkstra_shortest_paths.hpp>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/property_map/property_map.hpp>
+
+#include "corridor/network.hpp"
+
+namespace corridor {
+namespace detail {
+
+// Which edges (by dense index) and vertices a search may not use. Pointers, not references, because
+// filtered_graph needs default-constructible predicates.
+struct edge_open {
+  const graph_t* g = nullptr;
+  const std::vector<char>* blocked = nullptr;
+  bool operator()(edge_t e) const { return (*blocked)[(*g)[e].index] == 0; }
+};
+
+struct vertex_open {
+  const std::vector<char>* blocked = nullptr;
+  bool operator()(vertex_t v) const { return (*blocked)[v] == 0; }
+};
+
+using search_graph = boost::filtered_graph<graph_t, edge_open, vertex_open>;
+constexpr std::uint32_t no_edge = std::numeric_limits<std::uint32_t>::max();
+
+// Records the edge by which Dijkstra last reached each vertex: parallel edges join the same two vertices,
+// so a vertex predecessor map could not say which line was taken.
+struct edge_recorder : boost::default_dijkstra_visitor {
+  std::vector<std::uint32_t>* pred_edge;
+  explicit edge_recorder(std::vector<std::uint32_t>* out) : pred_edge(out) {}
+  void edge_relaxed(edge_t e, const search_graph& g) const { (*pred_edge)[boost::target(e, g)] = g[e].index; }
+};
+
+// The state one routing call works in: combined weights and the block lists, reused by every search.
+struct router {
+  const network& net;
+  std::vector<double> weight;  // by edge index: edge cost plus the cost of entering its target
+  std::vector<char> closed;    // by edge index: edges of infinite weight, never usable
+  std::vector<char> blocked_edge;
+  std::vector<char> blocked_vertex;
+
+  router(const network& n, const path_weights& w);
+  std::optional<path> search(vertex_t from, vertex_t to) const;
+  double cost_of(const std::vector<std::uint32_t>& edges) const;
+};
+
+void check_cost(double c, const char* what, std::size_t i) {
+  if (std::isnan(c) || c < 0.0) {
+    throw std::invalid_argument("network: " + std::string(what) + " " + std::to_string(i) + " has cost " +
+                                std::to_string(c) + "; costs must be >= 0 (+inf closes it)");
+  }
+}
+
+router::router(const network& n, const path_weights& w) : net(n) {
+  if (w.edge_cost.size() != n.num_edges() || w.node_cost.size() != n.num_nodes()) {
+    throw std::invalid_argument("network: path_weights sized for " + std::to_string(w.edge_cost.size()) +
+                                " edges and " + std::to_string(w.node_cost.size()) +
+                                " nodes, the network has " + std::to_string(n.num_edges()) + " and " +
+                                std::to_string(n.num_nodes()));
+  }
+  for (std::size_t v = 0; v < w.node_cost.size(); ++v) check_cost(w.node_cost[v], "node", v);
+  weight.resize(n.num_edges());
+  closed.resize(n.num_edges());
+  for (std::uint32_t e = 0; e < n.num_edges(); ++e) {
+    check_cost(w.edge_cost[e], "edge", e);
+    weight[e] = w.edge_cost[e] + w.node_cost[n.target(e)];
+    closed[e] = std::isinf(weight[e]) ? 1 : 0;
+  }
+  blocked_edge = closed;
+  blocked_vertex.assign(n.num_nodes(), 0);
+}
+
+double router::cost_of(const std::vector<std::uint32_t>& edges) const {
+  // Summed front to back, as Dijkstra does, so a path's cost never depends on how it was found.
+  double c = 0.0;
+  for (std::uint32_t e : edges) c += weight[e];
+  return c;
+}
+
+std::optional<path> router::search(vertex_t from, vertex_t to) const {
+  const graph_t& g = net.graph();
+  const search_graph fg(g, edge_open{&g, &blocked_edge}, vertex_open{&blocked_vertex});
+  const std::size_t n = boost::num_vertices(g);
+  std::vector<double> dist(n);
+  std::vector<std::uint32_t> pred_edge(n, no_edge);
+  const auto vindex = boost::get(boost::vertex_index, g);
+  boost::dijkstra_shortest_paths(
+      fg, from,
+      boost::weight_map(boost::make_iterator_property_map(weight.begin(), boost::get(&edge_props::index, g)))
+          .distance_map(boost::make_iterator_property_map(dist.begin(), vindex))
+          .visitor(edge_recorder(&pred_edge)));
+  if (to != from && pred_edge[to] == no_edge) return std::nullopt;
+  path p;
+  for (vertex_t v = to; v != from; v = net.source(pred_edge[v])) p.edges.push_back(pred_edge[v]);
+  std::reverse(p.edges.begin(), p.edges.end());
+  p.nodes.push_back(from);
+  for (std::uint32_t e : p.edges) p.nodes.push_back(net.target(e));
+  p.cost = cost_of(p.edges);
+  return p;
+}
+
+void check_vertex(const network& net, vertex_t v, const char* role) {
+  if (v >= net.num_nodes()) {
+    throw std::invalid_argument("network: " + std::string(role) + " vertex " + std::to_string(v) +
+                                " is not in a network of " + std::to_string(net.num_nodes()) + " nodes");
+  }
+}
+
+// Candidates ordered by cost, then edge sequence: a std::set gives the cheapest first, breaks ties the same
+// way on every run and drops a path found twice from different spur nodes.
+struct cheaper {
+  bool operator()(const path& a, const path& b) const {
+    return std::tie(a.cost, a.edges) < std::tie(b.cost, b.edges);
+  }
+};
+using candidate_set = std::set<path, cheaper>;
+
+// One round of Yen: every deviation from the last path found, at each of its nodes in turn. At spur node i
+// the root (the last path's first i edges) is kept, its nodes before the spur are hidden so the result
+// stays loopless, and the next edge of every found path sharing that root is hidden so the deviation is new.
+void add_deviations(router& r, const std::vector<path>& found, vertex_t to, candidate_set& out) {
+  const path& last = found.back();
+  for (std::size_t i = 0; i + 1 < last.nodes.size(); ++i) {
+    const auto root_end = last.edges.begin() + static_cast<std::ptrdiff_t>(i);
+    std::vector<std::uint32_t> hidden;
+    for (const path& p : found) {
+      if (p.edges.size() > i && std::equal(last.edges.begin(), root_end, p.edges.begin())) {
+        r.blocked_edge[p.edges[i]] = 1;
+        hidden.push_back(p.edges[i]);
+      }
+    }
+    for (std::size_t j = 0; j < i; ++j) r.blocked_vertex[last.nodes[j]] = 1;
+    if (auto spur = r.search(last.nodes[i], to)) {
+      path c;
+      c.nodes.assign(last.nodes.begin(), last.nodes.begin() + static_cast<std::ptrdiff_t>(i));
+      c.nodes.insert(c.nodes.end(), spur->nodes.begin(), spur->nodes.end());
+      c.edges.assign(last.edges.begin(), root_end);
+      c.edges.insert(c.edges.end(), spur->edges.begin(), spur->edges.end());
+      c.cost = r.cost_of(c.edges);
+      out.insert(std::move(c));
+    }
+    for (std::uint32_t e : hidden) r.blocked_edge[e] = r.closed[e];
+    for (std::size_t j = 0; j < i; ++j) r.blocked_vertex[last.nodes[j]] = 0;
+  }
+}
+
+}  // namespace detail
+
+std::optional<path> shortest_path(const network& net, vertex_t from, vertex_t to, const path_weights& w) {
+  detail::check_vertex(net, from, "origin");
+  detail::check_vertex(net, to, "destination");
+  return detail::router(net, w).search(from, to);
+}
+
+std::vector<path> k_shortest_paths(const network& net, vertex_t from, vertex_t to, int k,
+                                   const path_weights& w) {
+  detail::check_vertex(net, from, "origin");
+  detail::check_vertex(net, to, "destination");
+  if (k < 1) throw std::invalid_argument("network: k_shortest_paths needs k >= 1, got " + std::to_string(k));
+  detail::router r(net, w);
+  std::vector<path> found;
+  auto first = r.search(from, to);
+  if (!first) return found;
+  found.push_back(std::move(*first));
+  detail::candidate_set candidates;
+  while (found.size() < static_cast<std::size_t>(k)) {
+    detail::add_deviations(r, found, to, candidates);
+    if (candidates.empty()) break;
+    found.push_back(std::move(candidates.extract(candidates.begin()).value()));
+  }
+  // Yen yields costs in order; equal costs are put in edge order, whichever Dijkstra happened to meet first.
+  std::stable_sort(found.begin(), found.end(), detail::cheaper{});
+  return found;
+}
+
+}  // namespace corridor
