@@ -1,0 +1,52 @@
+#pragma once
+// What hold and hold_reference share, so that they run the same workload on the same draws: the argument
+// parsing, the random stream, the delay between a process's events and the one-line report.
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "corridor/random.hpp"
+
+namespace corridor::bench {
+
+struct hold_args {
+  std::uint32_t processes = 1024;
+  double end_h = 10000.0;
+};
+
+inline hold_args parse_hold_args(int argc, char** argv) {
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: %s N END  (N processes, run until time END)\n", argv[0]);
+    std::exit(2);
+  }
+  hold_args args;
+  args.processes = static_cast<std::uint32_t>(std::stoul(argv[1]));
+  args.end_h = std::stod(argv[2]);
+  if (args.processes == 0 || !(args.end_h > 0.0)) {
+    std::fprintf(stderr, "%s: N must be > 0 and END > 0\n", argv[0]);
+    std::exit(2);
+  }
+  return args;
+}
+
+inline rng_stream hold_rng() {
+  return rng_stream(1, 0, stable_id("bench:hold"));
+}
+
+// The classic HOLD increment: a fixed 0.1 plus Exp(1).
+inline double hold_delay(rng_stream& rng) {
+  static const distribution exp1 = distribution::exponential(1.0);
+  return 0.1 + exp1.sample(rng);
+}
+
+using hold_clock = std::chrono::steady_clock;
+
+inline void print_hold_result(std::uint64_t events, hold_clock::time_point start) {
+  const double seconds = std::chrono::duration<double>(hold_clock::now() - start).count();
+  std::printf("events=%llu seconds=%.6f rate=%.0f\n", static_cast<unsigned long long>(events), seconds,
+              static_cast<double>(events) / seconds);
+}
+
+}  // namespace corridor::bench
