@@ -1,0 +1,81 @@
+#pragma once
+// Studies over many runs of the model: replications in parallel (oneTBB), precision-driven replication
+// counts, MSER-5 warm-up choice, and base-versus-variant comparison with common random numbers.
+// Results depend only on (scenario, seed, replication indices), never on thread count or timing.
+// This module must never know output formats (tables, JSON, files): it returns plain values.
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "corridor/model.hpp"
+#include "corridor/results.hpp"
+
+namespace corridor {
+
+struct replication_options {
+  std::size_t threads = 0;            // worker threads; 0 = all cores
+  std::optional<std::uint64_t> seed;  // overrides the scenario's seed (compare: both sides)
+  std::optional<double> warmup_days;  // overrides the scenario's warm-up
+  // Called once per finished replication with (done, total), from the worker thread that finished it.
+  // Calls are serialized (never two at once) and `done` increases by one each call; keep it cheap.
+  // In precision mode `total` is the replication count planned so far.
+  std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+// Runs replications first_replication .. first_replication + count - 1, in parallel, each with
+// run_options{replication = i}. results[k] is replication first_replication + k, whatever the threads.
+std::vector<run_result> run_replications(const prepared_scenario& prepared, std::size_t count,
+                                         std::size_t first_replication = 0,
+                                         const replication_options& options = {});
+
+struct precision_result {
+  std::vector<run_result> runs;      // replications 0 .. n - 1
+  std::vector<metric_stat> summary;  // summarize_runs(runs)
+  bool converged = false;            // every headline metric met the precision
+  std::vector<std::string> unmet;    // headline metrics ("metrics.<name>") still too wide at the end
+};
+
+// Adds replications in batches until every headline metric ("metrics." + metric_names()) has a 95 %
+// half-width <= rel_precision * |mean| (a metric with mean 0 passes), or max_reps is reached. Starts with
+// min_reps (>= 2). Batch sizes follow from the results so far only, so the outcome is thread-independent.
+precision_result run_until_precision(const prepared_scenario& prepared, double rel_precision,
+                                     std::size_t min_reps, std::size_t max_reps,
+                                     const replication_options& options = {});
+
+// The warm-up suggested by MSER-5 on the run's daily TEU delivered, in days: the simulation day at which the
+// retained part of the series starts. Run with warmup_days = 0 for a meaningful answer. Throws
+// std::invalid_argument when the run has fewer than 10 daily rows.
+double choose_warmup_mser5(const run_result& run);
+
+// One flattened metric, variant against base, paired by replication.
+struct metric_difference {
+  std::string name;
+  double base_mean = 0.0;
+  double variant_mean = 0.0;
+  double difference = 0.0;              // variant - base
+  double paired_half_width_95 = 0.0;    // t interval of the paired differences
+  bool significant = false;             // the paired interval excludes 0
+  double unpaired_half_width_95 = 0.0;  // Welch, as if the runs were independent (what CRN saves)
+};
+
+struct compare_result {
+  std::size_t replications = 0;
+  std::uint64_t seed = 0;                  // the seed both sides ran with
+  std::vector<metric_difference> metrics;  // names present on both sides, in base order
+  std::vector<std::string> only_in_base;
+  std::vector<std::string> only_in_variant;
+  std::vector<run_result> base_runs;
+  std::vector<run_result> variant_runs;
+};
+
+// Runs base and variant with the same seed (options.seed, else the base scenario's) and the same replication
+// indices 0 .. replications - 1; streams are keyed by entity ids, so the pairs share random numbers wherever
+// the scenarios share entities. Needs replications >= 2. Throws std::invalid_argument when a side's runs do
+// not all flatten to the same names.
+compare_result compare_scenarios(const prepared_scenario& base, const prepared_scenario& variant,
+                                 std::size_t replications, const replication_options& options = {});
+
+}  // namespace corridor

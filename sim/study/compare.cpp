@@ -1,0 +1,103 @@
+// Base versus variant with common random numbers: same seed, same replication indices, paired differences.
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "corridor/statistics.hpp"
+#include "corridor/study.hpp"
+#include "detail_study.hpp"
+
+namespace corridor {
+namespace {
+
+// One side's runs as columns: names once, then each metric's values in replication order.
+struct metric_columns {
+  std::vector<std::string> names;
+  std::vector<std::vector<double>> values;  // values[metric][replication]
+  std::unordered_map<std::string, std::size_t> index;
+};
+
+metric_columns to_columns(const std::vector<run_result>& runs, const char* side) {
+  metric_columns out;
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    const auto flat = runs[r].flatten();
+    if (r == 0) {
+      out.values.resize(flat.size());
+      for (std::size_t i = 0; i < flat.size(); ++i) {
+        out.names.push_back(flat[i].first);
+        if (!out.index.emplace(flat[i].first, i).second) {
+          throw std::invalid_argument(std::string("compare: ") + side + " flattens '" + flat[i].first +
+                                      "' twice");
+        }
+      }
+    }
+    if (flat.size() != out.names.size()) {
+      throw std::invalid_argument(std::string("compare: ") + side + " replication " + std::to_string(r) +
+                                  " has a different number of metrics than replication 0");
+    }
+    for (std::size_t i = 0; i < flat.size(); ++i) {
+      if (flat[i].first != out.names[i]) {
+        throw std::invalid_argument(std::string("compare: ") + side + " replication " + std::to_string(r) +
+                                    " has metric '" + flat[i].first + "' where replication 0 has '" +
+                                    out.names[i] + "'");
+      }
+      out.values[i].push_back(flat[i].second);
+    }
+  }
+  return out;
+}
+
+double mean_of(const std::vector<double>& values) {
+  running_stats s;
+  for (double v : values) s.add(v);
+  return s.mean();
+}
+
+metric_difference difference_of(const std::string& name, const std::vector<double>& base,
+                                const std::vector<double>& variant) {
+  const paired_stat paired = paired_difference(base, variant);
+  metric_difference d;
+  d.name = name;
+  d.base_mean = mean_of(base);
+  d.variant_mean = mean_of(variant);
+  d.difference = paired.mean_diff;
+  d.paired_half_width_95 = paired.half_width_95;
+  d.significant = paired.significant;
+  d.unpaired_half_width_95 = welch_half_width_95(base, variant);
+  return d;
+}
+
+}  // namespace
+
+compare_result compare_scenarios(const prepared_scenario& base, const prepared_scenario& variant,
+                                 std::size_t replications, const replication_options& options) {
+  if (replications < 2) throw std::invalid_argument("compare: needs at least 2 replications");
+  compare_result out;
+  out.replications = replications;
+  out.seed = options.seed.value_or(base.spec.seed);
+  replication_options same_seed = options;
+  same_seed.seed = out.seed;
+  out.base_runs.resize(replications);
+  out.variant_runs.resize(replications);
+  detail::run_into(base, out.base_runs, 0, same_seed, {0, 2 * replications});
+  detail::run_into(variant, out.variant_runs, 0, same_seed, {replications, 2 * replications});
+
+  const metric_columns b = to_columns(out.base_runs, "base");
+  const metric_columns v = to_columns(out.variant_runs, "variant");
+  for (std::size_t i = 0; i < b.names.size(); ++i) {
+    const auto it = v.index.find(b.names[i]);
+    if (it == v.index.end()) {
+      out.only_in_base.push_back(b.names[i]);
+      continue;
+    }
+    out.metrics.push_back(difference_of(b.names[i], b.values[i], v.values[it->second]));
+  }
+  for (const auto& name : v.names) {
+    if (!b.index.contains(name)) out.only_in_variant.push_back(name);
+  }
+  return out;
+}
+
+}  // namespace corridor
