@@ -1,1 +1,52 @@
-// placeholder: replaced by the module's implementation
+// The scenario's error type and look-ups.
+#include "corridor/scenario.hpp"
+
+#include <algorithm>
+
+namespace corridor {
+namespace {
+
+std::string format_diagnostic(const scenario_error::diagnostic& d) {
+  std::string out;
+  if (!d.loc.file.empty()) out += d.loc.file + ":";
+  if (d.loc.line > 0) out += std::to_string(d.loc.line) + ":" + std::to_string(d.loc.column) + ":";
+  if (!out.empty()) out += " ";
+  return out + "error: " + d.message;
+}
+
+std::string format_all(const std::vector<scenario_error::diagnostic>& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics) out += (out.empty() ? "" : "\n") + format_diagnostic(d);
+  return out.empty() ? std::string("error: invalid scenario") : out;
+}
+
+template <class Spec>
+const Spec* find_by_id(const std::vector<Spec>& specs, std::string_view id) noexcept {
+  const auto it = std::find_if(specs.begin(), specs.end(), [&](const Spec& s) { return s.id == id; });
+  return it == specs.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+scenario_error::scenario_error(std::vector<diagnostic> diagnostics)
+    : std::runtime_error(format_all(diagnostics)), diagnostics_(std::move(diagnostics)) {}
+
+const node_spec* scenario::find_node(std::string_view id) const noexcept {
+  return find_by_id(nodes, id);
+}
+const edge_spec* scenario::find_edge(std::string_view id) const noexcept {
+  return find_by_id(edges, id);
+}
+const region_spec* scenario::find_region(std::string_view id) const noexcept {
+  return find_by_id(regions, id);
+}
+const cargo_class_spec* scenario::find_cargo_class(std::string_view id) const noexcept {
+  return find_by_id(cargo_classes, id);
+}
+
+bool scenario::in_region(std::string_view region, std::string_view country) const noexcept {
+  const auto* r = find_region(region);
+  return r && std::find(r->countries.begin(), r->countries.end(), country) != r->countries.end();
+}
+
+}  // namespace corridor

@@ -1,1 +1,151 @@
-// placeholder: replaced by the module's implementation
+// The JSON Schema (draft 2020-12) of the scenario format, printed from the same key tables the loader
+// checks against. Kind-specific keys (crossings, rail, ferries) are described, not enforced, by the schema.
+#include <nlohmann/json.hpp>
+
+#include "keys.hpp"
+
+namespace corridor {
+namespace {
+
+using nlohmann::json;
+using namespace detail;
+
+json ref(std::string_view def) {
+  return {{"$ref", "#/$defs/" + std::string(def)}};
+}
+
+void add_bounds(json& j, const key_spec& k) {
+  if (k.min) j[k.min_exclusive ? "exclusiveMinimum" : "minimum"] = *k.min;
+  if (k.max) j[k.max_exclusive ? "exclusiveMaximum" : "maximum"] = *k.max;
+}
+
+json number_schema(const key_spec& k) {
+  json j = {{"type", "number"}};
+  add_bounds(j, k);
+  return j;
+}
+
+json months_schema(const key_spec& k) {
+  return {{"type", "array"}, {"items", number_schema(k)}, {"minItems", 12}, {"maxItems", 12}};
+}
+
+json value_schema(const key_spec& k) {
+  switch (k.type) {
+    case vtype::string:
+      return {{"type", "string"}};
+    case vtype::number:
+      return number_schema(k);
+    case vtype::integer: {
+      json j = {{"type", "integer"}};
+      add_bounds(j, k);
+      if (!k.int_choices.empty()) j["enum"] = k.int_choices;
+      return j;
+    }
+    case vtype::boolean:
+      return {{"type", "boolean"}};
+    case vtype::choice:
+      return {{"type", "string"}, {"enum", k.choices}};
+    case vtype::distribution:
+      return ref("distribution");
+    case vtype::weekdays:
+      return {{"type", "array"}, {"items", ref("weekday")}, {"uniqueItems", true}};
+    case vtype::months12:
+      return months_schema(k);
+    case vtype::months1or12:
+      return {{"oneOf", {number_schema(k), months_schema(k)}}};
+    case vtype::string_list:
+      return {{"type", "array"}, {"items", {{"type", "string"}, {"pattern", id_pattern}}}};
+    case vtype::map:
+      return ref(k.section);
+    case vtype::id_map:
+      return {{"type", "object"},
+              {"patternProperties", {{std::string(id_pattern), ref(k.section)}}},
+              {"additionalProperties", false}};
+    case vtype::scale:
+      return {{"oneOf", {number_schema(k), ref(k.section)}}};
+  }
+  return json::object();
+}
+
+std::string_view only_text(applies a) {
+  switch (a) {
+    case applies::crossing:
+      return " (crossings only)";
+    case applies::rail:
+      return " (rail edges only)";
+    case applies::ferry:
+      return " (ferry edges only)";
+    case applies::any:
+      break;
+  }
+  return "";
+}
+
+json section_schema(const section_spec& sec) {
+  json props = json::object();
+  json required = json::array();
+  for (const auto& k : sec.keys) {
+    json j = value_schema(k);
+    std::string text = std::string(k.description) + std::string(only_text(k.only));
+    if (!k.unit.empty()) {
+      text += " [" + std::string(k.unit) + "]";
+      j["x-unit"] = k.unit;
+    }
+    j["description"] = text;
+    if (k.name == "country") j["pattern"] = country_pattern;
+    props[std::string(k.name)] = j;
+    if (k.required) required.push_back(k.name);
+  }
+  json out = {{"type", "object"},
+              {"description", sec.description},
+              {"properties", props},
+              {"additionalProperties", false}};
+  if (!required.empty()) out["required"] = required;
+  return out;
+}
+
+json distribution_schema() {
+  json choices = json::array();
+  choices.push_back({{"type", "number"}, {"minimum", 0}, {"description", "a constant"}});
+  for (const auto& d : dist_specs()) {
+    json props = {{"dist", {{"const", d.name}}}};
+    json required = {"dist"};
+    for (auto p : d.params) {
+      const bool list = d.name == "empirical";
+      props[std::string(p)] =
+          list ? json{{"type", "array"}, {"items", {{"type", "number"}, {"minimum", 0}}}, {"minItems", 1}}
+               : json{{"type", "number"}};
+      if (!(list && p == "weights")) required.push_back(p);
+    }
+    choices.push_back({{"type", "object"},
+                       {"description", d.description},
+                       {"properties", props},
+                       {"required", required},
+                       {"additionalProperties", false}});
+  }
+  return {{"description", "A number (constant) or {dist: kind, parameters}"}, {"oneOf", choices}};
+}
+
+}  // namespace
+
+std::string scenario_json_schema() {
+  json defs = json::object();
+  for (const char* name :
+       {"route_choice", "report", "cargo_class", "node", "edge", "flow", "disruption", "scale_demand"}) {
+    defs[name] = section_schema(section(name));
+  }
+  defs["region"] = {{"type", "array"},
+                    {"description", section("region").description},
+                    {"items", {{"type", "string"}, {"pattern", country_pattern}}},
+                    {"minItems", 1}};
+  defs["distribution"] = distribution_schema();
+  defs["weekday"] = {{"enum", weekday_names}};
+  json root = section_schema(section("top"));
+  root["$schema"] = "https://json-schema.org/draft/2020-12/schema";
+  root["$id"] = "https://corridor.example/scenario.schema.json";
+  root["title"] = "corridor scenario";
+  root["$defs"] = defs;
+  return root.dump(2) + "\n";
+}
+
+}  // namespace corridor

@@ -1,1 +1,284 @@
-// placeholder: replaced by the module's implementation
+// The semantic checks of a resolved scenario: ranges, references, gauges and reachability. Runs on the
+// structs, so it also checks scenarios changed in memory (sweeps); a locator, when the scenario came from a
+// file, points each message at the value as written rather than at its entity.
+#include <map>
+#include <set>
+
+#include "keys.hpp"
+#include "stages.hpp"
+
+namespace corridor::detail {
+namespace {
+
+std::string q(std::string_view s) {
+  return "'" + std::string(s) + "'";
+}
+
+template <class Spec>
+std::vector<std::string> ids(const std::vector<Spec>& specs) {
+  std::vector<std::string> out;
+  for (const auto& s : specs) out.push_back(s.id);
+  return out;
+}
+
+class checker {
+ public:
+  checker(const scenario& s, const field_locator& where, diagnostics& diags)
+      : s_(s), where_(where), diags_(diags) {}
+
+  void run();
+
+ private:
+  const scenario& s_;
+  const field_locator& where_;
+  diagnostics& diags_;
+
+  const tnode* written(std::string_view collection, std::string_view id, std::string_view field) const {
+    return where_ ? where_(collection, id, field) : nullptr;
+  }
+  source_loc at(std::string_view collection, std::string_view id, std::string_view field,
+                const source_loc& fallback) const {
+    const auto* n = written(collection, id, field);
+    return n ? n->loc : fallback;
+  }
+  source_loc item_at(std::string_view collection, std::string_view id, std::string_view field, std::size_t i,
+                     const source_loc& fallback) const {
+    const auto* n = written(collection, id, field);
+    if (n && n->kind == tkind::sequence && i < n->items.size()) return n->items[i].loc;
+    return n ? n->loc : fallback;
+  }
+  source_loc top_loc() const { return {s_.source_file, 0, 0}; }
+
+  // One numeric field against its key's range; `ctx` is "" at top level or "edge 'x'".
+  void range(std::string_view sec, std::string_view collection, std::string_view id, const std::string& ctx,
+             std::string_view key, double v, const source_loc& fallback) {
+    const auto& spec = section(sec).at(key);
+    if (spec.in_range(v)) return;
+    const std::string label = ctx.empty() ? std::string(key) : std::string(key) + " of " + ctx;
+    diags_.error(at(collection, id, key, fallback),
+                 label + " must be " + spec.range_text() + ", got " + format_number(v));
+  }
+  void reference(std::string_view collection, std::string_view id, std::string_view field,
+                 const std::string& ctx, const std::string& target, std::string_view noun,
+                 const std::vector<std::string>& known, const source_loc& fallback) {
+    if (std::find(known.begin(), known.end(), target) != known.end()) return;
+    diags_.error(at(collection, id, field, fallback), ctx + " refers to unknown " + std::string(noun) + " " +
+                                                          q(target) + did_you_mean(target, known));
+  }
+  void dist(const node_spec& n, std::string_view key, const distribution& d) {
+    try {
+      d.check();
+    } catch (const std::invalid_argument& e) {
+      diags_.error(at("nodes", n.id, key, n.loc),
+                   std::string(key) + " of node " + q(n.id) + ": invalid distribution: " + e.what());
+    }
+  }
+  template <class Spec>
+  void unique(const std::vector<Spec>& specs, std::string_view noun) {
+    std::set<std::string> seen;
+    for (const auto& s : specs) {
+      if (!seen.insert(s.id).second) diags_.error(s.loc, "duplicate " + std::string(noun) + " id " + q(s.id));
+    }
+  }
+
+  void top();
+  void regions();
+  void node(const node_spec& n);
+  void edge(const edge_spec& e);
+  void ferry(const edge_spec& e);
+  void flow(const flow_spec& f);
+  void disruption(const disruption_spec& d);
+};
+
+void checker::top() {
+  const auto loc = top_loc();
+  range("top", "", "", "", "horizon_days", s_.horizon_days, loc);
+  range("top", "", "", "", "warmup_days", s_.warmup_days, loc);
+  if (s_.warmup_days >= s_.horizon_days && s_.horizon_days > 0) {
+    diags_.error(at("", "", "warmup_days", loc), "warmup_days must be < horizon_days (" +
+                                                     format_number(s_.horizon_days) + "), got " +
+                                                     format_number(s_.warmup_days));
+  }
+  range("top", "", "", "", "train_capacity_teu", s_.train_capacity_teu, loc);
+  range("route_choice", "route_choice", "", "route_choice", "k_paths", s_.route_choice.k_paths, loc);
+  range("route_choice", "route_choice", "", "route_choice", "logit_scale_per_usd",
+        s_.route_choice.logit_scale_per_usd, loc);
+  const auto region_ids = ids(s_.regions);
+  const auto& r = s_.report;
+  reference("report", "", "share_region", "share_region of report", r.share_region, "region", region_ids,
+            loc);
+  reference("report", "", "origin_region", "origin_region of report", r.origin_region, "region", region_ids,
+            loc);
+  reference("report", "", "destination_region", "destination_region of report", r.destination_region,
+            "region", region_ids, loc);
+}
+
+void checker::regions() {
+  for (const auto& r : s_.regions) {
+    if (r.countries.empty()) {
+      diags_.error(at("regions", r.id, "", r.loc),
+                   "region " + q(r.id) + " is empty; list at least one country code");
+    }
+    for (std::size_t i = 0; i < r.countries.size(); ++i) {
+      if (is_country_code(r.countries[i])) continue;
+      diags_.error(item_at("regions", r.id, "", i, r.loc),
+                   "region " + q(r.id) + ": " + q(r.countries[i]) +
+                       " is not an ISO 3166 alpha-2 country code (two "
+                       "capital letters)");
+    }
+  }
+  for (const auto& c : s_.cargo_classes) {
+    const auto ctx = "cargo class " + q(c.id);
+    range("cargo_class", "cargo_classes", c.id, ctx, "value_of_time_usd_per_teu_day",
+          c.value_of_time_usd_per_teu_day, c.loc);
+    range("cargo_class", "cargo_classes", c.id, ctx, "goods_value_usd_per_teu", c.goods_value_usd_per_teu,
+          c.loc);
+  }
+}
+
+void checker::node(const node_spec& n) {
+  const auto ctx = "node " + q(n.id);
+  if (!is_country_code(n.country)) {
+    diags_.error(at("nodes", n.id, "country", n.loc), "country of " + ctx +
+                                                          " must be an ISO 3166 alpha-2 code " +
+                                                          "(two capital letters), got " + q(n.country));
+  }
+  range("node", "nodes", n.id, ctx, "lat", n.lat, n.loc);
+  range("node", "nodes", n.id, ctx, "lon", n.lon, n.loc);
+  range("node", "nodes", n.id, ctx, "handling_usd_per_teu", n.handling_usd_per_teu, n.loc);
+  if (s_.find_edge(n.id)) {
+    diags_.error(n.loc,
+                 ctx + " has the id of an edge; node and edge ids must differ (disruptions name either)");
+  }
+  if (n.kind != node_kind::crossing) return;
+  const auto& c = n.crossing;
+  range("node", "nodes", n.id, ctx, "tracks", c.tracks, n.loc);
+  range("node", "nodes", n.id, ctx, "daily_cap_trains", c.daily_cap_trains, n.loc);
+  range("node", "nodes", n.id, ctx, "fee_usd_per_teu", c.fee_usd_per_teu, n.loc);
+  dist(n, "transshipment_h", c.transshipment_h);
+  dist(n, "pass_through_h", c.pass_through_h);
+  dist(n, "customs_dwell_h", c.customs_dwell_h);
+}
+
+void checker::edge(const edge_spec& e) {
+  const auto ctx = "edge " + q(e.id);
+  const auto node_ids = ids(s_.nodes);
+  reference("edges", e.id, "from", ctx, e.from, "node", node_ids, e.loc);
+  reference("edges", e.id, "to", ctx, e.to, "node", node_ids, e.loc);
+  if (e.from == e.to)
+    diags_.error(at("edges", e.id, "to", e.loc), ctx + " connects node " + q(e.from) + " to itself");
+  range("edge", "edges", e.id, ctx, "distance_km", e.distance_km, e.loc);
+  range("edge", "edges", e.id, ctx, "speed_km_per_day", e.speed_km_per_day, e.loc);
+  range("edge", "edges", e.id, ctx, "slots_per_day", e.slots_per_day, e.loc);
+  range("edge", "edges", e.id, ctx, "travel_time_cv", e.travel_time_cv, e.loc);
+  if (e.mode == edge_mode::ferry) return ferry(e);
+  range("edge", "edges", e.id, ctx, "tariff_usd_per_teu_km", e.tariff_usd_per_teu_km, e.loc);
+  const auto& gauges = section("edge").at("gauge_mm").int_choices;
+  if (std::find(gauges.begin(), gauges.end(), e.gauge_mm) == gauges.end()) {
+    diags_.error(
+        at("edges", e.id, "gauge_mm", e.loc),
+        "gauge_mm of " + ctx + " must be one of 1000, 1435, 1520, 1668, got " + std::to_string(e.gauge_mm));
+  }
+}
+
+void checker::ferry(const edge_spec& e) {
+  const auto ctx = "edge " + q(e.id);
+  const auto& f = e.ferry;
+  if (f.capacity_teu <= 0.0 && where_ && !written("edges", e.id, "capacity_teu")) {
+    diags_.error(e.loc, "ferry " + ctx + " is missing required key 'capacity_teu'");
+  } else {
+    range("edge", "edges", e.id, ctx, "capacity_teu", f.capacity_teu, e.loc);
+  }
+  if (f.every_days > 0.0 && !f.weekdays.empty()) {
+    diags_.error(at("edges", e.id, "weekdays", e.loc),
+                 "ferry " + ctx + " has both every_days and weekdays; give one");
+  } else if (f.every_days == 0.0 && f.weekdays.empty()) {
+    diags_.error(e.loc, "ferry " + ctx + " needs every_days or weekdays");
+  } else if (f.every_days != 0.0) {
+    range("edge", "edges", e.id, ctx, "every_days", f.every_days, e.loc);
+  }
+  for (int day : f.weekdays) {
+    if (day < 0 || day > 6)
+      diags_.error(e.loc, "weekdays of " + ctx + ": " + std::to_string(day) + " is not 0..6");
+  }
+  range("edge", "edges", e.id, ctx, "departure_hour", f.departure_hour, e.loc);
+  range("edge", "edges", e.id, ctx, "fare_usd_per_teu", f.fare_usd_per_teu, e.loc);
+  const auto& spec = section("edge").at("cancel_probability_by_month");
+  for (std::size_t i = 0; i < 12; ++i) {
+    const double p = f.cancel_probability_by_month[i];
+    if (spec.in_range(p)) continue;
+    diags_.error(item_at("edges", e.id, "cancel_probability_by_month", i, e.loc),
+                 "cancel_probability_by_month of " + ctx + " must be >= 0 and <= 1, got " + format_number(p));
+  }
+}
+
+void checker::flow(const flow_spec& f) {
+  const auto ctx = "flow " + q(f.id);
+  const auto node_ids = ids(s_.nodes);
+  reference("flows", f.id, "from", ctx, f.from, "node", node_ids, f.loc);
+  reference("flows", f.id, "to", ctx, f.to, "node", node_ids, f.loc);
+  reference("flows", f.id, "cargo_class", ctx, f.cargo_class, "cargo class", ids(s_.cargo_classes), f.loc);
+  if (f.from == f.to)
+    diags_.error(at("flows", f.id, "to", f.loc), ctx + " goes from " + q(f.from) + " to itself");
+  range("flow", "flows", f.id, ctx, "teu_per_week", f.teu_per_week, f.loc);
+  for (std::size_t i = 0; i < 12; ++i) {
+    if (f.seasonality[i] > 0.0) continue;
+    diags_.error(item_at("flows", f.id, "seasonality", i, f.loc),
+                 "seasonality of " + ctx + " must be > 0, got " + format_number(f.seasonality[i]));
+  }
+  range("flow", "flows", f.id, ctx, "max_wait_h", f.max_wait_h, f.loc);
+  range("flow", "flows", f.id, ctx, "timetable_hour", f.timetable_hour, f.loc);
+  if (f.train_capacity_teu != 0.0 || written("flows", f.id, "train_capacity_teu")) {
+    range("flow", "flows", f.id, ctx, "train_capacity_teu", f.train_capacity_teu, f.loc);
+  }
+  if (f.departures == departure_policy::timetable && f.timetable_weekdays.empty()) {
+    diags_.error(at("flows", f.id, "departures", f.loc),
+                 ctx + " has departures: timetable but no timetable_weekdays");
+  }
+}
+
+void checker::disruption(const disruption_spec& d) {
+  const auto ctx = "disruption " + q(d.id);
+  if (!s_.find_node(d.target) && !s_.find_edge(d.target)) {
+    auto known = ids(s_.nodes);
+    for (const auto& e : s_.edges) known.push_back(e.id);
+    reference("disruptions", d.id, "target", ctx, d.target, "node or edge", known, d.loc);
+  }
+  range("disruption", "disruptions", d.id, ctx, "from_day", d.from_day, d.loc);
+  if (d.to_day <= d.from_day) {
+    diags_.error(at("disruptions", d.id, "to_day", d.loc), "to_day of " + ctx + " must be > from_day (" +
+                                                               format_number(d.from_day) + "), got " +
+                                                               format_number(d.to_day));
+  } else if (d.to_day > s_.horizon_days) {
+    diags_.error(at("disruptions", d.id, "to_day", d.loc), "to_day of " + ctx + " must be <= horizon_days (" +
+                                                               format_number(s_.horizon_days) + "), got " +
+                                                               format_number(d.to_day));
+  }
+  range("disruption", "disruptions", d.id, ctx, "capacity_factor", d.capacity_factor, d.loc);
+}
+
+void checker::run() {
+  top();
+  regions();
+  unique(s_.regions, "region");
+  unique(s_.cargo_classes, "cargo class");
+  unique(s_.nodes, "node");
+  unique(s_.edges, "edge");
+  unique(s_.flows, "flow");
+  unique(s_.disruptions, "disruption");
+  for (const auto& n : s_.nodes) node(n);
+  for (const auto& e : s_.edges) edge(e);
+  for (const auto& f : s_.flows) flow(f);
+  for (const auto& d : s_.disruptions) disruption(d);
+}
+
+}  // namespace
+
+void validate_into(const scenario& s, const field_locator& where, diagnostics& diags) {
+  checker(s, where, diags).run();
+  // The network's shape is judged only on a scenario whose parts are sound, or one mistake would echo.
+  if (!diags.empty()) return;
+  check_network(s, where, diags);
+}
+
+}  // namespace corridor::detail

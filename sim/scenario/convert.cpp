@@ -1,0 +1,207 @@
+// From a resolved tree to the scenario structs: every key is known, present when required and of the right
+// type. Ranges, references and the network's shape are validate()'s business, on the structs.
+#include <filesystem>
+
+#include "converter.hpp"
+
+namespace corridor::detail {
+namespace {
+
+// What an entity is, from its raw `kind`/`mode` text, for the kind-specific keys; applies::any when the
+// text is missing or wrong (that error is reported on its own).
+applies node_applies(const tnode& m, std::string& kind_text) {
+  const auto* k = m.find("kind");
+  if (!k || k->kind != tkind::scalar) return applies::any;
+  const auto& choices = section("node").at("kind").choices;
+  if (std::find(choices.begin(), choices.end(), k->text) == choices.end()) return applies::any;
+  kind_text = "a " + k->text;
+  // Not a crossing: any crossing-only key is then misplaced. applies::rail stands for "not a crossing".
+  return k->text == "crossing" ? applies::crossing : applies::rail;
+}
+
+applies edge_applies(const tnode& m, std::string& kind_text) {
+  const auto* k = m.find("mode");
+  const std::string mode = k ? (k->kind == tkind::scalar ? k->text : std::string()) : "rail";
+  if (mode != "rail" && mode != "ferry") return applies::any;
+  kind_text = "a " + mode + " edge";
+  return mode == "rail" ? applies::rail : applies::ferry;
+}
+
+}  // namespace
+
+template <class Spec, class Read>
+void converter::read_collection(const tnode& root, std::string_view key, std::string_view noun,
+                                std::vector<Spec>& out, Read read) {
+  const auto* v = root.find(key);
+  if (!v) return;
+  if (v->kind != tkind::map) return wrong_type(*v, key, "", "a map of id -> " + std::string(noun));
+  for (const auto& e : v->entries) {
+    if (!is_valid_id(e.key)) {
+      diags_.error(e.key_loc,
+                   "invalid " + std::string(noun) + " id " + in_quotes(e.key) +
+                       ": ids use letters, digits, '_', '-' and '.', starting with a letter or digit");
+    }
+    Spec spec;
+    spec.id = e.key;
+    spec.loc = e.key_loc;
+    (this->*read)(e, spec);
+    out.push_back(std::move(spec));
+  }
+}
+
+void converter::read_region(const tentry& e, region_spec& r) {
+  const std::string ctx = "region " + in_quotes(e.key);
+  if (e.value.kind != tkind::sequence)
+    return wrong_type(e.value, "countries", ctx, "a list of country codes");
+  for (const auto& item : e.value.items) {
+    if (item.kind != tkind::scalar) {
+      wrong_type(item, "countries", ctx, "a country code");
+      continue;
+    }
+    r.countries.push_back(item.text);
+  }
+}
+
+void converter::read_cargo_class(const tentry& e, cargo_class_spec& c) {
+  const std::string ctx = "cargo class " + in_quotes(e.key);
+  if (!expect_map(e.value, ctx)) return;
+  check_keys(e.value, e.key_loc, section("cargo_class"), ctx, applies::any, "");
+  read_number(e.value, "value_of_time_usd_per_teu_day", ctx, c.value_of_time_usd_per_teu_day);
+  read_number(e.value, "goods_value_usd_per_teu", ctx, c.goods_value_usd_per_teu);
+}
+
+void converter::read_node(const tentry& e, node_spec& n) {
+  const std::string ctx = "node " + in_quotes(e.key);
+  if (!expect_map(e.value, ctx)) return;
+  const auto& m = e.value;
+  const auto& sec = section("node");
+  std::string kind_text;
+  check_keys(m, e.key_loc, sec, ctx, node_applies(m, kind_text), kind_text);
+  n.name = e.key;
+  read_string(m, "name", ctx, n.name);
+  read_choice(m, sec, "kind", ctx, n.kind);
+  read_string(m, "country", ctx, n.country);
+  read_number(m, "lat", ctx, n.lat);
+  read_number(m, "lon", ctx, n.lon);
+  read_number(m, "subsidy_usd_per_teu", ctx, n.subsidy_usd_per_teu);
+  read_number(m, "handling_usd_per_teu", ctx, n.handling_usd_per_teu);
+  auto& c = n.crossing;
+  read_int(m, "tracks", ctx, c.tracks);
+  read_dist(m, "transshipment_h", ctx, c.transshipment_h);
+  read_dist(m, "pass_through_h", ctx, c.pass_through_h);
+  read_dist(m, "customs_dwell_h", ctx, c.customs_dwell_h);
+  read_int(m, "daily_cap_trains", ctx, c.daily_cap_trains);
+  read_number(m, "fee_usd_per_teu", ctx, c.fee_usd_per_teu);
+}
+
+void converter::read_edge(const tentry& e, edge_spec& d) {
+  const std::string ctx = "edge " + in_quotes(e.key);
+  if (!expect_map(e.value, ctx)) return;
+  const auto& m = e.value;
+  const auto& sec = section("edge");
+  std::string kind_text;
+  check_keys(m, e.key_loc, sec, ctx, edge_applies(m, kind_text), kind_text);
+  read_string(m, "from", ctx, d.from);
+  read_string(m, "to", ctx, d.to);
+  read_choice(m, sec, "mode", ctx, d.mode);
+  read_number(m, "distance_km", ctx, d.distance_km);
+  read_number(m, "speed_km_per_day", ctx, d.speed_km_per_day);
+  read_int(m, "gauge_mm", ctx, d.gauge_mm);
+  read_number(m, "tariff_usd_per_teu_km", ctx, d.tariff_usd_per_teu_km);
+  read_int(m, "slots_per_day", ctx, d.slots_per_day);
+  read_number(m, "travel_time_cv", ctx, d.travel_time_cv);
+  read_bool(m, "bidirectional", ctx, d.bidirectional);
+  auto& f = d.ferry;
+  read_number(m, "every_days", ctx, f.every_days);
+  read_weekdays(m, "weekdays", ctx, f.weekdays);
+  read_number(m, "departure_hour", ctx, f.departure_hour);
+  read_number(m, "capacity_teu", ctx, f.capacity_teu);
+  read_number(m, "fare_usd_per_teu", ctx, f.fare_usd_per_teu);
+  read_months(m, "cancel_probability_by_month", ctx, f.cancel_probability_by_month, true);
+}
+
+void converter::read_flow(const tentry& e, flow_spec& f) {
+  const std::string ctx = "flow " + in_quotes(e.key);
+  if (!expect_map(e.value, ctx)) return;
+  const auto& m = e.value;
+  const auto& sec = section("flow");
+  check_keys(m, e.key_loc, sec, ctx, applies::any, "");
+  read_string(m, "from", ctx, f.from);
+  read_string(m, "to", ctx, f.to);
+  read_string(m, "cargo_class", ctx, f.cargo_class);
+  read_number(m, "teu_per_week", ctx, f.teu_per_week);
+  read_choice(m, sec, "arrivals", ctx, f.arrivals);
+  read_months(m, "seasonality", ctx, f.seasonality, false);
+  read_choice(m, sec, "departures", ctx, f.departures);
+  read_number(m, "max_wait_h", ctx, f.max_wait_h);
+  read_weekdays(m, "timetable_weekdays", ctx, f.timetable_weekdays);
+  read_number(m, "timetable_hour", ctx, f.timetable_hour);
+  read_number(m, "train_capacity_teu", ctx, f.train_capacity_teu);
+}
+
+void converter::read_disruption(const tentry& e, disruption_spec& d) {
+  const std::string ctx = "disruption " + in_quotes(e.key);
+  if (!expect_map(e.value, ctx)) return;
+  check_keys(e.value, e.key_loc, section("disruption"), ctx, applies::any, "");
+  read_string(e.value, "target", ctx, d.target);
+  read_number(e.value, "from_day", ctx, d.from_day);
+  read_number(e.value, "to_day", ctx, d.to_day);
+  read_number(e.value, "capacity_factor", ctx, d.capacity_factor);
+}
+
+void converter::read_top(const tnode& root, scenario& s) {
+  check_keys(root, root.loc, section("top"), "scenario", applies::any, "");
+  read_string(root, "name", "", s.name);
+  read_string(root, "description", "", s.description);
+  if (const auto* v = root.find("seed")) {
+    long long seed = 0;
+    if (v->kind != tkind::scalar || !parse_integer(v->text, seed)) {
+      wrong_type(*v, "seed", "", "an integer");
+    } else if (seed < 0) {
+      diags_.error(v->loc, "seed must be >= 0, got " + v->text);
+    } else {
+      s.seed = static_cast<std::uint64_t>(seed);
+    }
+  }
+  read_number(root, "horizon_days", "", s.horizon_days);
+  read_number(root, "warmup_days", "", s.warmup_days);
+  read_number(root, "train_capacity_teu", "", s.train_capacity_teu);
+  if (const auto* rc = root.find("route_choice"); rc && expect_map(*rc, "route_choice")) {
+    const auto& sec = section("route_choice");
+    check_keys(*rc, rc->loc, sec, "route_choice", applies::any, "");
+    read_choice(*rc, sec, "mode", "route_choice", s.route_choice.mode);
+    read_int(*rc, "k_paths", "route_choice", s.route_choice.k_paths);
+    read_number(*rc, "logit_scale_per_usd", "route_choice", s.route_choice.logit_scale_per_usd);
+  }
+  if (const auto* rep = root.find("report"); rep && expect_map(*rep, "report")) {
+    check_keys(*rep, rep->loc, section("report"), "report", applies::any, "");
+    read_string(*rep, "share_region", "report", s.report.share_region);
+    read_string(*rep, "origin_region", "report", s.report.origin_region);
+    read_string(*rep, "destination_region", "report", s.report.destination_region);
+  }
+}
+
+scenario converter::run(const tnode& root, const std::string& file, const std::string& stem) {
+  scenario s;
+  s.source_file = file;
+  s.name = stem;
+  if (root.kind != tkind::map) {
+    diags_.error(root.loc, "expected a map of scenario keys, got " + root.describe());
+    return s;
+  }
+  read_top(root, s);
+  read_collection(root, "regions", "region", s.regions, &converter::read_region);
+  read_collection(root, "cargo_classes", "cargo class", s.cargo_classes, &converter::read_cargo_class);
+  read_collection(root, "nodes", "node", s.nodes, &converter::read_node);
+  read_collection(root, "edges", "edge", s.edges, &converter::read_edge);
+  read_collection(root, "flows", "flow", s.flows, &converter::read_flow);
+  read_collection(root, "disruptions", "disruption", s.disruptions, &converter::read_disruption);
+  return s;
+}
+
+scenario convert_tree(const tnode& root, const std::string& file, const std::string& stem,
+                      diagnostics& diags) {
+  return converter(diags).run(root, file, stem);
+}
+
+}  // namespace corridor::detail

@@ -1,0 +1,329 @@
+// The tables of the scenario format: every key of every map, with type, range, unit and meaning.
+#include "keys.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <stdexcept>
+
+namespace corridor::detail {
+namespace {
+
+// Builds one key_spec fluently, so each table row reads as a sentence.
+struct key {
+  key_spec s;
+  key(std::string_view name, vtype type, std::string_view description, std::string_view unit = {}) {
+    s.name = name;
+    s.type = type;
+    s.description = description;
+    s.unit = unit;
+  }
+  key& req() {
+    s.required = true;
+    return *this;
+  }
+  key& only(applies a) {
+    s.only = a;
+    return *this;
+  }
+  key& ge(double v) {
+    s.min = v;
+    return *this;
+  }
+  key& gt(double v) {
+    s.min = v;
+    s.min_exclusive = true;
+    return *this;
+  }
+  key& le(double v) {
+    s.max = v;
+    return *this;
+  }
+  key& lt(double v) {
+    s.max = v;
+    s.max_exclusive = true;
+    return *this;
+  }
+  key& choices(std::vector<std::string_view> c) {
+    s.choices = std::move(c);
+    return *this;
+  }
+  key& ints(std::vector<int> c) {
+    s.int_choices = std::move(c);
+    return *this;
+  }
+  key& of(std::string_view section_name) {
+    s.section = section_name;
+    return *this;
+  }
+  operator key_spec() const { return s; }  // NOLINT: the builder is meant to convert
+};
+
+using vt = vtype;
+
+std::vector<section_spec> make_sections() {
+  std::vector<section_spec> all;
+  all.push_back(
+      {"top",
+       "A corridor scenario",
+       {
+           key("extends", vt::string, "A base scenario this file overlays, relative to this file"),
+           key("name", vt::string, "Name of the scenario (default: the file name without extension)"),
+           key("description", vt::string, "Free text"),
+           key("seed", vt::integer, "Base seed of all random streams").ge(0),
+           key("horizon_days", vt::number, "Simulated time", "days").gt(0),
+           key("warmup_days", vt::number, "Initial time excluded from reported metrics; < horizon_days",
+               "days")
+               .ge(0),
+           key("train_capacity_teu", vt::number, "Capacity of a block train", "TEU").gt(0),
+           key("route_choice", vt::map, "How trains choose among routes").of("route_choice"),
+           key("report", vt::map, "Which regions the reported share is measured between").of("report"),
+           key("regions", vt::id_map, "Region id -> list of ISO 3166 alpha-2 country codes").of("region"),
+           key("cargo_classes", vt::id_map, "Cargo class id -> cargo class").of("cargo_class"),
+           key("nodes", vt::id_map, "Node id -> node").of("node"),
+           key("edges", vt::id_map, "Edge id -> rail line or ferry leg").of("edge"),
+           key("flows", vt::id_map, "Flow id -> origin-destination demand").of("flow"),
+           key("disruptions", vt::id_map, "Disruption id -> disruption").of("disruption"),
+           key("remove", vt::string_list,
+               "Overlays only: ids of base nodes, edges, flows or disruptions to drop"),
+           key("scale_demand", vt::scale,
+               "Overlays only: multiplies teu_per_week of all (or the listed) flows")
+               .gt(0)
+               .of("scale_demand"),
+       }});
+  all.push_back(
+      {"route_choice",
+       "Route choice among the k cheapest paths",
+       {
+           key("mode", vt::choice, "logit: by generalized cost with a logit; cheapest: always the cheapest")
+               .choices({"logit", "cheapest"}),
+           key("k_paths", vt::integer, "Number of candidate paths per origin-destination").ge(1).le(16),
+           key("logit_scale_per_usd", vt::number, "Logit scale theta: P(route) ~ exp(-theta * cost per TEU)",
+               "1/USD")
+               .gt(0),
+       }});
+  all.push_back(
+      {"report",
+       "Regions of the reported transit share",
+       {
+           key("share_region", vt::string, "Region whose transit share is reported (region id)"),
+           key("origin_region", vt::string, "Origin side of the measured traffic (region id)"),
+           key("destination_region", vt::string, "Destination side of the measured traffic (region id)"),
+       }});
+  all.push_back({"region", "A list of ISO 3166 alpha-2 country codes", {}});
+  all.push_back(
+      {"cargo_class",
+       "A class of cargo with its value of time",
+       {
+           key("value_of_time_usd_per_teu_day", vt::number, "Cost of a day in transit", "USD/TEU/day").ge(0),
+           key("goods_value_usd_per_teu", vt::number, "Value of the goods in a TEU", "USD/TEU").ge(0),
+       }});
+  all.push_back(
+      {"node",
+       "A terminal, junction, border crossing or port",
+       {
+           key("name", vt::string, "Display name (default: the id)"),
+           key("kind", vt::choice, "What the node is")
+               .req()
+               .choices({"terminal", "junction", "crossing", "port"}),
+           key("country", vt::string, "ISO 3166 alpha-2 country code").req(),
+           key("lat", vt::number, "Latitude", "degrees").req().ge(-90).le(90),
+           key("lon", vt::number, "Longitude", "degrees").req().ge(-180).le(180),
+           key("subsidy_usd_per_teu", vt::number, "Subsidy per TEU paid to trains leaving this terminal",
+               "USD/TEU"),
+           key("handling_usd_per_teu", vt::number, "Terminal or port handling per TEU passing", "USD/TEU")
+               .ge(0),
+           key("tracks", vt::integer, "Parallel servers (crossings)").ge(1).only(applies::crossing),
+           key("transshipment_h", vt::distribution, "Service time per train when the gauge changes", "h")
+               .only(applies::crossing),
+           key("pass_through_h", vt::distribution, "Service time per train when the gauge does not change",
+               "h")
+               .only(applies::crossing),
+           key("customs_dwell_h", vt::distribution, "Customs dwell after service; holds no track", "h")
+               .only(applies::crossing),
+           key("daily_cap_trains", vt::integer, "Trains starting service per day; 0 = no cap", "trains/day")
+               .ge(0)
+               .only(applies::crossing),
+           key("fee_usd_per_teu", vt::number, "Crossing fee", "USD/TEU").ge(0).only(applies::crossing),
+       }});
+  all.push_back(
+      {"edge",
+       "A rail line or ferry leg",
+       {
+           key("from", vt::string, "Node id at one end").req(),
+           key("to", vt::string, "Node id at the other end").req(),
+           key("mode", vt::choice, "rail or ferry").choices({"rail", "ferry"}),
+           key("distance_km", vt::number, "Length", "km").req().gt(0),
+           key("speed_km_per_day", vt::number, "Mean speed", "km/day").gt(0),
+           key("gauge_mm", vt::integer, "Track gauge (rail)", "mm")
+               .ints({1000, 1435, 1520, 1668})
+               .only(applies::rail),
+           key("tariff_usd_per_teu_km", vt::number, "Rail haulage tariff", "USD/TEU/km")
+               .ge(0)
+               .only(applies::rail),
+           key("slots_per_day", vt::integer, "Train departures per day per direction; 0 = unlimited",
+               "trains/day")
+               .ge(0),
+           key("travel_time_cv", vt::number, "Coefficient of variation of travel time (lognormal); 0 = fixed")
+               .ge(0),
+           key("bidirectional", vt::boolean, "Also runs from 'to' to 'from'"),
+           key("every_days", vt::number, "A sailing every N days (or use weekdays)", "days")
+               .gt(0)
+               .only(applies::ferry),
+           key("weekdays", vt::weekdays, "Sailing days").only(applies::ferry),
+           key("departure_hour", vt::number, "Hour of day of each sailing", "h")
+               .ge(0)
+               .lt(24)
+               .only(applies::ferry),
+           key("capacity_teu", vt::number, "Capacity per sailing (required for ferries)", "TEU")
+               .gt(0)
+               .only(applies::ferry),
+           key("fare_usd_per_teu", vt::number, "Ferry fare", "USD/TEU").ge(0).only(applies::ferry),
+           key("cancel_probability_by_month", vt::months1or12,
+               "Weather cancellation probability, one or 12 values")
+               .ge(0)
+               .le(1)
+               .only(applies::ferry),
+       }});
+  all.push_back(
+      {"flow",
+       "Demand from one terminal to another",
+       {
+           key("from", vt::string, "Origin terminal id").req(),
+           key("to", vt::string, "Destination terminal id").req(),
+           key("cargo_class", vt::string, "Cargo class id").req(),
+           key("teu_per_week", vt::number, "Mean demand", "TEU/week").req().gt(0),
+           key("arrivals", vt::choice, "poisson or scheduled (evenly spaced)")
+               .choices({"poisson", "scheduled"}),
+           key("seasonality", vt::months12, "Demand multipliers by month, January first").gt(0),
+           key("departures", vt::choice, "on_demand (when full or after max_wait_h) or timetable")
+               .choices({"on_demand", "timetable"}),
+           key("max_wait_h", vt::number, "on_demand: a part-full train leaves after this wait", "h").gt(0),
+           key("timetable_weekdays", vt::weekdays, "timetable: departure days"),
+           key("timetable_hour", vt::number, "timetable: hour of day of departures", "h").ge(0).lt(24),
+           key("train_capacity_teu", vt::number, "Train capacity for this flow (default: the scenario's)",
+               "TEU")
+               .gt(0),
+       }});
+  all.push_back(
+      {"disruption",
+       "A node or edge closed or cut in capacity for a time",
+       {
+           key("target", vt::string, "Node id or edge id").req(),
+           key("from_day", vt::number, "Start", "days").req().ge(0),
+           key("to_day", vt::number, "End; from_day < to_day <= horizon_days", "days").req().gt(0),
+           key("capacity_factor", vt::number, "Remaining fraction of capacity; 0 closes").ge(0).lt(1),
+       }});
+  all.push_back({"scale_demand",
+                 "Demand scaling of an overlay",
+                 {
+                     key("factor", vt::number, "Multiplier of teu_per_week").req().gt(0),
+                     key("flows", vt::string_list, "Flow ids to scale (default: all)"),
+                 }});
+  return all;
+}
+
+}  // namespace
+
+bool key_spec::in_range(double v) const noexcept {
+  if (min && (min_exclusive ? v <= *min : v < *min)) return false;
+  if (max && (max_exclusive ? v >= *max : v > *max)) return false;
+  return true;
+}
+
+std::string key_spec::range_text() const {
+  std::string lo, hi;
+  if (min) lo = (min_exclusive ? "> " : ">= ") + format_number(*min);
+  if (max) hi = (max_exclusive ? "< " : "<= ") + format_number(*max);
+  if (min && max) return lo + " and " + hi;
+  return lo + hi;
+}
+
+const key_spec* section_spec::find(std::string_view k) const noexcept {
+  for (const auto& spec : keys) {
+    if (spec.name == k) return &spec;
+  }
+  return nullptr;
+}
+
+const key_spec& section_spec::at(std::string_view k) const {
+  if (const auto* spec = find(k)) return *spec;
+  throw std::logic_error("scenario keys: section '" + std::string(name) + "' has no key '" + std::string(k) +
+                         "'");
+}
+
+std::vector<std::string> section_spec::names() const {
+  std::vector<std::string> out;
+  for (const auto& spec : keys) out.emplace_back(spec.name);
+  return out;
+}
+
+const section_spec& section(std::string_view name) {
+  static const std::vector<section_spec> all = make_sections();
+  for (const auto& s : all) {
+    if (s.name == name) return s;
+  }
+  throw std::logic_error("scenario keys: no section '" + std::string(name) + "'");
+}
+
+const std::vector<dist_spec>& dist_specs() {
+  static const std::vector<dist_spec> all = {
+      {"constant", {"value"}, "always the same value"},
+      {"uniform", {"min", "max"}, "uniform between min and max"},
+      {"exponential", {"mean"}, "exponential with the given mean"},
+      {"normal", {"mean", "sd"}, "normal, truncated at 0"},
+      {"lognormal", {"mean", "sd"}, "lognormal with the mean and sd of the variable itself"},
+      {"triangular", {"min", "mode", "max"}, "triangular"},
+      {"empirical", {"values", "weights"}, "a choice among values, with optional weights"},
+  };
+  return all;
+}
+
+const dist_spec* find_dist(std::string_view name) noexcept {
+  for (const auto& d : dist_specs()) {
+    if (d.name == name) return &d;
+  }
+  return nullptr;
+}
+
+bool is_valid_id(std::string_view id) noexcept {
+  const auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  if (id.empty() || !alnum(id[0])) return false;
+  for (char c : id) {
+    if (!alnum(c) && c != '_' && c != '-' && c != '.') return false;
+  }
+  return true;
+}
+
+bool is_country_code(std::string_view code) noexcept {
+  return code.size() == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z';
+}
+
+bool parse_number(std::string_view text, double& out) noexcept {
+  if (!text.empty() && text[0] == '+') text.remove_prefix(1);
+  if (text.empty()) return false;
+  double v = 0.0;
+  const auto result = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (result.ec != std::errc() || result.ptr != text.data() + text.size() || !std::isfinite(v)) return false;
+  out = v;
+  return true;
+}
+
+bool parse_integer(std::string_view text, long long& out) noexcept {
+  if (!text.empty() && text[0] == '+') text.remove_prefix(1);
+  if (text.empty()) return false;
+  long long v = 0;
+  const auto result = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (result.ec != std::errc() || result.ptr != text.data() + text.size()) return false;
+  out = v;
+  return true;
+}
+
+std::string format_number(double v) {
+  char buf[64];
+  const auto result = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, result.ptr);
+}
+
+}  // namespace corridor::detail

@@ -1,0 +1,86 @@
+#pragma once
+// The scenario format's keys, once: which keys each map allows, their types, ranges, units and meaning.
+// The loader checks against it, validate() takes its ranges from it and the JSON Schema is printed from it,
+// so the three cannot drift apart. Internal to sim/scenario.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace corridor::detail {
+
+enum class vtype {
+  string,        // free text or an id
+  number,        // finite real
+  integer,       // whole number
+  boolean,       // true/false
+  choice,        // one of `choices`
+  distribution,  // a number (constant) or {dist: ..., params}
+  weekdays,      // list of mon..sun
+  months12,      // exactly 12 numbers, January first
+  months1or12,   // one number for every month, or 12
+  string_list,   // list of strings (countries, ids)
+  map,           // a nested map with its own section
+  id_map,        // a map id -> entry of a section
+  scale,         // a number or {factor, flows}
+};
+
+// Keys that only make sense for one kind of node or edge.
+enum class applies { any, crossing, rail, ferry };
+
+struct key_spec {
+  std::string_view name;
+  vtype type = vtype::number;
+  std::string_view description;
+  std::string_view unit;
+  bool required = false;
+  applies only = applies::any;
+  std::optional<double> min;  // inclusive unless min_exclusive
+  std::optional<double> max;  // inclusive unless max_exclusive
+  bool min_exclusive = false;
+  bool max_exclusive = false;
+  std::vector<std::string_view> choices;  // vtype::choice
+  std::vector<int> int_choices;           // integers limited to a set (gauges)
+  std::string_view section;               // vtype::map / id_map: the section of the entries
+
+  bool in_range(double v) const noexcept;
+  // "> 0", "in [0, 1)", ">= 1 and <= 16"; "" when unbounded.
+  std::string range_text() const;
+};
+
+struct section_spec {
+  std::string_view name;         // "top", "node", ...
+  std::string_view description;  // for the schema
+  std::vector<key_spec> keys;
+
+  const key_spec* find(std::string_view key) const noexcept;
+  const key_spec& at(std::string_view key) const;  // throws std::logic_error: a typo in the loader itself
+  std::vector<std::string> names() const;
+};
+
+const section_spec& section(std::string_view name);  // throws std::logic_error on an unknown name
+
+// Distribution kinds and their parameter names, in the order of distribution::a, b, c.
+struct dist_spec {
+  std::string_view name;
+  std::vector<std::string_view> params;
+  std::string_view description;
+};
+const std::vector<dist_spec>& dist_specs();
+const dist_spec* find_dist(std::string_view name) noexcept;
+
+// Ids of nodes, edges, flows ...: letters, digits, '_', '-', '.', starting with a letter or digit.
+inline constexpr std::string_view id_pattern = "^[A-Za-z0-9][A-Za-z0-9_.-]*$";
+bool is_valid_id(std::string_view id) noexcept;
+// ISO 3166 alpha-2: two capital letters.
+inline constexpr std::string_view country_pattern = "^[A-Z]{2}$";
+bool is_country_code(std::string_view code) noexcept;
+
+inline const std::vector<std::string_view> weekday_names = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+std::string format_number(double v);
+// Whole-text parses; false for anything else (including inf and nan).
+bool parse_number(std::string_view text, double& out) noexcept;
+bool parse_integer(std::string_view text,
+                   long long& out) noexcept;  // shortest text that reads back to the same double
+
+}  // namespace corridor::detail

@@ -1,0 +1,274 @@
+// `extends` overlays, merged at the tree level so that every value keeps the file and line it came from:
+// a variant's entry with an existing id changes only the fields it states; a new id adds an entry;
+// `remove` drops base entries; `scale_demand` multiplies demand. Chains work; cycles are errors.
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "keys.hpp"
+#include "stages.hpp"
+
+namespace corridor::detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string_view> removable = {"nodes", "edges", "flows", "disruptions"};
+
+std::string chain_text(const std::vector<std::string>& names, const std::string& last) {
+  std::string out;
+  for (const auto& n : names) out += n + " -> ";
+  return out + last;
+}
+
+tnode resolve_doc(tnode doc, const fs::path& base_dir, std::vector<std::string>& chain_keys,
+                  std::vector<std::string>& chain_names, diagnostics& diags);
+
+// Replaces each field the variant states; nested values (distributions, lists) are replaced whole.
+void merge_fields(tnode& base, const tnode& variant) {
+  if (base.kind != tkind::map || variant.kind != tkind::map) {
+    base = variant;
+    return;
+  }
+  for (const auto& e : variant.entries) {
+    if (auto* existing = base.find(e.key)) {
+      *existing = e.value;
+    } else {
+      base.entries.push_back(e);
+    }
+  }
+}
+
+void merge_id_map(tnode& base, const tnode& variant) {
+  if (base.kind != tkind::map || variant.kind != tkind::map) {
+    base = variant;
+    return;
+  }
+  for (const auto& e : variant.entries) {
+    if (auto* existing = base.find(e.key)) {
+      merge_fields(*existing, e.value);
+    } else {
+      base.entries.push_back(e);
+    }
+  }
+}
+
+std::vector<std::string> ids_of(const tnode& root, const std::vector<std::string_view>& collections) {
+  std::vector<std::string> out;
+  for (auto c : collections) {
+    if (const auto* m = root.find(c); m && m->kind == tkind::map) {
+      for (const auto& e : m->entries) out.push_back(e.key);
+    }
+  }
+  return out;
+}
+
+// Drops the listed ids from the base; returns the removed node and edge ids.
+std::vector<std::string> apply_remove(tnode& base, const tnode& list, diagnostics& diags) {
+  std::vector<std::string> removed;
+  if (list.kind != tkind::sequence) {
+    diags.error(list.loc, "remove: expected a list of ids, got " + list.describe());
+    return removed;
+  }
+  for (const auto& item : list.items) {
+    if (item.kind != tkind::scalar) {
+      diags.error(item.loc, "remove: expected an id, got " + item.describe());
+      continue;
+    }
+    bool found = false;
+    for (auto c : removable) {
+      if (auto* m = base.find(c); m && m->kind == tkind::map && m->erase(item.text)) found = true;
+    }
+    if (found) {
+      removed.push_back(item.text);
+    } else {
+      diags.error(item.loc, "cannot remove '" + item.text +
+                                "': the base has no node, edge, flow or disruption " + "with that id" +
+                                did_you_mean(item.text, ids_of(base, removable)));
+    }
+  }
+  return removed;
+}
+
+// A reference to something this overlay removed (and did not add back) is reported as such.
+void check_removed_references(const tnode& root, const std::vector<std::string>& removed,
+                              diagnostics& diags) {
+  const auto gone = [&](const tnode* ref, std::string_view collection) {
+    if (!ref || ref->kind != tkind::scalar) return false;
+    if (std::find(removed.begin(), removed.end(), ref->text) == removed.end()) return false;
+    const auto* m = root.find(collection);
+    return !(m && m->find(ref->text));
+  };
+  const struct {
+    std::string_view collection, noun, field, target;
+  } refs[] = {{"edges", "edge", "from", "nodes"},
+              {"edges", "edge", "to", "nodes"},
+              {"flows", "flow", "from", "nodes"},
+              {"flows", "flow", "to", "nodes"},
+              {"disruptions", "disruption", "target", "nodes"},
+              {"disruptions", "disruption", "target", "edges"}};
+  for (const auto& r : refs) {
+    const auto* m = root.find(r.collection);
+    if (!m || m->kind != tkind::map) continue;
+    for (const auto& e : m->entries) {
+      const auto* ref = e.value.kind == tkind::map ? e.value.find(r.field) : nullptr;
+      if (!gone(ref, r.target)) continue;
+      diags.error(ref->loc, std::string(r.noun) + " '" + e.key + "' uses '" + ref->text +
+                                "', which this overlay removes; remove the " + std::string(r.noun) + " too");
+    }
+  }
+}
+
+void scale_flow(tnode& flow, double factor) {
+  auto* teu = flow.kind == tkind::map ? flow.find("teu_per_week") : nullptr;
+  double v = 0.0;
+  // A missing or malformed value is left for the conversion to report where it was written.
+  if (teu && teu->kind == tkind::scalar && parse_number(teu->text, v)) teu->text = format_number(v * factor);
+}
+
+void apply_scale(tnode& root, const tnode& scale, diagnostics& diags) {
+  const tnode* factor_node = scale.kind == tkind::map ? scale.find("factor") : &scale;
+  double factor = 0.0;
+  if (scale.kind == tkind::map) {
+    for (const auto& e : scale.entries) {
+      if (e.key != "factor" && e.key != "flows") {
+        diags.error(e.key_loc, "unknown key '" + e.key + "' in scale_demand" +
+                                   did_you_mean(e.key, section("scale_demand").names()));
+      }
+    }
+    if (!factor_node) return diags.error(scale.loc, "scale_demand is missing required key 'factor'");
+  }
+  if (factor_node->kind != tkind::scalar || !parse_number(factor_node->text, factor)) {
+    return diags.error(factor_node->loc, "scale_demand: expected a number, got " + factor_node->describe());
+  }
+  if (factor <= 0.0) {
+    return diags.error(factor_node->loc, "scale_demand must be > 0, got " + factor_node->text);
+  }
+  auto* flows = root.find("flows");
+  if (!flows || flows->kind != tkind::map) return;
+  const tnode* only = scale.kind == tkind::map ? scale.find("flows") : nullptr;
+  if (!only) {
+    for (auto& e : flows->entries) scale_flow(e.value, factor);
+    return;
+  }
+  if (only->kind != tkind::sequence) {
+    return diags.error(only->loc,
+                       "flows of scale_demand: expected a list of flow ids, got " + only->describe());
+  }
+  for (const auto& id : only->items) {
+    auto* flow = id.kind == tkind::scalar ? flows->find(id.text) : nullptr;
+    if (flow) {
+      scale_flow(*flow, factor);
+    } else {
+      diags.error(id.loc, "scale_demand refers to unknown flow " + id.describe() +
+                              did_you_mean(id.text, ids_of(root, {"flows"})));
+    }
+  }
+}
+
+void merge_layer(tnode& base, const tnode& variant, diagnostics& diags) {
+  std::vector<std::string> removed;
+  if (const auto* list = variant.find("remove")) removed = apply_remove(base, *list, diags);
+  // A variant is its own scenario: without a name of its own it is named after its file, not its base.
+  base.erase("name");
+  const auto& top = section("top");
+  for (const auto& e : variant.entries) {
+    if (e.key == "extends" || e.key == "remove" || e.key == "scale_demand") continue;
+    const auto* spec = top.find(e.key);
+    auto* existing = base.find(e.key);
+    if (!existing) {
+      base.entries.push_back(e);
+    } else if (spec && spec->type == vtype::id_map) {
+      merge_id_map(*existing, e.value);
+    } else if (spec && spec->type == vtype::map) {
+      merge_fields(*existing, e.value);
+    } else {
+      *existing = e.value;
+    }
+  }
+  check_removed_references(base, removed, diags);
+  if (const auto* scale = variant.find("scale_demand")) apply_scale(base, *scale, diags);
+}
+
+std::string read_file(const fs::path& path, bool& ok) {
+  std::ifstream in(path, std::ios::binary);
+  ok = static_cast<bool>(in);
+  std::ostringstream text;
+  if (ok) text << in.rdbuf();
+  return text.str();
+}
+
+tnode load_base(const tnode& extends, const fs::path& base_dir, std::vector<std::string>& chain_keys,
+                std::vector<std::string>& chain_names, diagnostics& diags) {
+  const fs::path path = base_dir / extends.text;
+  const std::string name = path.lexically_normal().string();
+  std::error_code ec;
+  auto canonical = fs::weakly_canonical(path, ec);
+  const std::string key = ec ? name : canonical.string();
+  if (std::find(chain_keys.begin(), chain_keys.end(), key) != chain_keys.end()) {
+    diags.error(extends.loc, "extends cycle: " + chain_text(chain_names, name));
+    return {};
+  }
+  bool ok = false;
+  const std::string text = read_file(path, ok);
+  if (!ok || fs::is_directory(path, ec)) {
+    diags.error(extends.loc, "cannot read base scenario '" + name + "'");
+    return {};
+  }
+  const std::size_t errors_before = diags.size();
+  tnode parsed = parse_tree(text, name, diags);
+  if (parsed.kind != tkind::map) {
+    if (diags.size() == errors_before) {
+      diags.error(parsed.loc, "base scenario: expected a map of scenario keys, got " + parsed.describe());
+    }
+    return {};
+  }
+  chain_keys.push_back(key);
+  chain_names.push_back(name);
+  tnode base = resolve_doc(std::move(parsed), path.parent_path(), chain_keys, chain_names, diags);
+  chain_keys.pop_back();
+  chain_names.pop_back();
+  return base;
+}
+
+tnode resolve_doc(tnode doc, const fs::path& base_dir, std::vector<std::string>& chain_keys,
+                  std::vector<std::string>& chain_names, diagnostics& diags) {
+  if (doc.kind != tkind::map) return doc;  // the conversion reports what the top level should be
+  const auto* extends = doc.find("extends");
+  if (!extends) {
+    for (const char* overlay_only : {"remove", "scale_demand"}) {
+      if (const auto* e = doc.find_entry(overlay_only)) {
+        diags.error(e->key_loc, "'" + e->key + "' is allowed only in a file that extends another");
+      }
+    }
+    doc.erase("remove");
+    doc.erase("scale_demand");
+    return doc;
+  }
+  if (extends->kind != tkind::scalar || extends->text.empty()) {
+    diags.error(extends->loc, "extends: expected a file name, got " + extends->describe());
+    return doc;
+  }
+  tnode base = load_base(*extends, base_dir, chain_keys, chain_names, diags);
+  if (base.kind != tkind::map) {
+    doc.erase("extends");
+    doc.erase("remove");
+    doc.erase("scale_demand");
+    return doc;
+  }
+  merge_layer(base, doc, diags);
+  return base;
+}
+
+}  // namespace
+
+tnode resolve_overlays(std::string_view yaml, const std::string& name, const fs::path& base_dir,
+                       diagnostics& diags) {
+  std::vector<std::string> chain_keys, chain_names{name};
+  std::error_code ec;
+  const auto own = fs::weakly_canonical(base_dir / fs::path(name).filename(), ec);
+  chain_keys.push_back(ec ? name : own.string());
+  return resolve_doc(parse_tree(yaml, name, diags), base_dir, chain_keys, chain_names, diags);
+}
+
+}  // namespace corridor::detail

@@ -1,0 +1,204 @@
+// The fully resolved scenario as YAML: every key with its value, defaults included, keys of other kinds of
+// node or edge left out, so that the text loads back to an equal scenario.
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "corridor/scenario.hpp"
+#include "keys.hpp"
+
+namespace corridor {
+namespace {
+
+using detail::format_number;
+
+// JSON's escapes are valid in a YAML double-quoted scalar; bad UTF-8 is replaced rather than thrown on.
+std::string json_quoted(std::string_view s) {
+  return nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Plain when a plain scalar reads back as the same text; double-quoted (JSON escapes) otherwise.
+std::string str(std::string_view s) {
+  const bool plain = detail::is_valid_id(s) && s != "null" && s != "Null" && s != "NULL";
+  return plain ? std::string(s) : json_quoted(s);
+}
+
+std::string num(double v) {
+  return format_number(v);
+}
+
+std::string list(const std::vector<double>& values) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + num(values[i]);
+  return out + "]";
+}
+
+std::string months(const std::array<double, 12>& m) {
+  return list({m.begin(), m.end()});
+}
+
+std::string weekdays(const std::vector<int>& days) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < days.size(); ++i) {
+    const bool known = days[i] >= 0 && days[i] < 7;
+    out += (i ? ", " : "") + (known ? std::string(detail::weekday_names[static_cast<std::size_t>(days[i])])
+                                    : std::to_string(days[i]));
+  }
+  return out + "]";
+}
+
+std::string dist(const distribution& d) {
+  switch (d.kind) {
+    case dist_kind::constant:
+      return num(d.a);
+    case dist_kind::uniform:
+      return "{dist: uniform, min: " + num(d.a) + ", max: " + num(d.b) + "}";
+    case dist_kind::exponential:
+      return "{dist: exponential, mean: " + num(d.a) + "}";
+    case dist_kind::normal:
+      return "{dist: normal, mean: " + num(d.a) + ", sd: " + num(d.b) + "}";
+    case dist_kind::lognormal:
+      return "{dist: lognormal, mean: " + num(d.a) + ", sd: " + num(d.b) + "}";
+    case dist_kind::triangular:
+      return "{dist: triangular, min: " + num(d.a) + ", mode: " + num(d.b) + ", max: " + num(d.c) + "}";
+    case dist_kind::empirical: {
+      std::string out = "{dist: empirical, values: " + list(d.values);
+      if (!d.weights.empty()) {
+        // Stored cumulative; written as the weights a planner gives.
+        std::vector<double> w(d.weights.size());
+        for (std::size_t i = 0; i < w.size(); ++i) w[i] = d.weights[i] - (i ? d.weights[i - 1] : 0.0);
+        out += ", weights: " + list(w);
+      }
+      return out + "}";
+    }
+  }
+  return "0";
+}
+
+template <class E>
+std::string choice(std::string_view sec, std::string_view key, E value) {
+  return std::string(detail::section(sec).at(key).choices.at(static_cast<std::size_t>(value)));
+}
+
+struct writer {
+  std::ostringstream out;
+  void line(int indent, std::string_view key, const std::string& value) {
+    out << std::string(static_cast<std::size_t>(indent), ' ') << key << ": " << value << '\n';
+  }
+  void open(int indent, const std::string& key) {
+    out << std::string(static_cast<std::size_t>(indent), ' ') << key << ":\n";
+  }
+};
+
+void write_node(writer& w, const node_spec& n) {
+  w.open(2, str(n.id));
+  w.line(4, "name", str(n.name));
+  w.line(4, "kind", choice("node", "kind", n.kind));
+  w.line(4, "country", str(n.country));
+  w.line(4, "lat", num(n.lat));
+  w.line(4, "lon", num(n.lon));
+  w.line(4, "subsidy_usd_per_teu", num(n.subsidy_usd_per_teu));
+  w.line(4, "handling_usd_per_teu", num(n.handling_usd_per_teu));
+  if (n.kind != node_kind::crossing) return;
+  const auto& c = n.crossing;
+  w.line(4, "tracks", std::to_string(c.tracks));
+  w.line(4, "transshipment_h", dist(c.transshipment_h));
+  w.line(4, "pass_through_h", dist(c.pass_through_h));
+  w.line(4, "customs_dwell_h", dist(c.customs_dwell_h));
+  w.line(4, "daily_cap_trains", std::to_string(c.daily_cap_trains));
+  w.line(4, "fee_usd_per_teu", num(c.fee_usd_per_teu));
+}
+
+void write_edge(writer& w, const edge_spec& e) {
+  w.open(2, str(e.id));
+  w.line(4, "from", str(e.from));
+  w.line(4, "to", str(e.to));
+  w.line(4, "mode", choice("edge", "mode", e.mode));
+  w.line(4, "distance_km", num(e.distance_km));
+  w.line(4, "speed_km_per_day", num(e.speed_km_per_day));
+  w.line(4, "slots_per_day", std::to_string(e.slots_per_day));
+  w.line(4, "travel_time_cv", num(e.travel_time_cv));
+  w.line(4, "bidirectional", e.bidirectional ? "true" : "false");
+  if (e.mode == edge_mode::rail) {
+    w.line(4, "gauge_mm", std::to_string(e.gauge_mm));
+    w.line(4, "tariff_usd_per_teu_km", num(e.tariff_usd_per_teu_km));
+    return;
+  }
+  const auto& f = e.ferry;
+  if (f.every_days != 0.0) w.line(4, "every_days", num(f.every_days));
+  if (!f.weekdays.empty()) w.line(4, "weekdays", weekdays(f.weekdays));
+  w.line(4, "departure_hour", num(f.departure_hour));
+  w.line(4, "capacity_teu", num(f.capacity_teu));
+  w.line(4, "fare_usd_per_teu", num(f.fare_usd_per_teu));
+  w.line(4, "cancel_probability_by_month", months(f.cancel_probability_by_month));
+}
+
+void write_flow(writer& w, const flow_spec& f) {
+  w.open(2, str(f.id));
+  w.line(4, "from", str(f.from));
+  w.line(4, "to", str(f.to));
+  w.line(4, "cargo_class", str(f.cargo_class));
+  w.line(4, "teu_per_week", num(f.teu_per_week));
+  w.line(4, "arrivals", choice("flow", "arrivals", f.arrivals));
+  w.line(4, "seasonality", months(f.seasonality));
+  w.line(4, "departures", choice("flow", "departures", f.departures));
+  w.line(4, "max_wait_h", num(f.max_wait_h));
+  if (!f.timetable_weekdays.empty()) w.line(4, "timetable_weekdays", weekdays(f.timetable_weekdays));
+  w.line(4, "timetable_hour", num(f.timetable_hour));
+  if (f.train_capacity_teu != 0.0) w.line(4, "train_capacity_teu", num(f.train_capacity_teu));
+}
+
+void write_top(writer& w, const scenario& s) {
+  w.line(0, "name", str(s.name));
+  w.line(0, "description", json_quoted(s.description));
+  w.line(0, "seed", std::to_string(s.seed));
+  w.line(0, "horizon_days", num(s.horizon_days));
+  w.line(0, "warmup_days", num(s.warmup_days));
+  w.line(0, "train_capacity_teu", num(s.train_capacity_teu));
+  w.open(0, "route_choice");
+  w.line(2, "mode", choice("route_choice", "mode", s.route_choice.mode));
+  w.line(2, "k_paths", std::to_string(s.route_choice.k_paths));
+  w.line(2, "logit_scale_per_usd", num(s.route_choice.logit_scale_per_usd));
+  w.open(0, "report");
+  w.line(2, "share_region", str(s.report.share_region));
+  w.line(2, "origin_region", str(s.report.origin_region));
+  w.line(2, "destination_region", str(s.report.destination_region));
+}
+
+}  // namespace
+
+std::string to_yaml(const scenario& s) {
+  writer w;
+  w.out << "# " << (s.source_file.empty() ? std::string("scenario") : s.source_file)
+        << ", fully resolved (overlays applied, defaults written out)\n";
+  write_top(w, s);
+  w.out << (s.regions.empty() ? "regions: {}\n" : "regions:\n");
+  for (const auto& r : s.regions) {
+    std::string countries = "[";
+    for (std::size_t i = 0; i < r.countries.size(); ++i) countries += (i ? ", " : "") + str(r.countries[i]);
+    w.line(2, str(r.id), countries + "]");
+  }
+  w.out << (s.cargo_classes.empty() ? "cargo_classes: {}\n" : "cargo_classes:\n");
+  for (const auto& c : s.cargo_classes) {
+    w.open(2, str(c.id));
+    w.line(4, "value_of_time_usd_per_teu_day", num(c.value_of_time_usd_per_teu_day));
+    w.line(4, "goods_value_usd_per_teu", num(c.goods_value_usd_per_teu));
+  }
+  w.out << (s.nodes.empty() ? "nodes: {}\n" : "nodes:\n");
+  for (const auto& n : s.nodes) write_node(w, n);
+  w.out << (s.edges.empty() ? "edges: {}\n" : "edges:\n");
+  for (const auto& e : s.edges) write_edge(w, e);
+  w.out << (s.flows.empty() ? "flows: {}\n" : "flows:\n");
+  for (const auto& f : s.flows) write_flow(w, f);
+  w.out << (s.disruptions.empty() ? "disruptions: {}\n" : "disruptions:\n");
+  for (const auto& d : s.disruptions) {
+    w.open(2, str(d.id));
+    w.line(4, "target", str(d.target));
+    w.line(4, "from_day", num(d.from_day));
+    w.line(4, "to_day", num(d.to_day));
+    w.line(4, "capacity_factor", num(d.capacity_factor));
+  }
+  return w.out.str();
+}
+
+}  // namespace corridor

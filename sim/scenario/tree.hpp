@@ -1,0 +1,74 @@
+#pragma once
+// A YAML document as a plain tree in which every value remembers the file, line and column it came from,
+// so that overlays can be merged before conversion and still report errors where the text was written.
+// Also the diagnostic sink shared by the loader's stages. Internal to sim/scenario.
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "corridor/scenario.hpp"
+
+namespace corridor::detail {
+
+// Collects diagnostics up to a cap, then throws them all at once.
+class diagnostics {
+ public:
+  static constexpr std::size_t max_count = 50;
+
+  void error(const source_loc& loc, std::string message);
+  // From now on, a location already reported is not reported again: a value that failed to convert keeps
+  // its default, which the semantic checks would otherwise flag a second time.
+  void freeze_locations();
+  bool empty() const noexcept { return list_.empty(); }
+  std::size_t size() const noexcept { return list_.size(); }
+  bool full() const noexcept { return list_.size() >= max_count; }
+  // Throws scenario_error when anything was collected, ordered by file then position.
+  void throw_if_any();
+
+ private:
+  std::vector<scenario_error::diagnostic> list_;
+  std::vector<source_loc> frozen_;
+};
+
+struct tnode;
+struct tentry;
+
+enum class tkind { null, scalar, sequence, map };
+
+struct tnode {
+  tkind kind = tkind::null;
+  std::string text;  // scalar text
+  bool quoted = false;
+  std::vector<tnode> items;     // sequence
+  std::vector<tentry> entries;  // map, in document order
+  source_loc loc;
+
+  const tnode* find(std::string_view key) const noexcept;
+  tnode* find(std::string_view key) noexcept;
+  const tentry* find_entry(std::string_view key) const noexcept;
+  bool erase(std::string_view key);
+  // Describes the value for "got ..." in messages: 'text', a map, a list or nothing.
+  std::string describe() const;
+};
+
+struct tentry {
+  std::string key;
+  source_loc key_loc;
+  tnode value;
+};
+
+// Parses YAML text into a tree; syntax errors and duplicate keys go to `diags`. `file` names the source in
+// locations. Returns a null node when the text does not parse.
+tnode parse_tree(std::string_view yaml, const std::string& file, diagnostics& diags);
+
+// Edit distance (Levenshtein), and the closest candidate within a sensible distance, or "".
+std::size_t edit_distance(std::string_view a, std::string_view b);
+std::string closest(std::string_view word, const std::vector<std::string>& candidates);
+// "; did you mean 'x'?" or "".
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace corridor::detail
