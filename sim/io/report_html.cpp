@@ -1,0 +1,161 @@
+// report.html: one self-contained page. The files of an output directory are read back, turned into one
+// JSON object and embedded in the page with the stylesheet and script, so it opens offline, from e-mail or
+// from an archive, and fetches nothing.
+#include <charconv>
+#include <utility>
+
+#include "corridor/io.hpp"
+#include "json_util.hpp"
+#include "report_assets.hpp"
+
+namespace corridor {
+namespace {
+
+using detail::ojson;
+
+// Splits CSV as csv_field() writes it: fields quoted when they hold commas, quotes or line breaks.
+std::vector<std::vector<std::string>> parse_csv(std::string_view text, const std::filesystem::path& path) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string field;
+  bool quoted = false, any = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c != '"')
+        field += c;
+      else if (i + 1 < text.size() && text[i + 1] == '"')
+        field += '"', ++i;
+      else
+        quoted = false;
+    } else if (c == '"') {
+      quoted = any = true;
+    } else if (c == ',') {
+      row.push_back(std::move(field)), field.clear();
+    } else if (c == '\n') {
+      row.push_back(std::move(field)), field.clear();
+      rows.push_back(std::move(row)), row.clear();
+      any = false;
+    } else if (c != '\r') {
+      field += c, any = true;
+    }
+  }
+  if (quoted) throw io_error(path, "unterminated quoted field");
+  if (any || !row.empty()) row.push_back(std::move(field)), rows.push_back(std::move(row));
+  return rows;
+}
+
+// A CSV cell as JSON: a number when the whole cell is one, null when empty, else the text.
+ojson cell(const std::string& s) {
+  if (s.empty()) return nullptr;
+  double v = 0.0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec == std::errc() && end == s.data() + s.size()) return v;
+  return s;
+}
+
+// {columns: [...], rows: [{column: value}, ...]}
+std::pair<ojson, ojson> csv_records(const std::filesystem::path& path) {
+  const auto rows = parse_csv(read_file(path), path);
+  ojson columns = ojson::array(), records = ojson::array();
+  if (rows.empty()) return {columns, records};
+  for (const auto& name : rows.front()) columns.push_back(name);
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    if (rows[r].size() != rows.front().size()) {
+      throw io_error(path, "row " + std::to_string(r + 1) + " has " + std::to_string(rows[r].size()) +
+                               " fields, the header " + std::to_string(rows.front().size()));
+    }
+    ojson rec = ojson::object();
+    for (std::size_t c = 0; c < rows[r].size(); ++c) rec[rows.front()[c]] = cell(rows[r][c]);
+    records.push_back(std::move(rec));
+  }
+  return {columns, records};
+}
+
+ojson read_json(const std::filesystem::path& path) {
+  try {
+    return ojson::parse(read_file(path));
+  } catch (const ojson::exception& e) {
+    throw io_error(path, std::string("not valid JSON: ") + e.what());
+  }
+}
+
+ojson gather(const std::filesystem::path& dir) {
+  ojson data;
+  ojson files = ojson::array();
+  auto present = [&](const char* name) {
+    std::error_code ec;
+    const bool ok = std::filesystem::is_regular_file(dir / name, ec);
+    if (ok) files.push_back(name);
+    return ok;
+  };
+  data["summary"] = present("summary.json") ? read_json(dir / "summary.json") : ojson();
+  data["compare"] = present("compare.json") ? read_json(dir / "compare.json") : ojson();
+  if (data["summary"].is_null() && data["compare"].is_null()) {
+    throw io_error(dir, "no summary.json or compare.json to report on");
+  }
+  data["flows"] = present("flows.geojson") ? read_json(dir / "flows.geojson") : ojson();
+  data["daily"] = nullptr;
+  if (present("daily.csv")) std::tie(data["daily_columns"], data["daily"]) = csv_records(dir / "daily.csv");
+  data["routes"] = present("routes.csv") ? csv_records(dir / "routes.csv").second : ojson();
+  data["files"] = std::move(files);
+  return data;
+}
+
+// JSON inside <script>: every '<' (only ever inside strings) becomes \u003c, so no "</script>" or "<!--" in
+// the data can end the element early.
+std::string script_safe(const std::string& json) {
+  std::string out;
+  out.reserve(json.size());
+  for (char c : json) {
+    if (c == '<')
+      out += "\\u003c";
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::filesystem::path write_report_html(const std::filesystem::path& dir) {
+  const ojson data = gather(dir);
+  std::string title = "Corridor report";
+  if (data["summary"].is_object()) title += " \xe2\x80\x94 " + data["summary"]["scenario"].value("name", "");
+  std::string page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  page +=
+      "<title>" + html_escape(title) + "</title>\n<style>" + detail::report_css + "</style>\n</head>\n<body>";
+  page += detail::report_body;
+  page += "<script type=\"application/json\" id=\"report-data\">" + script_safe(data.dump()) + "</script>\n";
+  page += std::string("<script>") + detail::report_js_base + detail::report_js_charts + "</script>\n";
+  page += "</body>\n</html>\n";
+  const auto out = dir / "report.html";
+  write_file_atomic(out, page);
+  return out;
+}
+
+}  // namespace corridor

@@ -1,0 +1,139 @@
+// The report's script, part one: helpers for formatting, scales, axes and SVG markup. Plain JS with no
+// library, building SVG as markup (parsed by the browser in the SVG namespace), so the page works offline.
+#include "report_assets.hpp"
+
+namespace corridor::detail {
+
+const char* const report_js_base = R"js(
+"use strict";
+const DATA = JSON.parse(document.getElementById("report-data").textContent);
+const byId = (id) => document.getElementById(id);
+const PALETTE = ["#1c5d99", "#e8590c", "#2f9e44", "#ae3ec9", "#f59f00", "#0c8599", "#c2255c", "#5c940d",
+  "#495057", "#364fc7"];
+
+function esc(s) {
+  return String(s).replace(/[&<>"']/g,
+    (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})[c]);
+}
+function num(v) { return typeof v === "number" && isFinite(v) ? v : null; }
+function fmt(v, digits) {
+  v = num(v);
+  if (v === null) return "\u2013";
+  const a = Math.abs(v);
+  const d = digits !== undefined ? digits : a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
+  return v.toLocaleString("en-US", {minimumFractionDigits: 0, maximumFractionDigits: d});
+}
+function pct(v, digits) {
+  v = num(v);
+  return v === null ? "\u2013" : (v * 100).toFixed(digits === undefined ? 1 : digits) + "\u00a0%";
+}
+function hide(id) { const e = byId(id); if (e) e.style.display = "none"; }
+
+// Headline metric names to labels and units; shares are fractions shown as percentages.
+const METRICS = {
+  throughput_teu_per_day: ["Throughput", "TEU/day"],
+  throughput_trains_per_day: ["Throughput", "trains/day"],
+  throughput_teu_per_day_westbound: ["Throughput westbound", "TEU/day"],
+  throughput_teu_per_day_eastbound: ["Throughput eastbound", "TEU/day"],
+  cost_usd_per_teu: ["Cost, out of pocket", "USD/TEU"],
+  generalized_cost_usd_per_teu: ["Generalized cost", "USD/TEU"],
+  transit_days_mean: ["Transit time, mean", "days"],
+  transit_days_p50: ["Transit time, median", "days"],
+  transit_days_p95: ["Transit time, 95th percentile", "days"],
+  share_central_asia_trains: ["Central Asia share of trains", "%"],
+  share_central_asia_teu: ["Central Asia share of TEU", "%"],
+  share_central_asia_trains_westbound: ["Central Asia share, westbound trains", "%"],
+  share_central_asia_trains_eastbound: ["Central Asia share, eastbound trains", "%"],
+  containers_entered: ["Containers entered", "TEU"],
+  containers_delivered: ["Containers delivered", "TEU"],
+  containers_in_system: ["Containers in system at end", "TEU"],
+  empty_trains_moved: ["Empty trains moved", "trains"],
+};
+function metricLabel(name) {
+  const base = name.replace(/^metrics\./, "");
+  return METRICS[base] ? METRICS[base][0] : base.replace(/[._]/g, " ");
+}
+function metricUnit(name) {
+  const base = name.replace(/^metrics\./, "");
+  return METRICS[base] ? METRICS[base][1] : "";
+}
+function metricValue(name, v) { return metricUnit(name) === "%" ? pct(v) : fmt(v); }
+
+// About n round tick values covering [lo, hi].
+function niceTicks(lo, hi, n) {
+  if (!(hi > lo)) { hi = lo + 1; }
+  const raw = (hi - lo) / Math.max(1, n);
+  const mag = Math.pow(10, Math.floor(Math.log10(raw)));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw);
+  const ticks = [];
+  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + step * 1e-9; t += step) {
+    ticks.push(Math.abs(t) < step * 1e-9 ? 0 : t);
+  }
+  return ticks;
+}
+function linear(d0, d1, r0, r1) {
+  const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);
+  return (v) => r0 + (v - d0) * k;
+}
+function attrs(a) {
+  return Object.keys(a).map((k) => ` ${k}="${esc(a[k])}"`).join("");
+}
+function el(tag, a, inner) { return `<${tag}${attrs(a || {})}>${inner === undefined ? "" : inner}</${tag}>`; }
+function txt(x, y, s, a) { return el("text", Object.assign({x: x.toFixed(1), y: y.toFixed(1)}, a || {}), esc(s)); }
+function line(x1, y1, x2, y2, a) {
+  return el("line", Object.assign({x1: x1.toFixed(1), y1: y1.toFixed(1), x2: x2.toFixed(1), y2: y2.toFixed(1)},
+                                  a || {}));
+}
+function draw(id, width, height, parts) {
+  const svg = byId(id);
+  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  svg.innerHTML = parts.join("");
+}
+function emptyChart(id, message) {
+  draw(id, 600, 80, [txt(300, 45, message, {"text-anchor": "middle", class: "tick"})]);
+}
+// A value axis along y with grid lines, returning the parts.
+function yAxis(ticks, y, x0, x1, title, format) {
+  const parts = [`<g class="grid">`];
+  for (const t of ticks) parts.push(line(x0, y(t), x1, y(t)));
+  parts.push(`</g>`);
+  for (const t of ticks) parts.push(txt(x0 - 8, y(t) + 4, format ? format(t) : fmt(t), {"text-anchor": "end", class: "tick"}));
+  if (title) {
+    const my = (y(ticks[0]) + y(ticks[ticks.length - 1])) / 2;
+    parts.push(el("text", {x: 14, y: my.toFixed(1), class: "axis-title", "text-anchor": "middle",
+                           transform: `rotate(-90 14 ${my.toFixed(1)})`}, esc(title)));
+  }
+  return parts;
+}
+function xAxis(ticks, x, y0, y1, title, format) {
+  const parts = [`<g class="grid">`];
+  for (const t of ticks) parts.push(line(x(t), y0, x(t), y1));
+  parts.push(`</g>`);
+  for (const t of ticks) parts.push(txt(x(t), y1 + 16, format ? format(t) : fmt(t), {"text-anchor": "middle", class: "tick"}));
+  if (title) parts.push(txt((x(ticks[0]) + x(ticks[ticks.length - 1])) / 2, y1 + 34, title, {"text-anchor": "middle", class: "axis-title"}));
+  return parts;
+}
+// Utilisation 0..1 to green, amber, red.
+function utilColour(u) {
+  const stops = [[0, [47, 158, 68]], [0.5, [245, 159, 0]], [0.85, [224, 49, 49]], [1, [165, 29, 42]]];
+  u = Math.max(0, Math.min(1, num(u) || 0));
+  for (let i = 1; i < stops.length; ++i) {
+    if (u <= stops[i][0]) {
+      const [a, ca] = stops[i - 1], [b, cb] = stops[i];
+      const f = (u - a) / (b - a);
+      const c = ca.map((v, k) => Math.round(v + (cb[k] - v) * f));
+      return `rgb(${c[0]},${c[1]},${c[2]})`;
+    }
+  }
+  return "rgb(165,29,42)";
+}
+function table(id, head, rows, rowClass) {
+  const h = "<thead><tr>" + head.map((c) => `<th>${esc(c)}</th>`).join("") + "</tr></thead>";
+  const b = rows.map((r, i) => `<tr${rowClass ? attrs({class: rowClass(i)}) : ""}>` +
+    r.map((c) => typeof c === "object" && c !== null ? `<td${attrs({class: c.cls})}>${esc(c.v)}</td>`
+                                                     : `<td>${esc(c)}</td>`).join("") + "</tr>").join("");
+  byId(id).innerHTML = h + "<tbody>" + b + "</tbody>";
+}
+)js";
+
+}  // namespace corridor::detail
