@@ -35,12 +35,13 @@ struct edge_props {
   edge_mode mode = edge_mode::rail;
   double distance_km = 0.0;
   double speed_km_per_day = 0.0;
-  int gauge_mm = 0;
+  int gauge_mm = 0;  // 0 for a ferry leg
   double tariff_usd_per_teu_km = 0.0;
   double travel_days() const { return distance_km / speed_km_per_day; }
 };
 
-using graph_t = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, node_props, edge_props>;
+using graph_t =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, node_props, edge_props>;
 using vertex_t = boost::graph_traits<graph_t>::vertex_descriptor;
 using edge_t = boost::graph_traits<graph_t>::edge_descriptor;
 
@@ -90,9 +91,15 @@ struct path_weights {
 std::optional<path> shortest_path(const network& net, vertex_t from, vertex_t to, const path_weights& w);
 
 // Up to k cheapest loopless paths from `from` to `to`, cheapest first, ties broken by edge sequence
-// (Yen's algorithm over boost::filtered_graph).
+// (Yen's algorithm over boost::filtered_graph). Throws std::invalid_argument when k < 1. When several paths
+// tie at the k-th cost, which of them make the cut is deterministic but not necessarily by edge sequence.
 std::vector<path> k_shortest_paths(const network& net, vertex_t from, vertex_t to, int k,
                                    const path_weights& w);
+
+// The cost of a path under other weights (e.g. after queues grew): its edge costs plus the cost of each node
+// it enters, summed from the origin on, exactly as the searches sum them. +infinity when it uses a closed
+// edge or node. Throws std::invalid_argument for weights of the wrong size or negative/NaN costs.
+double path_cost(const network& net, const path& p, const path_weights& w);
 
 // Great-circle distance between two nodes, in km (for sanity checks of rail distances).
 double great_circle_km(double lat1, double lon1, double lat2, double lon2);

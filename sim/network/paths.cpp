@@ -184,4 +184,14 @@ std::vector<path> k_shortest_paths(const network& net, vertex_t from, vertex_t t
   return found;
 }
 
+double path_cost(const network& net, const path& p, const path_weights& w) {
+  for (std::uint32_t e : p.edges) {
+    if (e >= net.num_edges()) {
+      throw std::invalid_argument("network: path uses edge " + std::to_string(e) + " of a network with " +
+                                  std::to_string(net.num_edges()) + " edges");
+    }
+  }
+  return detail::router(net, w).cost_of(p.edges);
+}
+
 }  // namespace corridor
