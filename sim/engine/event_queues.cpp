@@ -17,9 +17,11 @@ void sift_up(std::vector<event>& heap, std::size_t hole, const event& e) {
   heap[hole] = e;
 }
 
-// Sifts `e` down from the root of a D-ary heap whose root slot is free.
+// Refills the free root of a D-ary heap with `e` bottom-up (Floyd): the hole first follows the least child
+// all the way to a leaf, then `e` sifts up from there. `e` is the old last leaf, so it usually belongs near
+// the bottom, and this saves the comparison against it at every level on the way down.
 template <std::size_t D>
-void sift_down(std::vector<event>& heap, const event& e) {
+void refill_root(std::vector<event>& heap, const event& e) {
   const std::size_t n = heap.size();
   std::size_t hole = 0;
   for (;;) {
@@ -30,11 +32,10 @@ void sift_down(std::vector<event>& heap, const event& e) {
     for (std::size_t c = first + 1; c < last; ++c) {
       if (runs_before(heap[c], heap[best])) best = c;
     }
-    if (!runs_before(heap[best], e)) break;
     heap[hole] = heap[best];
     hole = best;
   }
-  heap[hole] = e;
+  sift_up<D>(heap, hole, e);
 }
 
 template <std::size_t D>
@@ -49,7 +50,7 @@ event heap_pop(std::vector<event>& heap) {
   const event top = heap.front();
   const event last = heap.back();
   heap.pop_back();
-  if (!heap.empty()) sift_down<D>(heap, last);
+  if (!heap.empty()) refill_root<D>(heap, last);
   return top;
 }
 
