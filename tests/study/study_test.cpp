@@ -6,6 +6,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "corridor/model.hpp"
@@ -198,6 +199,29 @@ TEST(compare, pairs_common_random_numbers_so_a_slower_crossing_beats_welch) {
   EXPECT_LT(teu.paired_half_width_95, teu.unpaired_half_width_95);
   EXPECT_EQ(c.base_runs.size(), 8u);
   EXPECT_EQ(c.variant_runs.size(), 8u);
+}
+
+TEST(compare, lists_metrics_found_on_one_side_only_and_reports_progress_over_both) {
+  const prepared_scenario base(two_terminals());
+  scenario extra = two_terminals();
+  flow_spec express = extra.flows.front();
+  express.id = "xian-lodz-express";
+  express.teu_per_week = 50;
+  extra.flows.push_back(express);
+  const prepared_scenario variant(std::move(extra));
+  replication_options opt;
+  std::vector<std::size_t> seen;
+  opt.progress = [&](std::size_t done, std::size_t total) {
+    EXPECT_EQ(total, 6u);
+    seen.push_back(done);
+  };
+  const compare_result c = compare_scenarios(base, variant, 3, opt);
+  EXPECT_EQ(seen, (std::vector<std::size_t>{1, 2, 3, 4, 5, 6}));
+  EXPECT_TRUE(c.only_in_base.empty());
+  ASSERT_FALSE(c.only_in_variant.empty());
+  for (const auto& name : c.only_in_variant)
+    EXPECT_NE(name.find("xian-lodz-express"), std::string::npos) << name;
+  EXPECT_GT(find_metric(c, "metrics.containers_entered").difference, 0.0);
 }
 
 TEST(compare, rejects_fewer_than_two_replications) {
