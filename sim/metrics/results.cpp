@@ -1,1 +1,93 @@
-// placeholder: replaced by the module's implementation
+// The flat view of a run_result: every number with a stable name, in an order fixed by the scenario (all
+// crossings, ferry legs and routes of the path sets are always listed), so replications line up by index.
+#include <stdexcept>
+
+#include "corridor/results.hpp"
+
+namespace corridor {
+
+namespace {
+
+struct headline {
+  const char* name;
+  double run_result::*field;
+};
+
+constexpr headline headlines[] = {
+    {"throughput_teu_per_day", &run_result::throughput_teu_per_day},
+    {"throughput_trains_per_day", &run_result::throughput_trains_per_day},
+    {"throughput_teu_per_day_westbound", &run_result::throughput_teu_per_day_westbound},
+    {"throughput_teu_per_day_eastbound", &run_result::throughput_teu_per_day_eastbound},
+    {"cost_usd_per_teu", &run_result::cost_usd_per_teu},
+    {"generalized_cost_usd_per_teu", &run_result::generalized_cost_usd_per_teu},
+    {"transit_days_mean", &run_result::transit_days_mean},
+    {"transit_days_p50", &run_result::transit_days_p50},
+    {"transit_days_p95", &run_result::transit_days_p95},
+    {"share_central_asia_trains", &run_result::share_central_asia_trains},
+    {"share_central_asia_teu", &run_result::share_central_asia_teu},
+    {"share_central_asia_trains_westbound", &run_result::share_central_asia_trains_westbound},
+    {"share_central_asia_trains_eastbound", &run_result::share_central_asia_trains_eastbound},
+    {"containers_entered", &run_result::containers_entered},
+    {"containers_delivered", &run_result::containers_delivered},
+    {"containers_in_system", &run_result::containers_in_system},
+    {"empty_trains_moved", &run_result::empty_trains_moved},
+};
+
+}  // namespace
+
+const std::vector<std::string>& metric_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> n;
+    for (const headline& h : headlines) n.emplace_back(h.name);
+    return n;
+  }();
+  return names;
+}
+
+double metric_value(const run_result& r, std::string_view name) {
+  for (const headline& h : headlines) {
+    if (name == h.name) return r.*h.field;
+  }
+  throw std::invalid_argument("unknown metric '" + std::string(name) + "'");
+}
+
+std::vector<std::pair<std::string, double>> run_result::flatten() const {
+  std::vector<std::pair<std::string, double>> out;
+  for (const headline& h : headlines) out.emplace_back(std::string("metrics.") + h.name, this->*h.field);
+  const std::pair<const char*, double> costs[] = {
+      {"haulage", cost.haulage},   {"crossing_fees", cost.crossing_fees},
+      {"handling", cost.handling}, {"ferry", cost.ferry},
+      {"subsidy", cost.subsidy},   {"time", cost.time}};
+  for (const auto& [name, value] : costs) out.emplace_back(std::string("cost.") + name, value);
+  for (const queue_result& q : queues) {
+    const std::string prefix = (q.kind == "ferry" ? "ferries." : "crossings.") + q.id + ".";
+    out.emplace_back(prefix + "trains", q.trains);
+    if (q.kind == "ferry") out.emplace_back(prefix + "teu", q.teu);
+    out.emplace_back(prefix + "utilization", q.utilization);
+    out.emplace_back(prefix + "mean_wait_h", q.mean_wait_h);
+    out.emplace_back(prefix + "p95_wait_h", q.p95_wait_h);
+    out.emplace_back(prefix + "mean_queue_trains", q.mean_queue_trains);
+    out.emplace_back(prefix + "max_queue_trains", q.max_queue_trains);
+    if (q.kind == "ferry") {
+      out.emplace_back(prefix + "sailings", q.sailings);
+      out.emplace_back(prefix + "cancelled_sailings", q.cancelled_sailings);
+    }
+  }
+  std::string last_flow;
+  int index = 0;
+  for (const route_result& r : routes) {
+    index = r.flow == last_flow ? index + 1 : 0;
+    last_flow = r.flow;
+    const std::string prefix = "routes." + r.flow + ".r" + std::to_string(index) + ".";
+    out.emplace_back(prefix + "trains", r.trains);
+    out.emplace_back(prefix + "teu", r.teu);
+    out.emplace_back(prefix + "share", r.share);
+  }
+  for (const edge_result& e : edges) {
+    out.emplace_back("edges." + e.id + ".teu", e.teu);
+    out.emplace_back("edges." + e.id + ".utilization", e.utilization);
+  }
+  return out;
+}
+
+}  // namespace corridor

@@ -1,0 +1,120 @@
+// corridor compare BASE VARIANT: both scenarios with the same seeds (common random numbers), and per metric
+// the paired difference with its 95 % interval and whether it is real.
+#include <fmt/format.h>
+#include <chrono>
+#include <iostream>
+
+#include "commands.hpp"
+#include "corridor/io.hpp"
+#include "corridor/study.hpp"
+#include "corridor/text_table.hpp"
+#include "progress.hpp"
+
+namespace corridor::cli {
+namespace {
+
+struct compare_args {
+  std::string base, variant, out;
+  std::size_t replications = 10;
+  std::size_t threads = 0;
+  std::optional<std::uint64_t> seed;
+  bool report = false;
+  bool all = false;
+};
+
+compare_table to_table(const compare_result& r, const scenario& base, const scenario& variant) {
+  compare_table t;
+  t.base_name = base.name;
+  t.variant_name = variant.name;
+  t.seed = r.seed;
+  t.replications = r.replications;
+  for (const metric_difference& m : r.metrics) {
+    t.rows.push_back({m.name, m.base_mean, m.variant_mean, m.difference, m.paired_half_width_95,
+                      m.significant, m.unpaired_half_width_95});
+  }
+  return t;
+}
+
+std::string signed_number(double v) {
+  const int decimals = std::fabs(v) >= 100 ? 0 : std::fabs(v) >= 1 ? 2 : 4;
+  return (v > 0 ? "+" : "") + human_number(v, decimals);
+}
+
+std::string plain_number(double v) {
+  return human_number(v, std::fabs(v) >= 100 ? 0 : std::fabs(v) >= 1 ? 2 : 4);
+}
+
+void print_table(const compare_result& r, const scenario& base, const scenario& variant, bool all) {
+  std::cout << fmt::format("\n{} → {} · seed {} · {} paired replications (common random numbers)\n\n",
+                           base.name, variant.name, r.seed, r.replications);
+  text_table t({"Metric", "base", "variant", "difference", "95 % CI (paired)", "real?"});
+  std::size_t hidden = 0;
+  for (const metric_difference& m : r.metrics) {
+    const bool headline = m.name.rfind("metrics.", 0) == 0;
+    if (!all && !headline && !m.significant) {
+      ++hidden;
+      continue;
+    }
+    if (!all && !headline && m.name.rfind("routes.", 0) == 0) {
+      ++hidden;
+      continue;
+    }
+    t.add_row({m.name.substr(headline ? 8 : 0), plain_number(m.base_mean), plain_number(m.variant_mean),
+               signed_number(m.difference), "± " + plain_number(m.paired_half_width_95),
+               m.significant ? "yes" : "no"});
+  }
+  std::cout << t.render();
+  if (hidden > 0)
+    std::cout << fmt::format("\n  ({} more metrics without a significant difference, or routes: --all)\n",
+                             hidden);
+  if (!r.only_in_base.empty() || !r.only_in_variant.empty()) {
+    std::cout << fmt::format("  only in base: {} · only in variant: {}\n", r.only_in_base.size(),
+                             r.only_in_variant.size());
+  }
+}
+
+void execute(const compare_args& a) {
+  const prepared_scenario base(load_scenario(a.base));
+  const prepared_scenario variant(load_scenario(a.variant));
+  progress_line progress("replications");
+  replication_options opt;
+  opt.threads = a.threads;
+  opt.seed = a.seed;
+  opt.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
+  const compare_result r = compare_scenarios(base, variant, a.replications, opt);
+  progress.finish();
+  print_table(r, base.spec, variant.spec, a.all);
+  if (a.out.empty()) return;
+  const compare_table t = to_table(r, base.spec, variant.spec);
+  write_compare_outputs(a.out, t);
+  run_info info;
+  info.seed = r.seed;
+  info.replications = r.replications;
+  info.include_wall_clock = false;
+  write_run_outputs(std::filesystem::path(a.out) / "base", base.spec, r.base_runs, info);
+  write_run_outputs(std::filesystem::path(a.out) / "variant", variant.spec, r.variant_runs, info);
+  std::cout << "\n  wrote " << a.out << "/ (compare.json, compare.csv, base/, variant/)\n";
+  if (a.report) std::cout << "  report: " << write_report_html(a.out).string() << "\n";
+}
+
+}  // namespace
+
+void add_compare_command(CLI::App& app) {
+  auto a = std::make_shared<compare_args>();
+  CLI::App* cmd = app.add_subcommand("compare", "Compare a variant with a base scenario, paired by seed");
+  cmd->add_option("base", a->base, "Base scenario YAML")->required()->check(CLI::ExistingFile);
+  cmd->add_option("variant", a->variant, "Variant scenario YAML")->required()->check(CLI::ExistingFile);
+  cmd->add_option("-r,--replications", a->replications, "Paired replications (default 10, at least 2)")
+      ->check(CLI::Range(std::size_t{2}, std::size_t{100000}));
+  cmd->add_option("-t,--threads", a->threads, "Worker threads (default: all cores)");
+  cmd->add_option("--seed", a->seed, "Seed for both sides (default: the base scenario's)");
+  cmd->add_option("-o,--out", a->out, "Write compare.json, compare.csv and each side's outputs here");
+  cmd->add_flag("--report", a->report, "Also write report.html into --out");
+  cmd->add_flag("--all", a->all, "List every metric, not only headline ones and significant differences");
+  cmd->callback([a] {
+    if (a->report && a->out.empty()) throw CLI::ValidationError("--report", "needs --out DIR");
+    execute(*a);
+  });
+}
+
+}  // namespace corridor::cli

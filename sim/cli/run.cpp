@@ -1,0 +1,135 @@
+// corridor run SCENARIO: one run, or replications with confidence intervals, printed and written to --out.
+#include <fmt/format.h>
+#include <chrono>
+#include <cmath>
+#include <iostream>
+
+#include "commands.hpp"
+#include "corridor/io.hpp"
+#include "corridor/study.hpp"
+#include "git_commit.hpp"
+#include "progress.hpp"
+#include "summary_print.hpp"
+
+namespace corridor::cli {
+namespace {
+
+struct run_args {
+  std::string scenario;
+  std::optional<std::uint64_t> seed;
+  std::string out;
+  std::size_t replications = 1;
+  std::size_t threads = 0;
+  std::optional<double> precision;
+  std::size_t max_replications = 100;
+  std::string warmup;
+  bool report = false;
+  bool reproducible = false;
+  std::vector<std::string> argv;
+};
+
+double resolve_warmup(const run_args& a, const prepared_scenario& p) {
+  if (a.warmup.empty()) return p.spec.warmup_days;
+  if (a.warmup == "auto") {
+    run_options pilot;
+    pilot.seed = a.seed;
+    pilot.warmup_days = 0.0;
+    const double days = choose_warmup_mser5(run_model(p, pilot));
+    std::cerr << fmt::format("warm-up chosen by MSER-5 on daily throughput: {:g} days\n", days);
+    return days;
+  }
+  std::size_t used = 0;
+  double days = 0;
+  try {
+    days = std::stod(a.warmup, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != a.warmup.size())
+    throw std::invalid_argument("--warmup expects a number of days or 'auto', got '" + a.warmup + "'");
+  return days;
+}
+
+void execute(const run_args& a) {
+  const auto started = std::chrono::steady_clock::now();
+  const prepared_scenario prepared(load_scenario(a.scenario));
+  const scenario& s = prepared.spec;
+  const double warmup_days = resolve_warmup(a, prepared);
+  progress_line progress("replications", s.horizon_days, "simulated days");
+  replication_options opt;
+  opt.threads = a.threads;
+  opt.seed = a.seed;
+  opt.warmup_days = warmup_days;
+  opt.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
+  std::vector<run_result> runs;
+  if (a.precision) {
+    precision_result pr = run_until_precision(
+        prepared, *a.precision, std::max<std::size_t>(2, a.replications), a.max_replications, opt);
+    runs = std::move(pr.runs);
+    progress.finish();
+    if (!pr.converged) {
+      std::cerr << fmt::format("precision {:g} not reached after {} replications for: {}\n", *a.precision,
+                               runs.size(), fmt::join(pr.unmet, ", "));
+    }
+  } else {
+    runs = run_replications(prepared, a.replications, 0, opt);
+    progress.finish();
+  }
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cout << format_run_summary(s, runs, warmup_days, wall);
+  if (a.out.empty()) return;
+
+  run_info info;
+  info.seed = runs.front().seed;
+  info.replications = runs.size();
+  for (const run_result& r : runs) info.events += r.events;
+  info.wall_seconds = wall;
+  info.warmup_days = warmup_days;
+  info.include_wall_clock = !a.reproducible;
+  if (!a.reproducible) info.threads = static_cast<int>(a.threads);
+  write_run_outputs(a.out, s, runs, info);
+  provenance prov;
+  prov.git_commit = CORRIDOR_GIT_COMMIT;
+  prov.command_line = a.argv;
+  prov.seed = info.seed;
+  prov.replications = info.replications;
+  prov.threads = info.threads;
+  prov.scenario_file = a.scenario;
+  prov.wall_seconds = wall;
+  prov.include_wall_clock = !a.reproducible;
+  write_file_atomic(std::filesystem::path(a.out) / "run.json", run_json(prov));
+  std::cout << "\n  wrote " << a.out
+            << "/ (summary.json, replications.csv, daily.csv, routes.csv, crossings.csv, "
+            << "flows.geojson, run.json)\n";
+  if (a.report) std::cout << "  report: " << write_report_html(a.out).string() << "\n";
+}
+
+}  // namespace
+
+void add_run_command(CLI::App& app) {
+  auto a = std::make_shared<run_args>();
+  CLI::App* cmd = app.add_subcommand("run", "Run a scenario and print its results");
+  cmd->add_option("scenario", a->scenario, "Scenario YAML file")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--seed", a->seed, "Base seed (default: the scenario's)");
+  cmd->add_option("-o,--out", a->out, "Write summary.json, CSV tables, flows.geojson and run.json here");
+  cmd->add_option("-r,--replications", a->replications, "Independent replications (default 1)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
+  cmd->add_option("-t,--threads", a->threads,
+                  "Worker threads (default: all cores); results do not depend on it");
+  cmd->add_option("--precision", a->precision,
+                  "Add replications until every headline 95 % half-width is within this fraction of its mean")
+      ->check(CLI::Range(1e-6, 1.0));
+  cmd->add_option("--max-replications", a->max_replications, "Cap for --precision (default 100)")
+      ->check(CLI::Range(std::size_t{2}, std::size_t{100000}));
+  cmd->add_option("--warmup", a->warmup, "Warm-up in days, or 'auto' (MSER-5); default: the scenario's");
+  cmd->add_flag("--report", a->report, "Also write report.html into --out");
+  cmd->add_flag("--reproducible", a->reproducible,
+                "Leave wall-clock time and thread count out of the files, so equal runs give equal bytes");
+  cmd->callback([a] {
+    if (a->report && a->out.empty()) throw CLI::ValidationError("--report", "needs --out DIR");
+    a->argv = command_line();
+    execute(*a);
+  });
+}
+
+}  // namespace corridor::cli

@@ -1,0 +1,100 @@
+#include "summary_print.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "corridor/text_table.hpp"
+
+namespace corridor::cli {
+namespace {
+
+struct headline_row {
+  const char* name;
+  const char* label;
+  int decimals;
+  bool percent;
+};
+
+constexpr headline_row headline_rows[] = {
+    {"throughput_teu_per_day", "Throughput, TEU/day", 1, false},
+    {"throughput_trains_per_day", "Throughput, trains/day", 2, false},
+    {"throughput_teu_per_day_westbound", "  westbound (from China), TEU/day", 1, false},
+    {"throughput_teu_per_day_eastbound", "  eastbound (to China), TEU/day", 1, false},
+    {"cost_usd_per_teu", "Cost, USD/TEU (out of pocket)", 0, false},
+    {"generalized_cost_usd_per_teu", "Generalized cost, USD/TEU", 0, false},
+    {"transit_days_mean", "Transit, days (mean)", 2, false},
+    {"transit_days_p50", "Transit, days (median)", 2, false},
+    {"transit_days_p95", "Transit, days (95th percentile)", 2, false},
+    {"share_central_asia_trains", "Via Central Asia, share of China-Europe trains", 1, true},
+    {"share_central_asia_teu", "Via Central Asia, share of China-Europe TEU", 1, true},
+    {"share_central_asia_trains_westbound", "  westbound trains", 1, true},
+    {"share_central_asia_trains_eastbound", "  eastbound trains", 1, true},
+    {"empty_trains_moved", "Empty trains repositioned", 0, false},
+    {"containers_entered", "Containers entered (TEU, whole run)", 0, false},
+    {"containers_delivered", "Containers delivered (TEU, whole run)", 0, false},
+    {"containers_in_system", "Containers in the system at the end", 0, false},
+};
+
+std::string value_cell(const metric_stat& m, int decimals, bool percent) {
+  return percent ? human_percent(m.mean) : human_number(m.mean, decimals);
+}
+
+std::string ci_cell(const metric_stat& m, int decimals, bool percent) {
+  if (m.n < 2) return "";
+  return "± " + (percent ? human_percent(m.half_width_95) : human_number(m.half_width_95, decimals));
+}
+
+}  // namespace
+
+std::string format_run_summary(const scenario& s, const std::vector<run_result>& runs, double warmup_days,
+                               double wall_seconds) {
+  const std::vector<metric_stat> stats = summarize_runs(runs);
+  std::map<std::string, const metric_stat*> by_name;
+  for (const metric_stat& m : stats) by_name[m.name] = &m;
+  const auto stat = [&](const std::string& name) { return by_name.at(name); };
+  const bool ci = runs.size() > 1;
+
+  std::string out =
+      fmt::format("\n{} · seed {} · {} replication{} · {:g} days ({:g} warm-up)\n\n", s.name,
+                  runs.front().seed, runs.size(), runs.size() == 1 ? "" : "s", s.horizon_days, warmup_days);
+  text_table head(ci ? std::vector<std::string>{"Headline", "mean", "95 % CI"}
+                     : std::vector<std::string>{"Headline", "value"});
+  for (const headline_row& h : headline_rows) {
+    const metric_stat& m = *stat(std::string("metrics.") + h.name);
+    std::vector<std::string> row{h.label, value_cell(m, h.decimals, h.percent)};
+    if (ci) row.push_back(ci_cell(m, h.decimals, h.percent));
+    head.add_row(std::move(row));
+  }
+  out += head.render();
+
+  text_table crossings({"Border crossing", "trains/day", "utilization", "mean wait h", "p95 wait h",
+                        "mean queue", "max queue"});
+  text_table ferries(
+      {"Ferry leg @ port", "TEU/day", "utilization", "mean wait h", "sailings", "cancelled", "mean queue"});
+  const double days = runs.front().window_days;
+  for (const queue_result& q : runs.front().queues) {
+    const std::string p = (q.kind == "ferry" ? "ferries." : "crossings.") + q.id + ".";
+    const auto v = [&](const char* field) { return stat(p + field)->mean; };
+    if (q.kind == "crossing") {
+      crossings.add_row({q.id, human_number(v("trains") / days, 2), human_percent(v("utilization")),
+                         human_number(v("mean_wait_h"), 1), human_number(v("p95_wait_h"), 1),
+                         human_number(v("mean_queue_trains"), 2), human_number(v("max_queue_trains"), 0)});
+    } else {
+      ferries.add_row({q.id, human_number(v("teu") / days, 1), human_percent(v("utilization")),
+                       human_number(v("mean_wait_h"), 1), human_number(v("sailings"), 0),
+                       human_number(v("cancelled_sailings"), 0), human_number(v("mean_queue_trains"), 2)});
+    }
+  }
+  out += "\n" + crossings.render();
+  out += "\n" + ferries.render();
+
+  std::uint64_t events = 0;
+  for (const run_result& r : runs) events += r.events;
+  out +=
+      fmt::format("\n  {} events in {:.2f} s ({} M events/s)\n", human_number(static_cast<double>(events), 0),
+                  wall_seconds, human_number(wall_seconds > 0 ? events / wall_seconds / 1e6 : 0.0, 1));
+  return out;
+}
+
+}  // namespace corridor::cli

@@ -1,0 +1,42 @@
+#pragma once
+// The simulation calendar: hour 0 is 00:00 on Monday 1 January of a 365-day year. Months drive seasonality
+// and ferry weather; weekdays drive timetables and sailings.
+#include <array>
+#include <cmath>
+
+namespace corridor::detail {
+
+constexpr double hours_per_day = 24.0;
+constexpr double hours_per_week = 168.0;
+
+// Month (0 = January) of an absolute simulated hour; years repeat.
+inline int month_of(double hour) {
+  static constexpr std::array<int, 12> month_ends{31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365};
+  const int day_of_year = static_cast<int>(std::fmod(std::floor(hour / hours_per_day), 365.0));
+  for (int m = 0; m < 12; ++m) {
+    if (day_of_year < month_ends[static_cast<std::size_t>(m)]) return m;
+  }
+  return 11;
+}
+
+// Day of week (0 = Monday) of an absolute simulated hour.
+inline int weekday_of(double hour) {
+  return static_cast<int>(std::fmod(std::floor(hour / hours_per_day), 7.0));
+}
+
+// The first time >= `from` that falls on one of `weekdays` at `hour_of_day`; `from` itself counts.
+template <class Weekdays>
+double next_weekly_time(double from, const Weekdays& weekdays, double hour_of_day) {
+  const double day0 = std::floor(from / hours_per_day);
+  for (int i = 0; i <= 7; ++i) {
+    const double day = day0 + i;
+    const int wd = static_cast<int>(std::fmod(day, 7.0));
+    for (int w : weekdays) {
+      const double t = day * hours_per_day + hour_of_day;
+      if (w == wd && t >= from) return t;
+    }
+  }
+  return from + hours_per_week;  // unreachable when weekdays is non-empty
+}
+
+}  // namespace corridor::detail
