@@ -95,8 +95,11 @@ ojson gather(const std::filesystem::path& dir) {
     throw io_error(dir, "no summary.json or compare.json to report on");
   }
   data["flows"] = present("flows.geojson") ? read_json(dir / "flows.geojson") : ojson();
-  data["daily"] = nullptr;
-  if (present("daily.csv")) std::tie(data["daily_columns"], data["daily"]) = csv_records(dir / "daily.csv");
+  // ordered_json keeps members in a vector: take no reference to one member while adding another.
+  auto [daily_columns, daily] =
+      present("daily.csv") ? csv_records(dir / "daily.csv") : std::pair<ojson, ojson>();
+  data["daily"] = std::move(daily);
+  data["daily_columns"] = std::move(daily_columns);
   data["routes"] = present("routes.csv") ? csv_records(dir / "routes.csv").second : ojson();
   data["files"] = std::move(files);
   return data;

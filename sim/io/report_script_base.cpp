@@ -31,8 +31,8 @@ function hide(id) { const e = byId(id); if (e) e.style.display = "none"; }
 
 // Headline metric names to labels and units; shares are fractions shown as percentages.
 const METRICS = {
-  throughput_teu_per_day: ["Throughput", "TEU/day"],
-  throughput_trains_per_day: ["Throughput", "trains/day"],
+  throughput_teu_per_day: ["Throughput, TEU", "TEU/day"],
+  throughput_trains_per_day: ["Throughput, trains", "trains/day"],
   throughput_teu_per_day_westbound: ["Throughput westbound", "TEU/day"],
   throughput_teu_per_day_eastbound: ["Throughput eastbound", "TEU/day"],
   cost_usd_per_teu: ["Cost, out of pocket", "USD/TEU"],
@@ -58,17 +58,22 @@ function metricUnit(name) {
   return METRICS[base] ? METRICS[base][1] : "";
 }
 function metricValue(name, v) { return metricUnit(name) === "%" ? pct(v) : fmt(v); }
+// A difference: shares in percentage points, with a sign when asked.
+function metricDiff(name, v, signed) {
+  if (num(v) === null) return "\u2013";
+  const sign = signed && v > 0 ? "+" : "";
+  return metricUnit(name) === "%" ? `${sign}${(v * 100).toFixed(1)}\u00a0pp` : sign + fmt(v);
+}
 
-// About n round tick values covering [lo, hi].
+// About n round tick values from at or below lo to at or above hi.
 function niceTicks(lo, hi, n) {
   if (!(hi > lo)) { hi = lo + 1; }
   const raw = (hi - lo) / Math.max(1, n);
   const mag = Math.pow(10, Math.floor(Math.log10(raw)));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw);
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw * (1 - 1e-9));
+  const first = Math.floor(lo / step + 1e-9), last = Math.ceil(hi / step - 1e-9);
   const ticks = [];
-  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + step * 1e-9; t += step) {
-    ticks.push(Math.abs(t) < step * 1e-9 ? 0 : t);
-  }
+  for (let i = first; i <= last; ++i) ticks.push(i === 0 ? 0 : i * step);
   return ticks;
 }
 function linear(d0, d1, r0, r1) {
@@ -127,11 +132,16 @@ function utilColour(u) {
   }
   return "rgb(165,29,42)";
 }
+// A table; a cell (header or body) is a value or {v, cls}. Header cells take the class of the first row's
+// cells, so text columns line up left under their titles.
 function table(id, head, rows, rowClass) {
-  const h = "<thead><tr>" + head.map((c) => `<th>${esc(c)}</th>`).join("") + "</tr></thead>";
-  const b = rows.map((r, i) => `<tr${rowClass ? attrs({class: rowClass(i)}) : ""}>` +
-    r.map((c) => typeof c === "object" && c !== null ? `<td${attrs({class: c.cls})}>${esc(c.v)}</td>`
-                                                     : `<td>${esc(c)}</td>`).join("") + "</tr>").join("");
+  const cls = (c) => (typeof c === "object" && c !== null ? c.cls : undefined);
+  const cell = (tag, c, k) => `<${tag}${attrs(k ? {class: k} : {})}>` +
+    esc(typeof c === "object" && c !== null ? c.v : c) + `</${tag}>`;
+  const first = rows[0] || [];
+  const h = "<thead><tr>" + head.map((c, i) => cell("th", c, cls(first[i]))).join("") + "</tr></thead>";
+  const b = rows.map((r, i) => `<tr${rowClass && rowClass(i) ? attrs({class: rowClass(i)}) : ""}>` +
+    r.map((c) => cell("td", c, cls(c))).join("") + "</tr>").join("");
   byId(id).innerHTML = h + "<tbody>" + b + "</tbody>";
 }
 )js";

@@ -51,20 +51,34 @@ function drawKpis() {
     [metricLabel(n), metricValue(n, M[n]), metricValue(n, CI[n]), {v: metricUnit(n), cls: "txt"}]));
 }
 
-// Label placement: the first of four spots around the node that overlaps no earlier label.
-function placeLabel(placed, x, y, r, w, W) {
-  const spots = [[x + r + 4, y + 4, "start"], [x - r - 4, y + 4, "end"], [x, y - r - 6, "middle"],
-                 [x, y + r + 15, "middle"]];
+// Label placement: the first of eight spots around the node that overlaps no earlier label and crosses no
+// line; failing that, the first that overlaps no label; failing that, none.
+function crosses(box, seg) {
+  const [x0, y0, x1, y1] = box, [[ax, ay], [bx, by]] = seg;
+  for (let i = 0; i <= 16; ++i) {
+    const x = ax + ((bx - ax) * i) / 16, y = ay + ((by - ay) * i) / 16;
+    if (x >= x0 && x <= x1 && y >= y0 && y <= y1) return true;
+  }
+  return false;
+}
+function placeLabel(placed, segments, x, y, r, w, W) {
+  const d = r + 4;
+  const spots = [[x + d, y + 4, "start"], [x - d, y + 4, "end"], [x, y - d - 2, "middle"], [x, y + d + 11, "middle"],
+                 [x + d, y - d, "start"], [x + d, y + d + 8, "start"], [x - d, y - d, "end"], [x - d, y + d + 8, "end"]];
+  let fallback = null;
   for (const [lx, ly, anchor] of spots) {
     const x0 = anchor === "start" ? lx : anchor === "end" ? lx - w : lx - w / 2;
     const box = [x0, ly - 11, x0 + w, ly + 3];
     if (box[0] < 2 || box[2] > W - 2) continue;
-    if (!placed.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) {
+    if (placed.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
+    if (!segments.some((s) => crosses(box, s))) {
       placed.push(box);
       return [lx, ly, anchor];
     }
+    if (!fallback) fallback = [box, [lx, ly, anchor]];
   }
-  return null;
+  if (fallback) placed.push(fallback[0]);
+  return fallback ? fallback[1] : null;
 }
 const NODE_STYLE = {
   terminal: {r: 6, fill: "#1c5d99", stroke: "#fff"}, crossing: {r: 6.5, fill: "#fff", stroke: "#c92a2a"},
@@ -99,6 +113,7 @@ function drawMap() {
       el("title", {}, esc(tip))));
   }
   const placed = [];
+  const segments = edges.map((f) => f.geometry.coordinates.map(proj));
   const order = {junction: 0, port: 1, terminal: 2, crossing: 3};
   const labelled = nodes.slice().sort((a, b) => (order[b.properties.kind] || 0) - (order[a.properties.kind] || 0));
   for (const f of nodes) {
@@ -113,7 +128,7 @@ function drawMap() {
     const p = f.properties;
     if (p.kind === "junction") continue;
     const st = NODE_STYLE[p.kind], [x, y] = proj(f.geometry.coordinates);
-    const spot = placeLabel(placed, x, y, st.r, 6.6 * String(p.name).length, W);
+    const spot = placeLabel(placed, segments, x, y, st.r, 6.6 * String(p.name).length, W);
     if (spot) parts.push(txt(spot[0], spot[1], p.name, {class: "node-label", "text-anchor": spot[2]}));
   }
   parts.push(...mapLegend(W, H - legendH + 8, maxTeu));
@@ -154,7 +169,7 @@ function drawCosts() {
   const items = [["Rail haulage", c.haulage], ["Crossing fees", c.crossing_fees], ["Handling", c.handling],
                  ["Ferry fares", c.ferry], ["Subsidy", c.subsidy], ["Out of pocket", c.out_of_pocket, true],
                  ["Value of time", c.time], ["Generalized", c.generalized, true]].map(([l, v, t]) => [l, num(v) || 0, t]);
-  const W = 600, left = 120, right = 70, top = 10, rowH = 30, H = top + items.length * rowH + 40;
+  const W = 600, left = 120, right = 56, top = 10, rowH = 30, H = top + items.length * rowH + 40;
   const lo = Math.min(0, ...items.map((i) => i[1])), hi = Math.max(1, ...items.map((i) => i[1]));
   const ticks = niceTicks(lo, hi, 5);
   const x = linear(ticks[0], ticks[ticks.length - 1], left, W - right);
@@ -164,7 +179,7 @@ function drawCosts() {
     parts.push(txt(left - 8, y + h / 2 + 4, label, {"text-anchor": "end", class: "tick", "font-weight": total ? 700 : 400}));
     parts.push(el("rect", {x: x0.toFixed(1), y, width: Math.max(0.5, x1 - x0).toFixed(1), height: h, rx: 2,
                            fill: total ? "#12355b" : v < 0 ? "#2f9e44" : "#4f8cc9"}));
-    parts.push(txt(v < 0 ? x0 - 6 : x1 + 6, y + h / 2 + 4, fmt(v, 0), {class: "value-label", "text-anchor": v < 0 ? "end" : "start"}));
+    parts.push(txt(v < 0 ? x(0) + 6 : x1 + 6, y + h / 2 + 4, fmt(v, 0), {class: "value-label"}));
   });
   parts.push(line(x(0), top, x(0), top + items.length * rowH, {stroke: "#5b6b7c"}));
   draw("chart-costs", W, H, parts);
@@ -234,7 +249,7 @@ function drawTables() {
   if (!routes.length) { hide("sec-routes"); return; }
   const via = (r) => r.via_central_asia === true || r.via_central_asia === "true";
   table("table-routes", ["Flow", "Route", "Trains", "TEU", "Share"], routes.map((r) =>
-    [r.flow, {v: String(r.route).split(">").join(" \u203a "), cls: "txt"}, fmt(r.trains, 0), fmt(r.teu, 0), pct(r.share, 0)]),
+    [r.flow, {v: String(r.route).split(">").join(" \u203a "), cls: "txt wrap"}, fmt(r.trains, 0), fmt(r.teu, 0), pct(r.share, 0)]),
     (i) => (via(routes[i]) ? "via" : ""));
 }
 
@@ -243,32 +258,32 @@ function drawCompare() {
   if (!C) { hide("sec-compare"); return; }
   byId("compare-note").textContent = `${C.variant} minus ${C.base}, paired over ${C.replications} replications ` +
     `with common random numbers (seed ${C.seed}). Differences in percent of the base value; the wide pale bar is ` +
-    `the interval without pairing.`;
+    `the interval without pairing. Metrics whose base is zero appear in the table only.`;
   const rows = C.rows.filter((r) => num(r.base) !== null && r.base !== 0);
   const rel = (v, r) => (100 * (num(v) || 0)) / Math.abs(r.base);
   const W = 1240, left = 300, right = 90, top = 14, rowH = 28, H = top + Math.max(1, rows.length) * rowH + 44;
-  const ext = Math.max(1, ...rows.map((r) => Math.abs(rel(r.diff, r)) + Math.max(rel(r.half_width, r), rel(r.unpaired_half_width, r))));
+  const ext = Math.max(1, ...rows.map((r) => Math.abs(rel(r.diff, r)) + Math.max(rel(r.half_width_95, r), rel(r.unpaired_half_width_95, r))));
   const ticks = niceTicks(-ext, ext, 8);
   const x = linear(ticks[0], ticks[ticks.length - 1], left, W - right);
   const parts = xAxis(ticks, x, top, top + rows.length * rowH, "difference, % of base", (t) => `${fmt(t, 1)} %`);
   parts.push(line(x(0), top, x(0), top + rows.length * rowH, {stroke: "#5b6b7c", "stroke-width": 1.2}));
   rows.forEach((r, i) => {
-    const cy = top + i * rowH + rowH / 2, d = rel(r.diff, r), hw = rel(r.half_width, r), uhw = rel(r.unpaired_half_width, r);
+    const cy = top + i * rowH + rowH / 2, d = rel(r.diff, r), hw = rel(r.half_width_95, r), uhw = rel(r.unpaired_half_width_95, r);
     const colour = r.significant ? "#1c5d99" : "#adb5bd";
     parts.push(txt(left - 10, cy + 4, metricLabel(r.name), {"text-anchor": "end", class: "tick"}));
     parts.push(el("rect", {x: x(d - uhw).toFixed(1), y: (cy - 5).toFixed(1), width: Math.max(0, x(d + uhw) - x(d - uhw)).toFixed(1),
                            height: 10, rx: 5, fill: colour, opacity: 0.18}));
     parts.push(line(x(d - hw), cy, x(d + hw), cy, {stroke: colour, "stroke-width": 2.2}));
     parts.push(el("circle", {cx: x(d).toFixed(1), cy: cy.toFixed(1), r: 5, fill: colour},
-                  el("title", {}, esc(`${metricLabel(r.name)}: ${fmt(r.diff)} \u00b1 ${fmt(r.half_width)}`))));
+                  el("title", {}, esc(`${metricLabel(r.name)}: ${fmt(r.diff)} \u00b1 ${fmt(r.half_width_95)}`))));
     parts.push(txt(W - right + 8, cy + 4, `${d >= 0 ? "+" : ""}${fmt(d, 1)} %`, {class: "value-label"}));
   });
   if (!rows.length) parts.push(txt(W / 2, top + 20, "No metric with a non-zero base value.", {"text-anchor": "middle", class: "tick"}));
   draw("chart-compare", W, H, parts);
   table("table-compare", ["Metric", "Base", "Variant", "Difference", "\u00b1 95 %", "Significant", "Unpaired \u00b1"],
     C.rows.map((r) => [metricLabel(r.name), metricValue(r.name, r.base), metricValue(r.name, r.variant),
-      metricValue(r.name, r.diff), metricValue(r.name, r.half_width),
-      {v: r.significant ? "yes" : "no", cls: r.significant ? "sig" : "nosig"}, metricValue(r.name, r.unpaired_half_width)]));
+      metricDiff(r.name, r.diff, true), metricDiff(r.name, r.half_width_95),
+      {v: r.significant ? "yes" : "no", cls: r.significant ? "sig" : "nosig"}, metricDiff(r.name, r.unpaired_half_width_95)]));
 }
 
 drawHeader();

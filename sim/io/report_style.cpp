@@ -27,10 +27,9 @@ section.card {
 }
 section.card h2 { margin: 0 0 4px; font-size: 17px; font-weight: 650; }
 section.card p.note { margin: 0 0 14px; color: var(--muted); font-size: 13px; }
-.grid2 { display: grid; grid-template-columns: 1fr 1fr; gap: 22px; }
+.grid2 { display: grid; grid-template-columns: 1fr 1fr; gap: 22px; margin-bottom: 22px; }
 .grid2 > section.card { margin-bottom: 0; }
-.grid2 + section.card, .grid2 + .grid2 { margin-top: 22px; }
-.kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(190px, 1fr)); gap: 14px; }
+.kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 14px; }
 .kpi { border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; background: #fbfcfe; }
 .kpi.hero { background: var(--accent-soft); border-color: #bcd3ea; }
 .kpi .label { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: 0.05em; }
@@ -43,7 +42,9 @@ th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: ri
 th { color: var(--muted); font-weight: 600; font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em;
   background: #f8fafc; }
 th:first-child, td:first-child { text-align: left; }
-td.txt { text-align: left; }
+th.txt, td.txt { text-align: left; }
+td { white-space: nowrap; }
+td.wrap { white-space: normal; }
 tbody tr:hover { background: #f6f9fc; }
 td.sig { color: var(--good); font-weight: 600; }
 td.nosig { color: var(--muted); }

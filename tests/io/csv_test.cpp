@@ -1,0 +1,114 @@
+#include <gtest/gtest.h>
+
+#include <clocale>
+#include <limits>
+#include <locale>
+#include <sstream>
+
+#include "corridor/io.hpp"
+#include "io_fixtures.hpp"
+
+namespace corridor {
+namespace {
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);) out.push_back(l);
+  return out;
+}
+
+std::size_t fields(const std::string& line) {
+  return static_cast<std::size_t>(std::count(line.begin(), line.end(), ',')) + 1;
+}
+
+TEST(csv, prints_numbers_shortest_round_trip_without_exponent_noise) {
+  EXPECT_EQ(format_number(0.5), "0.5");
+  EXPECT_EQ(format_number(0.1), "0.1");
+  EXPECT_EQ(format_number(4100), "4100");
+  EXPECT_EQ(format_number(-0.0), "0");
+  EXPECT_EQ(format_number(1.0 / 3.0), "0.3333333333333333");
+  EXPECT_EQ(std::stod(format_number(2.0 / 7.0)), 2.0 / 7.0);
+  EXPECT_EQ(format_number(std::numeric_limits<double>::quiet_NaN()), "");
+  EXPECT_EQ(format_number(-std::numeric_limits<double>::infinity()), "");
+}
+
+// A German locale writes 0,5; the writers must not care which locale the program runs under.
+TEST(csv, prints_a_decimal_point_under_a_german_locale) {
+  std::locale german;
+  bool found = false;
+  for (const char* name : {"de_DE.UTF-8", "de_DE.utf8", "de_DE", "German"}) {
+    try {
+      german = std::locale(name);
+      found = true;
+      break;
+    } catch (const std::runtime_error&) {
+    }
+  }
+  if (!found) GTEST_SKIP() << "no German locale installed";
+  const std::locale old = std::locale::global(german);
+  std::setlocale(LC_ALL, german.name().c_str());
+  const std::string half = format_number(0.5);
+  const std::string csv = routes_csv(test::sample_runs(1));
+  std::locale::global(old);
+  std::setlocale(LC_ALL, "C");
+  EXPECT_EQ(half, "0.5");
+  EXPECT_NE(csv.find(",0.7,true"), std::string::npos);
+}
+
+TEST(csv, quotes_fields_holding_commas_quotes_or_line_breaks) {
+  EXPECT_EQ(csv_field("plain"), "plain");
+  EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
+  EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(csv_field("two\nlines"), "\"two\nlines\"");
+}
+
+TEST(routes_csv, quotes_ids_with_commas_and_keeps_one_row_per_route) {
+  auto runs = test::sample_runs(1);
+  runs[0].routes[0].flow = "xian,duisburg";
+  const auto l = lines(routes_csv(runs));
+  ASSERT_EQ(l.size(), 5u);
+  EXPECT_EQ(l[0], "flow,route,trains,teu,share,via_central_asia");
+  EXPECT_EQ(l[1].substr(0, 16), "\"xian,duisburg\",");
+  EXPECT_EQ(l[2], "xian-duisburg,xian>zabaykalsk>moscow>malaszewicze>lodz>duisburg,86,6900,0.3,false");
+}
+
+TEST(replications_csv, has_one_row_per_replication_and_one_column_per_flattened_metric) {
+  const auto runs = test::sample_runs(3);
+  const auto l = lines(replications_csv(runs));
+  ASSERT_EQ(l.size(), 4u);
+  const std::size_t columns = runs[0].flatten().size() + 2;
+  for (const auto& row : l) EXPECT_EQ(fields(row), columns) << row;
+  EXPECT_EQ(l[0].substr(0, 48), "replication,seed,metrics.throughput_teu_per_day,");
+  EXPECT_EQ(l[2].substr(0, 5), "1,42,");
+  EXPECT_EQ(std::stod(l[2].substr(5)), 420.5 * 1.01);
+}
+
+TEST(replications_csv, refuses_replications_with_different_metrics) {
+  auto runs = test::sample_runs(2);
+  runs[1].queues.pop_back();
+  EXPECT_THROW(replications_csv(runs), io_error);
+}
+
+TEST(daily_csv, averages_days_over_replications_with_a_column_per_queue) {
+  auto runs = test::sample_runs(2, 3);
+  runs[0].daily[0].teu_delivered = 100, runs[1].daily[0].teu_delivered = 300;
+  const auto l = lines(daily_csv(runs));
+  ASSERT_EQ(l.size(), 4u);
+  EXPECT_EQ(
+      l[0],
+      "day,teu_delivered,trains_delivered,queue_dostyk,queue_khorgos,queue_zabaykalsk,queue_malaszewicze,"
+      "queue_aktau-baku");
+  EXPECT_EQ(l[1].substr(0, 7), "30,200,");
+  EXPECT_EQ(fields(l[3]), 8u);
+}
+
+TEST(crossings_csv, lists_crossings_then_ferries) {
+  const auto l = lines(crossings_csv(test::sample_runs(1)));
+  ASSERT_EQ(l.size(), 6u);
+  EXPECT_EQ(l[1].substr(0, 16), "dostyk,crossing,");
+  EXPECT_EQ(l[5].substr(0, 17), "aktau-baku,ferry,");
+}
+
+}  // namespace
+}  // namespace corridor

@@ -1,0 +1,17 @@
+#pragma once
+// A small synthetic corridor and its results, for the writer tests and the report fixture: Chinese
+// terminals, Kazakh and Russian crossings, a Caspian ferry and European terminals, with made-up numbers.
+#include <vector>
+
+#include "corridor/io.hpp"
+#include "corridor/results.hpp"
+#include "corridor/scenario.hpp"
+
+namespace corridor::test {
+
+scenario sample_scenario();
+// `n` replications whose numbers differ a little from one to the next (replication r scales by 1 + r/100).
+std::vector<run_result> sample_runs(int n, int days = 60);
+compare_table sample_compare();
+
+}  // namespace corridor::test

@@ -1,0 +1,87 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <regex>
+
+#include "corridor/io.hpp"
+#include "io_fixtures.hpp"
+
+namespace corridor {
+namespace {
+
+namespace fs = std::filesystem;
+
+class report_html : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::path(CORRIDOR_BINARY_DIR) / "io-test-scratch" /
+           (std::string(info->name()) + "." + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string build(const scenario& s, bool with_compare) {
+    run_info info;
+    info.include_wall_clock = false;
+    write_run_outputs(dir_, s, test::sample_runs(3), info);
+    if (with_compare) write_compare_outputs(dir_, test::sample_compare());
+    return read_file(write_report_html(dir_));
+  }
+  fs::path dir_;
+};
+
+TEST_F(report_html, loads_nothing_from_the_network) {
+  const auto page = build(test::sample_scenario(), true);
+  EXPECT_EQ(page.find("http://"), std::string::npos);
+  EXPECT_EQ(page.find("https://"), std::string::npos);
+  EXPECT_FALSE(
+      std::regex_search(page, std::regex(R"((src|href)\s*=\s*["']?(https?:)?//)", std::regex::icase)));
+  EXPECT_EQ(page.find("<link"), std::string::npos);
+  EXPECT_EQ(page.find("<script src"), std::string::npos);
+}
+
+TEST_F(report_html, has_the_map_and_every_chart_id) {
+  const auto page = build(test::sample_scenario(), true);
+  for (const char* id : {"map", "chart-costs", "chart-transit", "chart-queues", "chart-compare"}) {
+    EXPECT_NE(page.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
+  }
+  EXPECT_NE(page.find("document.body.dataset.drawn = \"true\""), std::string::npos);
+  EXPECT_NE(page.find("<title>Corridor report \xe2\x80\x94 io-fixture</title>"), std::string::npos);
+}
+
+TEST_F(report_html, embeds_the_data_so_it_cannot_close_the_script_early) {
+  auto s = test::sample_scenario();
+  s.name = "</script><script>alert(1)</script>";
+  const auto page = build(s, false);
+  EXPECT_EQ(page.find("alert(1)</script>"), std::string::npos);
+  EXPECT_EQ(page.find("<script>alert"), std::string::npos);
+  EXPECT_NE(page.find("\\u003c/script>\\u003cscript>alert(1)"), std::string::npos);
+}
+
+TEST_F(report_html, is_byte_identical_for_an_equal_directory) {
+  const auto a = build(test::sample_scenario(), true);
+  const auto b = build(test::sample_scenario(), true);
+  EXPECT_EQ(a, b);
+}
+
+TEST_F(report_html, needs_a_summary_or_a_comparison) {
+  fs::create_directories(dir_);
+  EXPECT_THROW(write_report_html(dir_), io_error);
+  write_compare_outputs(dir_, test::sample_compare());
+  EXPECT_NO_THROW(write_report_html(dir_));
+}
+
+TEST_F(report_html, names_a_corrupt_input_file) {
+  build(test::sample_scenario(), false);
+  write_file_atomic(dir_ / "summary.json", "{ not json");
+  try {
+    write_report_html(dir_);
+    FAIL() << "expected io_error";
+  } catch (const io_error& e) {
+    EXPECT_NE(std::string(e.what()).find("summary.json"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace corridor
