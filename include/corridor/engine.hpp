@@ -40,7 +40,8 @@ constexpr bool runs_before(const event& a, const event& b) noexcept {
 }
 
 // Future-event sets. Each offers push, pop_min, min, empty, size, clear; the engine is a template on them so
-// that benchmarks compare implementations with no virtual call in the loop.
+// that benchmarks compare implementations with no virtual call in the loop. min() needs a non-empty queue;
+// pop_min() on an empty one throws engine_error.
 class binary_heap_queue {
  public:
   void push(const event& e);

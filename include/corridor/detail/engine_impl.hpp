@@ -32,8 +32,8 @@ event_id basic_engine<Queue>::schedule_at(double time, std::uint32_t kind, std::
     live_bits_.push_back(0);
     cancelled_bits_.push_back(0);
   }
-  live_bits_[id >> 6] |= std::uint64_t{1} << (id & 63U);
   queue_.push(event{time, priority, kind, id, target, data});
+  live_bits_[id >> 6] |= std::uint64_t{1} << (id & 63U);  // only once the push could no longer throw
   return id;
 }
 
