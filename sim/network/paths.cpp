@@ -55,11 +55,9 @@ struct router {
   double cost_of(const std::vector<std::uint32_t>& edges) const;
 };
 
-void check_cost(double c, const char* what, std::size_t i) {
-  if (std::isnan(c) || c < 0.0) {
-    throw std::invalid_argument("network: " + std::string(what) + " " + std::to_string(i) + " has cost " +
-                                std::to_string(c) + "; costs must be >= 0 (+inf closes it)");
-  }
+[[noreturn]] void bad_cost(double c, const std::string& what) {
+  throw std::invalid_argument("network: " + what + " has cost " + std::to_string(c) +
+                              "; costs must be >= 0 (+inf closes it)");
 }
 
 router::router(const network& n, const path_weights& w) : net(n) {
@@ -69,11 +67,13 @@ router::router(const network& n, const path_weights& w) : net(n) {
                                 " nodes, the network has " + std::to_string(n.num_edges()) + " and " +
                                 std::to_string(n.num_nodes()));
   }
-  for (std::size_t v = 0; v < w.node_cost.size(); ++v) check_cost(w.node_cost[v], "node", v);
+  for (vertex_t v = 0; v < w.node_cost.size(); ++v) {
+    if (!(w.node_cost[v] >= 0.0)) bad_cost(w.node_cost[v], "node '" + n.props(v).id + "'");  // NaN fails too
+  }
   weight.resize(n.num_edges());
   closed.resize(n.num_edges());
   for (std::uint32_t e = 0; e < n.num_edges(); ++e) {
-    check_cost(w.edge_cost[e], "edge", e);
+    if (!(w.edge_cost[e] >= 0.0)) bad_cost(w.edge_cost[e], "edge " + std::to_string(e));
     weight[e] = w.edge_cost[e] + w.node_cost[n.target(e)];
     closed[e] = std::isinf(weight[e]) ? 1 : 0;
   }
