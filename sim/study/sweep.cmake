@@ -9,6 +9,6 @@ target_sources(corridor_study PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/sweep_spec.cpp ${CMAKE_CURRENT_LIST_DIR}/design_points.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sweep_tree.cpp ${CMAKE_CURRENT_LIST_DIR}/sweep_plan.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sweep_run.cpp ${CMAKE_CURRENT_LIST_DIR}/sweep_merge.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/sweep_model.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/sweep_model.cpp ${CMAKE_CURRENT_LIST_DIR}/sensitivity_report.cpp)
 target_link_libraries(corridor_study PUBLIC corridor_sensitivity corridor_scenario
                                      PRIVATE yaml-cpp nlohmann_json::nlohmann_json)

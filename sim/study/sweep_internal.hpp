@@ -36,4 +36,11 @@ inline std::filesystem::path failed_file(const std::filesystem::path& dir, const
 // point visited by two trajectories): they are run once, by their first occurrence.
 std::vector<bool> repeated_runs(const sweep_plan& plan);
 
+// Per design point, the mean over its finished replications of each kept metric (NaN where none finished).
+struct point_means {
+  std::vector<std::string> metrics;
+  std::vector<std::vector<double>> by_point;  // [point][metric]
+};
+point_means mean_per_point(const std::filesystem::path& dir, const sweep_plan& plan);
+
 }  // namespace corridor::detail

@@ -131,4 +131,29 @@ sweep_counts merge_sweep(const std::filesystem::path& dir) {
   return counts;
 }
 
+namespace detail {
+
+point_means mean_per_point(const std::filesystem::path& dir, const sweep_plan& plan) {
+  std::vector<std::optional<metric_map>> results(plan.runs.size());
+  for (std::size_t i = 0; i < plan.runs.size(); ++i) results[i] = read_result(dir, plan.runs[i].id);
+  point_means out{kept_metrics(plan, results), {}};
+  std::vector<std::vector<running_stats>> stats(plan.points.size(),
+                                                std::vector<running_stats>(out.metrics.size()));
+  for (std::size_t i = 0; i < plan.runs.size(); ++i) {
+    if (!results[i]) continue;
+    for (std::size_t k = 0; k < out.metrics.size(); ++k) {
+      const auto it = results[i]->find(out.metrics[k]);
+      if (it != results[i]->end()) stats[plan.runs[i].point][k].add(it->second);
+    }
+  }
+  for (const auto& row : stats) {
+    std::vector<double> means;
+    for (const auto& s : row)
+      means.push_back(s.count() ? s.mean() : std::numeric_limits<double>::quiet_NaN());
+    out.by_point.push_back(std::move(means));
+  }
+  return out;
+}
+
+}  // namespace detail
 }  // namespace corridor

@@ -5,5 +5,6 @@ add_executable(sensitivity_test ${CMAKE_CURRENT_LIST_DIR}/sensitivity_design_tes
 target_link_libraries(sensitivity_test PRIVATE corridor_sensitivity GTest::gtest GTest::gtest_main corridor_warnings)
 gtest_discover_tests(sensitivity_test DISCOVERY_TIMEOUT 120 WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 
-corridor_test(sweep_test ${CMAKE_CURRENT_LIST_DIR}/sweep_spec_test.cpp ${CMAKE_CURRENT_LIST_DIR}/sweep_run_test.cpp)
+corridor_test(sweep_test ${CMAKE_CURRENT_LIST_DIR}/sweep_spec_test.cpp ${CMAKE_CURRENT_LIST_DIR}/sweep_run_test.cpp
+              ${CMAKE_CURRENT_LIST_DIR}/sensitivity_sweep_test.cpp)
 target_link_libraries(sweep_test PRIVATE yaml-cpp)
