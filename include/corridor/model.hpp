@@ -24,7 +24,9 @@ struct prepared_scenario {
   explicit prepared_scenario(scenario s);
   scenario spec;
   network net;
-  std::vector<std::vector<path>> path_sets;  // per flow, cheapest first
+  // Per flow, cheapest first: the k_paths cheapest routes by static generalized cost whose sequences of
+  // border points (crossings and ports) differ, so each is a distinct corridor.
+  std::vector<std::vector<path>> path_sets;
 };
 
 struct run_options {
