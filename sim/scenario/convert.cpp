@@ -64,7 +64,7 @@ void converter::read_region(const tentry& e, region_spec& r) {
 
 void converter::read_cargo_class(const tentry& e, cargo_class_spec& c) {
   const std::string ctx = "cargo class " + in_quotes(e.key);
-  if (!expect_map(e.value, ctx)) return;
+  if (!expect_map(e.value, e.key_loc, ctx)) return;
   check_keys(e.value, e.key_loc, section("cargo_class"), ctx, applies::any, "");
   read_number(e.value, "value_of_time_usd_per_teu_day", ctx, c.value_of_time_usd_per_teu_day);
   read_number(e.value, "goods_value_usd_per_teu", ctx, c.goods_value_usd_per_teu);
@@ -72,11 +72,12 @@ void converter::read_cargo_class(const tentry& e, cargo_class_spec& c) {
 
 void converter::read_node(const tentry& e, node_spec& n) {
   const std::string ctx = "node " + in_quotes(e.key);
-  if (!expect_map(e.value, ctx)) return;
+  if (!expect_map(e.value, e.key_loc, ctx)) return;
   const auto& m = e.value;
   const auto& sec = section("node");
   std::string kind_text;
-  check_keys(m, e.key_loc, sec, ctx, node_applies(m, kind_text), kind_text);
+  const applies kind = node_applies(m, kind_text);
+  check_keys(m, e.key_loc, sec, ctx, kind, kind_text);
   n.name = e.key;
   read_string(m, "name", ctx, n.name);
   read_choice(m, sec, "kind", ctx, n.kind);
@@ -96,11 +97,12 @@ void converter::read_node(const tentry& e, node_spec& n) {
 
 void converter::read_edge(const tentry& e, edge_spec& d) {
   const std::string ctx = "edge " + in_quotes(e.key);
-  if (!expect_map(e.value, ctx)) return;
+  if (!expect_map(e.value, e.key_loc, ctx)) return;
   const auto& m = e.value;
   const auto& sec = section("edge");
   std::string kind_text;
-  check_keys(m, e.key_loc, sec, ctx, edge_applies(m, kind_text), kind_text);
+  const applies mode = edge_applies(m, kind_text);
+  check_keys(m, e.key_loc, sec, ctx, mode, kind_text);
   read_string(m, "from", ctx, d.from);
   read_string(m, "to", ctx, d.to);
   read_choice(m, sec, "mode", ctx, d.mode);
@@ -122,7 +124,7 @@ void converter::read_edge(const tentry& e, edge_spec& d) {
 
 void converter::read_flow(const tentry& e, flow_spec& f) {
   const std::string ctx = "flow " + in_quotes(e.key);
-  if (!expect_map(e.value, ctx)) return;
+  if (!expect_map(e.value, e.key_loc, ctx)) return;
   const auto& m = e.value;
   const auto& sec = section("flow");
   check_keys(m, e.key_loc, sec, ctx, applies::any, "");
@@ -141,7 +143,7 @@ void converter::read_flow(const tentry& e, flow_spec& f) {
 
 void converter::read_disruption(const tentry& e, disruption_spec& d) {
   const std::string ctx = "disruption " + in_quotes(e.key);
-  if (!expect_map(e.value, ctx)) return;
+  if (!expect_map(e.value, e.key_loc, ctx)) return;
   check_keys(e.value, e.key_loc, section("disruption"), ctx, applies::any, "");
   read_string(e.value, "target", ctx, d.target);
   read_number(e.value, "from_day", ctx, d.from_day);
@@ -166,14 +168,14 @@ void converter::read_top(const tnode& root, scenario& s) {
   read_number(root, "horizon_days", "", s.horizon_days);
   read_number(root, "warmup_days", "", s.warmup_days);
   read_number(root, "train_capacity_teu", "", s.train_capacity_teu);
-  if (const auto* rc = root.find("route_choice"); rc && expect_map(*rc, "route_choice")) {
+  if (const auto* rc = root.find("route_choice"); rc && expect_map(*rc, rc->loc, "route_choice")) {
     const auto& sec = section("route_choice");
     check_keys(*rc, rc->loc, sec, "route_choice", applies::any, "");
     read_choice(*rc, sec, "mode", "route_choice", s.route_choice.mode);
     read_int(*rc, "k_paths", "route_choice", s.route_choice.k_paths);
     read_number(*rc, "logit_scale_per_usd", "route_choice", s.route_choice.logit_scale_per_usd);
   }
-  if (const auto* rep = root.find("report"); rep && expect_map(*rep, "report")) {
+  if (const auto* rep = root.find("report"); rep && expect_map(*rep, rep->loc, "report")) {
     check_keys(*rep, rep->loc, section("report"), "report", applies::any, "");
     read_string(*rep, "share_region", "report", s.report.share_region);
     read_string(*rep, "origin_region", "report", s.report.origin_region);

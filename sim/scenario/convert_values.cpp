@@ -38,11 +38,13 @@ void converter::check_keys(const tnode& map, const source_loc& at, const section
                                   std::string(kind_text));
     }
   }
+  std::vector<std::string_view> missing;
   for (const auto& spec : sec.keys) {
-    if (spec.required && !map.find(spec.name)) {
-      diags_.error(at, context + " is missing required key " + in_quotes(spec.name));
-    }
+    if (spec.required && !map.find(spec.name)) missing.push_back(spec.name);
   }
+  if (missing.empty()) return;
+  diags_.error(at, context + " is missing required key" + (missing.size() > 1 ? "s '" : " '") +
+                       join(missing, "', '") + "'");
 }
 
 void converter::read_string(const tnode& m, std::string_view key, const std::string& ctx, std::string& out) {

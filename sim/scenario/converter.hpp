@@ -40,9 +40,9 @@ class converter {
     diags_.error(v.loc,
                  label(key, context) + ": expected " + std::string(expected) + ", got " + v.describe());
   }
-  bool expect_map(const tnode& v, const std::string& what) {
+  bool expect_map(const tnode& v, const source_loc& at, const std::string& what) {
     if (v.kind == tkind::map) return true;
-    diags_.error(v.loc, what + ": expected a map, got " + v.describe());
+    diags_.error(at, what + ": expected a map, got " + v.describe());
     return false;
   }
 

@@ -29,8 +29,9 @@ scenario load_scenario_text(std::string_view yaml, std::string_view name,
   detail::diagnostics diags;
   const detail::tnode root = detail::resolve_overlays(yaml, file, base_dir, diags);
   // A document that did not parse has been reported; converting nothing would only add noise.
-  if (root.kind != detail::tkind::map && !diags.empty()) diags.throw_if_any();
+  if (diags.has_fatal() || (root.kind != detail::tkind::map && !diags.empty())) diags.throw_if_any();
   scenario s = detail::convert_tree(root, file, std::filesystem::path(file).stem().string(), diags);
+  if (root.kind != detail::tkind::map) diags.throw_if_any();
   diags.freeze_locations();
   detail::validate_into(s, detail::locator_for(root), diags);
   diags.throw_if_any();

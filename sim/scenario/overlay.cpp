@@ -63,9 +63,14 @@ std::vector<std::string> ids_of(const tnode& root, const std::vector<std::string
   return out;
 }
 
-// Drops the listed ids from the base; returns the removed node and edge ids.
-std::vector<std::string> apply_remove(tnode& base, const tnode& list, diagnostics& diags) {
-  std::vector<std::string> removed;
+struct removed_id {
+  std::string id;
+  source_loc loc;  // in the overlay's `remove` list
+};
+
+// Drops the listed ids from the base.
+std::vector<removed_id> apply_remove(tnode& base, const tnode& list, diagnostics& diags) {
+  std::vector<removed_id> removed;
   if (list.kind != tkind::sequence) {
     diags.error(list.loc, "remove: expected a list of ids, got " + list.describe());
     return removed;
@@ -80,7 +85,7 @@ std::vector<std::string> apply_remove(tnode& base, const tnode& list, diagnostic
       if (auto* m = base.find(c); m && m->kind == tkind::map && m->erase(item.text)) found = true;
     }
     if (found) {
-      removed.push_back(item.text);
+      removed.push_back({item.text, item.loc});
     } else {
       diags.error(item.loc, "cannot remove '" + item.text +
                                 "': the base has no node, edge, flow or disruption " + "with that id" +
@@ -90,31 +95,31 @@ std::vector<std::string> apply_remove(tnode& base, const tnode& list, diagnostic
   return removed;
 }
 
-// A reference to something this overlay removed (and did not add back) is reported as such.
-void check_removed_references(const tnode& root, const std::vector<std::string>& removed,
-                              diagnostics& diags) {
-  const auto gone = [&](const tnode* ref, std::string_view collection) {
-    if (!ref || ref->kind != tkind::scalar) return false;
-    if (std::find(removed.begin(), removed.end(), ref->text) == removed.end()) return false;
-    const auto* m = root.find(collection);
-    return !(m && m->find(ref->text));
-  };
+// Something still using a removed node or edge (that the overlay did not add back) is reported at the
+// `remove` entry: that is where the planner's decision was written.
+void check_removed_references(const tnode& root, const std::vector<removed_id>& removed, diagnostics& diags) {
   const struct {
-    std::string_view collection, noun, field, target;
-  } refs[] = {{"edges", "edge", "from", "nodes"},
-              {"edges", "edge", "to", "nodes"},
-              {"flows", "flow", "from", "nodes"},
-              {"flows", "flow", "to", "nodes"},
-              {"disruptions", "disruption", "target", "nodes"},
-              {"disruptions", "disruption", "target", "edges"}};
-  for (const auto& r : refs) {
-    const auto* m = root.find(r.collection);
-    if (!m || m->kind != tkind::map) continue;
-    for (const auto& e : m->entries) {
-      const auto* ref = e.value.kind == tkind::map ? e.value.find(r.field) : nullptr;
-      if (!gone(ref, r.target)) continue;
-      diags.error(ref->loc, std::string(r.noun) + " '" + e.key + "' uses '" + ref->text +
-                                "', which this overlay removes; remove the " + std::string(r.noun) + " too");
+    std::string_view collection, noun, field, target, target_noun;
+  } refs[] = {{"edges", "edge", "from", "nodes", "node"},
+              {"edges", "edge", "to", "nodes", "node"},
+              {"flows", "flow", "from", "nodes", "node"},
+              {"flows", "flow", "to", "nodes", "node"},
+              {"disruptions", "disruption", "target", "nodes", "node"},
+              {"disruptions", "disruption", "target", "edges", "edge"}};
+  for (const auto& r : removed) {
+    for (const auto& ref : refs) {
+      const auto* targets = root.find(ref.target);
+      const auto* users = root.find(ref.collection);
+      if (!users || users->kind != tkind::map || (targets && targets->find(r.id))) continue;
+      for (const auto& e : users->entries) {
+        const auto* v = e.value.kind == tkind::map ? e.value.find(ref.field) : nullptr;
+        if (!v || v->kind != tkind::scalar || v->text != r.id) continue;
+        diags.error(r.loc, "cannot remove " + std::string(ref.target_noun) + " '" + r.id +
+                               "': " + std::string(ref.noun) + " '" + e.key + "' still uses it (" +
+                               v->loc.file + ":" + std::to_string(v->loc.line) + "); remove the " +
+                               std::string(ref.noun) + " too");
+        diags.suppress(v->loc);
+      }
     }
   }
 }
@@ -167,7 +172,7 @@ void apply_scale(tnode& root, const tnode& scale, diagnostics& diags) {
 }
 
 void merge_layer(tnode& base, const tnode& variant, diagnostics& diags) {
-  std::vector<std::string> removed;
+  std::vector<removed_id> removed;
   if (const auto* list = variant.find("remove")) removed = apply_remove(base, *list, diags);
   // A variant is its own scenario: without a name of its own it is named after its file, not its base.
   base.erase("name");
@@ -206,20 +211,20 @@ tnode load_base(const tnode& extends, const fs::path& base_dir, std::vector<std:
   auto canonical = fs::weakly_canonical(path, ec);
   const std::string key = ec ? name : canonical.string();
   if (std::find(chain_keys.begin(), chain_keys.end(), key) != chain_keys.end()) {
-    diags.error(extends.loc, "extends cycle: " + chain_text(chain_names, name));
+    diags.fatal(extends.loc, "extends cycle: " + chain_text(chain_names, name));
     return {};
   }
   bool ok = false;
   const std::string text = read_file(path, ok);
   if (!ok || fs::is_directory(path, ec)) {
-    diags.error(extends.loc, "cannot read base scenario '" + name + "'");
+    diags.fatal(extends.loc, "cannot read base scenario '" + name + "'");
     return {};
   }
   const std::size_t errors_before = diags.size();
   tnode parsed = parse_tree(text, name, diags);
   if (parsed.kind != tkind::map) {
     if (diags.size() == errors_before) {
-      diags.error(parsed.loc, "base scenario: expected a map of scenario keys, got " + parsed.describe());
+      diags.fatal(parsed.loc, "base scenario: expected a map of scenario keys, got " + parsed.describe());
     }
     return {};
   }

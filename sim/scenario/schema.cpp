@@ -10,7 +10,7 @@ namespace {
 using nlohmann::json;
 using namespace detail;
 
-json ref(std::string_view def) {
+json def_ref(std::string_view def) {
   return {{"$ref", "#/$defs/" + std::string(def)}};
 }
 
@@ -46,9 +46,9 @@ json value_schema(const key_spec& k) {
     case vtype::choice:
       return {{"type", "string"}, {"enum", k.choices}};
     case vtype::distribution:
-      return ref("distribution");
+      return def_ref("distribution");
     case vtype::weekdays:
-      return {{"type", "array"}, {"items", ref("weekday")}, {"uniqueItems", true}};
+      return {{"type", "array"}, {"items", def_ref("weekday")}, {"uniqueItems", true}};
     case vtype::months12:
       return months_schema(k);
     case vtype::months1or12:
@@ -56,13 +56,13 @@ json value_schema(const key_spec& k) {
     case vtype::string_list:
       return {{"type", "array"}, {"items", {{"type", "string"}, {"pattern", id_pattern}}}};
     case vtype::map:
-      return ref(k.section);
+      return def_ref(k.section);
     case vtype::id_map:
       return {{"type", "object"},
-              {"patternProperties", {{std::string(id_pattern), ref(k.section)}}},
+              {"patternProperties", {{std::string(id_pattern), def_ref(k.section)}}},
               {"additionalProperties", false}};
     case vtype::scale:
-      return {{"oneOf", {number_schema(k), ref(k.section)}}};
+      return {{"oneOf", {number_schema(k), def_ref(k.section)}}};
   }
   return json::object();
 }
@@ -140,7 +140,26 @@ std::string scenario_json_schema() {
                     {"minItems", 1}};
   defs["distribution"] = distribution_schema();
   defs["weekday"] = {{"enum", weekday_names}};
+  // An overlay (a file with `extends`) states only what changes, so its entries need no required keys;
+  // a complete scenario's entries do. The id maps are therefore checked in an if/then/else on `extends`.
   json root = section_schema(section("top"));
+  json complete = json::object(), overlay = json::object();
+  for (const auto& k : section("top").keys) {
+    if (k.type != vtype::id_map) continue;
+    const std::string name(k.name), def(k.section);
+    complete[name] = root["properties"][name];
+    overlay[name] = root["properties"][name];
+    if (defs[def].contains("required")) {
+      json patch = defs[def];
+      patch.erase("required");
+      defs[def + "_patch"] = patch;
+      overlay[name]["patternProperties"][std::string(id_pattern)] = def_ref(def + "_patch");
+    }
+    root["properties"][name] = {{"type", "object"}, {"description", root["properties"][name]["description"]}};
+  }
+  root["if"] = {{"required", {"extends"}}};
+  root["then"] = {{"properties", overlay}};
+  root["else"] = {{"properties", complete}};
   root["$schema"] = "https://json-schema.org/draft/2020-12/schema";
   root["$id"] = "https://corridor.example/scenario.schema.json";
   root["title"] = "corridor scenario";

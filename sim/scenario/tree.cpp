@@ -15,7 +15,16 @@ void diagnostics::error(const source_loc& loc, std::string message) {
     return f.file == loc.file && f.line == loc.line && f.column == loc.column;
   };
   if (std::any_of(frozen_.begin(), frozen_.end(), same)) return;
+  // The same message at the same place says nothing new (one value standing for twelve months).
+  for (const auto& d : list_) {
+    if (same(d.loc) && d.message == message) return;
+  }
   list_.push_back({loc, std::move(message)});
+}
+
+void diagnostics::fatal(const source_loc& loc, std::string message) {
+  fatal_ = true;
+  error(loc, std::move(message));
 }
 
 void diagnostics::freeze_locations() {
@@ -90,13 +99,15 @@ void convert_map(const YAML::Node& node, tnode& out, const std::string& file, di
   for (auto it = node.begin(); it != node.end(); ++it) {
     const source_loc key_loc = to_loc(it->first.Mark(), file);
     if (!it->first.IsScalar()) {
-      diags.error(key_loc, "expected a plain key, got a " + std::string(it->first.IsMap() ? "map" : "list"));
+      const char* got = it->first.IsMap() ? "a map" : it->first.IsSequence() ? "a list" : "nothing";
+      diags.error(key_loc, std::string("expected a plain key, got ") + got);
       continue;
     }
     const std::string key = it->first.Scalar();
     if (const auto* first = out.find_entry(key)) {
-      diags.error(key_loc,
-                  "duplicate key '" + key + "' (first at line " + std::to_string(first->key_loc.line) + ")");
+      diags.error(key_loc, "duplicate key '" + key + "' (first at line " +
+                               std::to_string(first->key_loc.line) + ", column " +
+                               std::to_string(first->key_loc.column) + ")");
       continue;
     }
     // A missing value ("key:") is marked by yaml-cpp at the next token; the key is the better place.
@@ -129,9 +140,9 @@ tnode parse_tree(std::string_view yaml, const std::string& file, diagnostics& di
     const YAML::Node root = YAML::Load(std::string(yaml));
     return convert(root, {file, 1, 1}, file, diags);
   } catch (const YAML::ParserException& e) {
-    diags.error(to_loc(e.mark, file), "invalid YAML: " + e.msg);
+    diags.fatal(to_loc(e.mark, file), "invalid YAML: " + e.msg);
   } catch (const YAML::Exception& e) {
-    diags.error(to_loc(e.mark, file), "invalid YAML: " + e.msg);
+    diags.fatal(to_loc(e.mark, file), "invalid YAML: " + e.msg);
   }
   tnode bad;
   bad.loc = {file, 1, 1};
@@ -156,11 +167,17 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 std::string closest(std::string_view word, const std::vector<std::string>& candidates) {
   // Within a third of the word's length (at least 1, at most 3 edits): close enough to be a typo.
   const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
+  // A prefix of a longer name ("expo") is a suggestion too.
+  if (word.size() >= 3) {
+    for (const auto& c : candidates) {
+      if (c.size() > word.size() && c.compare(0, word.size(), word) == 0) return c;
+    }
+  }
   std::string best;
   std::size_t best_distance = limit + 1;
   for (const auto& c : candidates) {
     const auto d = edit_distance(word, c);
-    if (d < best_distance) {
+    if (d < best_distance && d < word.size()) {
       best = c;
       best_distance = d;
     }

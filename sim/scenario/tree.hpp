@@ -23,6 +23,11 @@ class diagnostics {
   // From now on, a location already reported is not reported again: a value that failed to convert keeps
   // its default, which the semantic checks would otherwise flag a second time.
   void freeze_locations();
+  // Keeps later stages quiet about one location, whose problem has been reported elsewhere.
+  void suppress(const source_loc& loc) { frozen_.push_back(loc); }
+  // An error after which nothing further would make sense (bad YAML, an unreadable base, a cycle).
+  void fatal(const source_loc& loc, std::string message);
+  bool has_fatal() const noexcept { return fatal_; }
   bool empty() const noexcept { return list_.empty(); }
   std::size_t size() const noexcept { return list_.size(); }
   bool full() const noexcept { return list_.size() >= max_count; }
@@ -32,6 +37,7 @@ class diagnostics {
  private:
   std::vector<scenario_error::diagnostic> list_;
   std::vector<source_loc> frozen_;
+  bool fatal_ = false;
 };
 
 struct tnode;

@@ -1,0 +1,193 @@
+// The corpus of broken scenario files: each one holds one mistake, and loading it must fail with exactly
+// the message below, at exactly that line and column.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <string>
+
+#include "corridor/scenario.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct broken_case {
+  const char* file;
+  const char* expected;  // what() with the path printed relative to tests/scenario/
+};
+
+const broken_case corpus[] = {
+    {"bad-country.yaml",
+     "broken/bad-country.yaml:8:37: error: country of node 'dostyk' must be an ISO 3166 alpha-2 code (two "
+     "capital letters), got 'kz'"},
+    {"bad-weekday.yaml",
+     "broken/bad-weekday.yaml:14:102: error: weekdays of edge 'caspian': expected a weekday (mon, tue, wed, "
+     "thu, fri, sat, sun), got 'thurs'"},
+    {"bool-expected.yaml",
+     "broken/bool-expected.yaml:12:91: error: bidirectional of edge 'dostyk-lodz': expected true or false, "
+     "got 'maybe'"},
+    {"cancel-months-count.yaml",
+     "broken/cancel-months-count.yaml:14:130: error: cancel_probability_by_month of edge 'caspian': expected "
+     "one number or a list of 12 (January first), got 3 numbers"},
+    {"crossing-key-on-terminal.yaml",
+     "broken/crossing-key-on-terminal.yaml:9:63: error: key 'tracks' applies only to crossings, but node "
+     "'lodz' is a terminal"},
+    {"dangling-cargo-class.yaml",
+     "broken/dangling-cargo-class.yaml:14:50: error: flow 'xian-lodz' refers to unknown cargo class "
+     "'generl'; did you mean 'general'?"},
+    {"dangling-node.yaml",
+     "broken/dangling-node.yaml:11:33: error: edge 'xian-dostyk' refers to unknown node 'dostk'; did you "
+     "mean 'dostyk'?"},
+    {"dangling-report-region.yaml",
+     "broken/dangling-report-region.yaml:4:24: error: share_region of report refers to unknown region "
+     "'centralasia'; did you mean 'central_asia'?"},
+    {"disruption-after-horizon.yaml",
+     "broken/disruption-after-horizon.yaml:16:50: error: to_day of disruption 'strike' must be <= "
+     "horizon_days (100), got 200"},
+    {"disruption-unknown-target.yaml",
+     "broken/disruption-unknown-target.yaml:16:20: error: disruption 'strike' refers to unknown node or edge "
+     "'dostik'; did you mean 'dostyk'?"},
+    {"duplicate-key.yaml",
+     "broken/duplicate-key.yaml:8:76: error: duplicate key 'tracks' (first at line 8, column 65)"},
+    {"duplicate-node.yaml",
+     "broken/duplicate-node.yaml:9:3: error: duplicate key 'xian' (first at line 7, column 3)"},
+    {"empty-file.yaml", "broken/empty-file.yaml:1:1: error: expected a map of scenario keys, got nothing"},
+    {"empty-region.yaml",
+     "broken/empty-region.yaml:4:52: error: region 'europe' is empty; list at least one country code"},
+    {"extra-distribution-parameter.yaml",
+     "broken/extra-distribution-parameter.yaml:9:58: error: unknown parameter 'sd' for distribution "
+     "'exponential' (expects mean)"},
+    {"ferry-key-on-rail.yaml",
+     "broken/ferry-key-on-rail.yaml:11:60: error: key 'capacity_teu' applies only to ferry edges, but edge "
+     "'xian-dostyk' is a rail edge"},
+    {"ferry-without-schedule.yaml",
+     "broken/ferry-without-schedule.yaml:14:3: error: ferry edge 'caspian' needs every_days or weekdays"},
+    {"flow-not-terminal.yaml",
+     "broken/flow-not-terminal.yaml:14:31: error: flow 'xian-lodz': to node 'dostyk' is a crossing; flows "
+     "start and end at terminals"},
+    {"gauge-mismatch.yaml",
+     "broken/gauge-mismatch.yaml:12:3: error: gauge mismatch at node 'dostyk' (a junction): edge "
+     "'dostyk-lodz' is 1520 mm but edge 'xian-dostyk' is 1435 mm; the gauge may change only at a crossing or "
+     "a port"},
+    {"gauge-on-ferry.yaml",
+     "broken/gauge-on-ferry.yaml:14:101: error: key 'gauge_mm' applies only to rail edges, but edge "
+     "'caspian' is a ferry edge"},
+    {"integer-expected.yaml",
+     "broken/integer-expected.yaml:8:73: error: tracks of node 'dostyk': expected an integer, got '2.5'"},
+    {"invalid-distribution.yaml",
+     "broken/invalid-distribution.yaml:9:29: error: customs_dwell_h of node 'dostyk': invalid distribution: "
+     "uniform needs 0 <= min <= max (got 5, 1, 0)"},
+    {"invalid-id.yaml",
+     "broken/invalid-id.yaml:9:3: error: invalid node id 'lodz city': ids use letters, digits, '_', '-' and "
+     "'.', starting with a letter or digit"},
+    {"k-paths-too-many.yaml",
+     "broken/k-paths-too-many.yaml:4:38: error: k_paths of route_choice must be >= 1 and <= 16, got 17"},
+    {"map-expected.yaml", "broken/map-expected.yaml:9:3: error: node 'lodz': expected a map, got a list"},
+    {"missing-distribution-parameter.yaml",
+     "broken/missing-distribution-parameter.yaml:9:29: error: transshipment_h of node 'dostyk': distribution "
+     "'uniform' is missing parameter 'max'"},
+    {"missing-required-key.yaml",
+     "broken/missing-required-key.yaml:7:3: error: node 'xian' is missing required key 'country'"},
+    {"negative-distance.yaml",
+     "broken/negative-distance.yaml:12:54: error: distance_km of edge 'dostyk-lodz' must be > 0, got -6000"},
+    {"negative-seed.yaml", "broken/negative-seed.yaml:3:7: error: seed must be >= 0, got -3"},
+    {"number-expected.yaml",
+     "broken/number-expected.yaml:11:54: error: distance_km of edge 'xian-dostyk': expected a number, got "
+     "'abc'"},
+    {"overlay-incomplete-new-node.yaml",
+     "broken/overlay-incomplete-new-node.yaml:4:3: error: node 'c' is missing required keys 'lat', 'lon'"},
+    {"overlay-missing-base.yaml",
+     "broken/overlay-missing-base.yaml:2:10: error: cannot read base scenario 'fixtures/nowhere.yaml'"},
+    {"overlay-negative-scale.yaml",
+     "broken/overlay-negative-scale.yaml:3:15: error: scale_demand must be > 0, got -2"},
+    {"overlay-remove-unknown.yaml",
+     "broken/overlay-remove-unknown.yaml:3:10: error: cannot remove 'a-c': the base has no node, edge, flow "
+     "or disruption with that id; did you mean 'a-x'?"},
+    {"overlay-removed-node-in-use.yaml",
+     "broken/overlay-removed-node-in-use.yaml:3:10: error: cannot remove node 'b': edge 'x-b' still uses it "
+     "(fixtures/minimal.yaml:10); remove the edge too"},
+    {"overlay-scale-unknown-flow.yaml",
+     "broken/overlay-scale-unknown-flow.yaml:3:37: error: scale_demand refers to unknown flow 'a-c'; did you "
+     "mean 'a-b'?"},
+    {"probability-above-one.yaml",
+     "broken/probability-above-one.yaml:14:130: error: cancel_probability_by_month of edge 'caspian' must be "
+     ">= 0 and <= 1, got 1.5"},
+    {"remove-without-extends.yaml",
+     "broken/remove-without-extends.yaml:4:1: error: 'remove' is allowed only in a file that extends "
+     "another"},
+    {"seasonality-count.yaml",
+     "broken/seasonality-count.yaml:15:28: error: seasonality of flow 'xian-lodz': expected a list of 12 "
+     "numbers (January first), got 11 numbers"},
+    {"timetable-without-days.yaml",
+     "broken/timetable-without-days.yaml:14:90: error: flow 'xian-lodz' has departures: timetable but no "
+     "timetable_weekdays"},
+    {"top-level-list.yaml",
+     "broken/top-level-list.yaml:2:1: error: expected a map of scenario keys, got a list"},
+    {"unknown-distribution.yaml",
+     "broken/unknown-distribution.yaml:9:36: error: transshipment_h of node 'dostyk': unknown distribution "
+     "'expo'; did you mean 'exponential'?"},
+    {"unknown-key.yaml",
+     "broken/unknown-key.yaml:8:65: error: unknown key 'tracs' in node 'dostyk'; did you mean 'tracks'?"},
+    {"unknown-kind.yaml",
+     "broken/unknown-kind.yaml:9:16: error: kind of node 'lodz' must be one of "
+     "terminal|junction|crossing|port, got 'termnal'; did you mean 'terminal'?"},
+    {"unknown-route-choice-mode.yaml",
+     "broken/unknown-route-choice-mode.yaml:4:22: error: mode of route_choice must be one of logit|cheapest, "
+     "got 'cheapst'; did you mean 'cheapest'?"},
+    {"unknown-top-key.yaml",
+     "broken/unknown-top-key.yaml:3:1: error: unknown key 'horizon_day' in scenario; did you mean "
+     "'horizon_days'?"},
+    {"unreachable-flow.yaml",
+     "broken/unreachable-flow.yaml:14:31: error: flow 'xian-lodz': destination 'lodz' is unreachable from "
+     "'xian' over the scenario's edges"},
+    {"warmup-after-horizon.yaml",
+     "broken/warmup-after-horizon.yaml:4:14: error: warmup_days must be < horizon_days (100), got 100"},
+    {"yaml-syntax.yaml", "broken/yaml-syntax.yaml:15:1: error: invalid YAML: end of map flow not found"},
+    {"zero-tracks.yaml", "broken/zero-tracks.yaml:8:73: error: tracks of node 'dostyk' must be >= 1, got 0"},
+};
+
+const fs::path scenario_tests = fs::path(CORRIDOR_SOURCE_DIR) / "tests" / "scenario";
+
+// Messages name files as given; the test gives absolute paths and compares them relative to tests/scenario.
+std::string relative_message(std::string message) {
+  const std::string prefix = scenario_tests.string() + "/";
+  for (auto at = message.find(prefix); at != std::string::npos; at = message.find(prefix)) {
+    message.erase(at, prefix.size());
+  }
+  return message;
+}
+
+class broken_file : public testing::TestWithParam<broken_case> {};
+
+TEST_P(broken_file, fails_with_its_exact_message_and_location) {
+  const auto& c = GetParam();
+  try {
+    corridor::load_scenario(scenario_tests / "broken" / c.file);
+    FAIL() << c.file << " loaded without error";
+  } catch (const corridor::scenario_error& e) {
+    EXPECT_EQ(relative_message(e.what()), c.expected);
+    EXPECT_EQ(e.diagnostics().size(), 1u) << e.what();
+  }
+}
+
+std::string case_name(const testing::TestParamInfo<broken_case>& info) {
+  std::string name = fs::path(info.param.file).stem().string();
+  std::replace(name.begin(), name.end(), '-', '_');
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(corpus, broken_file, testing::ValuesIn(corpus), case_name);
+
+TEST(broken_corpus, lists_every_file_of_the_folder_and_has_at_least_thirty) {
+  std::set<std::string> on_disk, listed;
+  for (const auto& entry : fs::directory_iterator(scenario_tests / "broken")) {
+    if (entry.path().extension() == ".yaml") on_disk.insert(entry.path().filename().string());
+  }
+  for (const auto& c : corpus) listed.insert(c.file);
+  EXPECT_EQ(on_disk, listed);
+  EXPECT_GE(listed.size(), 30u);
+}
+
+}  // namespace
