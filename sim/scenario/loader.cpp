@@ -39,9 +39,10 @@ scenario load_scenario_text(std::string_view yaml, std::string_view name,
 }
 
 scenario load_scenario(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
   std::error_code ec;
-  if (!in || std::filesystem::is_directory(file, ec)) {
+  std::ifstream in;
+  if (std::filesystem::is_regular_file(file, ec)) in.open(file, std::ios::binary);
+  if (!in) {
     scenario_error::diagnostic d;
     d.loc.file = file.string();
     d.message = "cannot read scenario file";

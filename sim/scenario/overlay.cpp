@@ -214,9 +214,10 @@ tnode load_base(const tnode& extends, const fs::path& base_dir, std::vector<std:
     diags.fatal(extends.loc, "extends cycle: " + chain_text(chain_names, name));
     return {};
   }
-  bool ok = false;
-  const std::string text = read_file(path, ok);
-  if (!ok || fs::is_directory(path, ec)) {
+  // Only a regular file: a device or a pipe named by mistake (or by a fuzzer) must not hang the loader.
+  bool ok = fs::is_regular_file(path, ec);
+  const std::string text = ok ? read_file(path, ok) : std::string();
+  if (!ok) {
     diags.fatal(extends.loc, "cannot read base scenario '" + name + "'");
     return {};
   }
