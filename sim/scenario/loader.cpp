@@ -42,7 +42,7 @@ scenario load_scenario(const std::filesystem::path& file) {
   std::error_code ec;
   std::ifstream in;
   if (std::filesystem::is_regular_file(file, ec)) in.open(file, std::ios::binary);
-  if (!in) {
+  if (!in.is_open()) {
     scenario_error::diagnostic d;
     d.loc.file = file.string();
     d.message = "cannot read scenario file";
