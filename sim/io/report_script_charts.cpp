@@ -213,25 +213,40 @@ function drawTransit() {
 
 function drawQueues() {
   const rows = DATA.daily;
-  const cols = (DATA.daily_columns || []).filter((c) => c.startsWith("queue_"));
   if (!rows || !rows.length) { hide("sec-queues"); return; }
-  if (!cols.length) { emptyChart("chart-queues", "No crossings or ferries in this scenario."); return; }
-  const W = 1240, H = 360, left = 60, right = 20, top = 40, bottom = 46;
-  const days = rows.map((r) => num(r.day) || 0);
-  const hi = Math.max(1, ...cols.flatMap((c) => rows.map((r) => num(r[c]) || 0)));
-  const yt = niceTicks(0, hi, 5), xt = niceTicks(Math.min(...days), Math.max(...days), 10);
-  const x = linear(xt[0], xt[xt.length - 1], left, W - right), y = linear(0, yt[yt.length - 1], H - bottom, top);
-  const parts = yAxis(yt, y, left, W - right, "trains waiting", (t) => fmt(t, 1));
-  parts.push(...xAxis(xt, x, top, H - bottom, "day", (t) => fmt(t, 0)));
-  let lx = left;
+  // Series that ever queue, largest first, so the busiest crossings get the most distinct colours.
+  const peak = (c) => Math.max(0, ...rows.map((r) => num(r[c]) || 0));
+  const all = (DATA.daily_columns || []).filter((c) => c.startsWith("queue_"));
+  const cols = all.filter((c) => peak(c) > 0).sort((a, b) => peak(b) - peak(a));
+  if (!cols.length) {
+    emptyChart("chart-queues", all.length ? "No train ever waited at a crossing or ferry." : "No crossings or ferries in this scenario.");
+    return;
+  }
+  const W = 1240, left = 60, right = 20, bottom = 46, plotH = 300;
+  const legend = [];
+  let lx = left, ly = 14;
   cols.forEach((c, i) => {
+    const name = c.slice(6), w = 34 + 6.6 * name.length;
+    if (lx + w > W - right) { lx = left; ly += 20; }
     const colour = PALETTE[i % PALETTE.length];
+    legend.push(el("rect", {x: lx, y: ly - 6, width: 14, height: 4, rx: 1, fill: colour}));
+    legend.push(txt(lx + 20, ly, name, {class: "legend"}));
+    lx += w;
+  });
+  const hidden = all.length - cols.length;
+  if (hidden) legend.push(txt(left, ly + 20, `${hidden} more never had a queue.`, {class: "tick"}));
+  const top = ly + (hidden ? 40 : 22), H = top + plotH + bottom;
+  const days = rows.map((r) => num(r.day) || 0);
+  const hi = Math.max(1, ...cols.map(peak));
+  const d0 = Math.min(...days), d1 = Math.max(d0 + 1, ...days);
+  const yt = niceTicks(0, hi, 5), xt = niceTicks(d0, d1, 10).filter((t) => t >= d0 && t <= d1);
+  const x = linear(d0, d1, left, W - right), y = linear(0, yt[yt.length - 1], H - bottom, top);
+  const parts = yAxis(yt, y, left, W - right, "trains waiting", (t) => fmt(t, 1));
+  parts.push(...xAxis(xt, x, top, H - bottom, "day", (t) => fmt(t, 0)), ...legend);
+  cols.forEach((c, i) => {
     const pts = rows.map((r) => `${x(num(r.day) || 0).toFixed(1)},${y(num(r[c]) || 0).toFixed(1)}`).join(" ");
-    parts.push(el("polyline", {points: pts, fill: "none", stroke: colour, "stroke-width": 1.8, "stroke-linejoin": "round"},
-                  el("title", {}, esc(c.slice(6)))));
-    parts.push(el("rect", {x: lx, y: 10, width: 14, height: 4, rx: 1, fill: colour}));
-    parts.push(txt(lx + 20, 16, c.slice(6), {class: "legend"}));
-    lx += 34 + 7 * c.slice(6).length;
+    parts.push(el("polyline", {points: pts, fill: "none", stroke: PALETTE[i % PALETTE.length], "stroke-width": 1.8,
+                               "stroke-linejoin": "round"}, el("title", {}, esc(c.slice(6)))));
   });
   draw("chart-queues", W, H, parts);
 }
@@ -294,6 +309,9 @@ drawTransit();
 drawQueues();
 drawTables();
 drawCompare();
+for (const g of document.querySelectorAll(".grid2")) {
+  if ([...g.children].every((c) => c.style.display === "none")) g.style.display = "none";
+}
 document.body.dataset.drawn = "true";
 )js";
 
