@@ -46,8 +46,9 @@ Eigen::MatrixXd sobol_points(std::size_t n, std::size_t d);
 // A Latin hypercube: each column a random permutation of the n strata with a random offset in each.
 Eigen::MatrixXd latin_hypercube(std::size_t n, std::size_t d, rng_stream& rng);
 
-// Saltelli's design for Sobol indices from a 2d-dimensional Sobol sequence (A = first d columns,
-// B = last d). Rows come in n_base blocks of d + 2: A_j, B_j, then AB_j^(1..d) (A_j with column i from B_j).
+// Saltelli's design for Sobol indices from a 2d-dimensional Sobol sequence without its all-zero first
+// point (A = first d columns, B = last d). Rows come in n_base blocks of d + 2: A_j, B_j, then AB_j^(1..d)
+// (A_j with column i from B_j).
 Eigen::MatrixXd saltelli_design(std::size_t n_base, std::size_t d);
 
 // r Morris trajectories of d + 1 points each on a grid of `levels` levels, step delta = levels/(2(levels-1)).

@@ -43,7 +43,8 @@ Eigen::MatrixXd saltelli_design(std::size_t n_base, std::size_t d) {
     throw sensitivity_error("saltelli_design: at most " + std::to_string(sobol_sequence::max_dimensions / 2) +
                             " parameters, got " + std::to_string(d));
   }
-  const Eigen::MatrixXd ab = sobol_points(n_base, 2 * d);
+  // The sequence's first point is all zeros: A_0 would equal B_0 and every AB_0^i, so it is skipped.
+  const Eigen::MatrixXd ab = sobol_points(n_base + 1, 2 * d).bottomRows(static_cast<Eigen::Index>(n_base));
   const auto di = static_cast<Eigen::Index>(d);
   Eigen::MatrixXd m(static_cast<Eigen::Index>(n_base * (d + 2)), di);
   for (Eigen::Index j = 0; j < ab.rows(); ++j) {

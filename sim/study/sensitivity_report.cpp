@@ -35,7 +35,7 @@ std::string escape(const std::string& s) {
 }
 
 std::string num(double v) {
-  return detail::format_number(std::round(v * 1e4) / 1e4);
+  return sweep_detail::format_number(std::round(v * 1e4) / 1e4);
 }
 
 // Horizontal bars, largest effect on top: the shape that gives a tornado chart its name.
@@ -78,7 +78,7 @@ std::string tornado(const std::string& metric, std::vector<bar> bars, bool sobol
   return svg;
 }
 
-Eigen::VectorXd column(const detail::point_means& m, std::size_t k) {
+Eigen::VectorXd column(const sweep_detail::point_means& m, std::size_t k) {
   Eigen::VectorXd y(static_cast<Eigen::Index>(m.by_point.size()));
   for (std::size_t p = 0; p < m.by_point.size(); ++p) {
     const double v = m.by_point[p][k];
@@ -100,7 +100,7 @@ void analyze_sweep(const std::filesystem::path& dir) {
     throw sweep_error(
         "analyze needs a saltelli design (Sobol indices) or a morris design (elementary effects)");
   }
-  const auto means = detail::mean_per_point(dir, plan);
+  const auto means = sweep_detail::mean_per_point(dir, plan);
   const auto d = plan.parameters.size();
   std::string csv =
       sobol ? "metric,parameter,S1,S1_lo,S1_hi,ST,ST_lo,ST_hi\n" : "metric,parameter,mu,mu_star,sigma,n\n";
@@ -128,19 +128,19 @@ void analyze_sweep(const std::filesystem::path& dir) {
       const auto idx = sobol_indices(y, d);
       for (std::size_t i = 0; i < d; ++i) {
         const auto& s = idx[i];
-        csv += means.metrics[k] + "," + plan.parameters[i].name + "," + detail::format_number(s.first) + "," +
-               detail::format_number(s.first_lo) + "," + detail::format_number(s.first_hi) + "," +
-               detail::format_number(s.total) + "," + detail::format_number(s.total_lo) + "," +
-               detail::format_number(s.total_hi) + "\n";
+        csv += means.metrics[k] + "," + plan.parameters[i].name + "," + sweep_detail::format_number(s.first) +
+               "," + sweep_detail::format_number(s.first_lo) + "," + sweep_detail::format_number(s.first_hi) +
+               "," + sweep_detail::format_number(s.total) + "," + sweep_detail::format_number(s.total_lo) +
+               "," + sweep_detail::format_number(s.total_hi) + "\n";
         bars.push_back({plan.parameters[i].name, s.total, s.total_lo, s.total_hi, s.first});
       }
     } else {
       const auto eff = morris_effects(unit, y, d);
       for (std::size_t i = 0; i < d; ++i) {
         const auto& e = eff[i];
-        csv += means.metrics[k] + "," + plan.parameters[i].name + "," + detail::format_number(e.mu) + "," +
-               detail::format_number(e.mu_star) + "," + detail::format_number(e.sigma) + "," +
-               std::to_string(e.n) + "\n";
+        csv += means.metrics[k] + "," + plan.parameters[i].name + "," + sweep_detail::format_number(e.mu) +
+               "," + sweep_detail::format_number(e.mu_star) + "," + sweep_detail::format_number(e.sigma) +
+               "," + std::to_string(e.n) + "\n";
         bars.push_back({plan.parameters[i].name, e.mu_star, e.mu_star, e.mu_star, e.sigma});
       }
     }

@@ -9,7 +9,7 @@
 
 #include "corridor/sweep.hpp"
 
-namespace corridor::detail {
+namespace corridor::sweep_detail {
 
 // Concrete dotted paths a parameter path stands for in `root` (aliases and wildcards expanded), in tree
 // order. Throws std::invalid_argument saying what is missing and what is there instead.
@@ -43,4 +43,4 @@ struct point_means {
 };
 point_means mean_per_point(const std::filesystem::path& dir, const sweep_plan& plan);
 
-}  // namespace corridor::detail
+}  // namespace corridor::sweep_detail

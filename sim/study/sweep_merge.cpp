@@ -22,9 +22,9 @@ std::string csv_field(const std::string& s) {
 }
 
 std::optional<metric_map> read_result(const std::filesystem::path& dir, const std::string& id) {
-  const auto file = detail::result_file(dir, id);
+  const auto file = sweep_detail::result_file(dir, id);
   if (!std::filesystem::exists(file)) return std::nullopt;
-  const auto j = nlohmann::json::parse(detail::read_text(file));
+  const auto j = nlohmann::json::parse(sweep_detail::read_text(file));
   metric_map m;
   for (const auto& [name, v] : j.at("metrics").items()) {
     m[name] = v.is_number() ? v.get<double>() : std::numeric_limits<double>::quiet_NaN();
@@ -65,7 +65,7 @@ std::string header(const sweep_plan& plan, std::string lead) {
 
 std::string values_of(const sweep_plan& plan, std::size_t point) {
   std::string s;
-  for (double v : plan.points[point].values) s += "," + detail::format_number(v);
+  for (double v : plan.points[point].values) s += "," + sweep_detail::format_number(v);
   return s;
 }
 
@@ -75,14 +75,14 @@ sweep_counts merge_sweep(const std::filesystem::path& dir) {
   const sweep_plan plan = read_plan(dir);
   std::vector<std::optional<metric_map>> results(plan.runs.size());
   sweep_counts counts;
-  const auto repeated = detail::repeated_runs(plan);
+  const auto repeated = sweep_detail::repeated_runs(plan);
   for (std::size_t i = 0; i < plan.runs.size(); ++i) {
     results[i] = read_result(dir, plan.runs[i].id);
     if (repeated[i]) continue;
     ++counts.total;
     if (results[i]) {
       ++counts.done;
-    } else if (std::filesystem::exists(detail::failed_file(dir, plan.runs[i].id))) {
+    } else if (std::filesystem::exists(sweep_detail::failed_file(dir, plan.runs[i].id))) {
       ++counts.failed;
     } else {
       ++counts.remaining;
@@ -106,7 +106,7 @@ sweep_counts merge_sweep(const std::filesystem::path& dir) {
       if (!results[i]) continue;
       const auto it = results[i]->find(metrics[k]);
       if (it == results[i]->end()) continue;
-      csv += detail::format_number(it->second);
+      csv += sweep_detail::format_number(it->second);
       stats[run.point][k].add(it->second);
     }
     csv += "\n";
@@ -123,7 +123,8 @@ sweep_counts merge_sweep(const std::filesystem::path& dir) {
         summary += ",,";
         continue;
       }
-      summary += "," + detail::format_number(s.mean()) + "," + detail::format_number(s.half_width_95());
+      summary +=
+          "," + sweep_detail::format_number(s.mean()) + "," + sweep_detail::format_number(s.half_width_95());
     }
     summary += "\n";
   }
@@ -131,7 +132,7 @@ sweep_counts merge_sweep(const std::filesystem::path& dir) {
   return counts;
 }
 
-namespace detail {
+namespace sweep_detail {
 
 point_means mean_per_point(const std::filesystem::path& dir, const sweep_plan& plan) {
   std::vector<std::optional<metric_map>> results(plan.runs.size());
@@ -155,5 +156,5 @@ point_means mean_per_point(const std::filesystem::path& dir, const sweep_plan& p
   return out;
 }
 
-}  // namespace detail
+}  // namespace sweep_detail
 }  // namespace corridor

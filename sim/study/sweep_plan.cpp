@@ -31,7 +31,7 @@ std::string point_key(const sweep_plan& plan, const design_point& pt, std::uint6
   std::string key = hex16(stable_id(plan.base_yaml)) + "|seed=" + std::to_string(seed);
   for (std::size_t i = 0; i < plan.parameters.size(); ++i) {
     const auto& p = plan.parameters[i];
-    key += "|" + p.path + (p.op == param_op::scale ? "*=" : "=") + detail::format_number(pt.values[i]);
+    key += "|" + p.path + (p.op == param_op::scale ? "*=" : "=") + sweep_detail::format_number(pt.values[i]);
   }
   return key;
 }
@@ -106,7 +106,7 @@ sweep_plan plan_sweep(const sweep_spec& spec, const std::string& base_yaml) {
   plan.base_yaml = base_yaml;
   for (const auto& p : spec.parameters) {
     try {
-      plan.targets.push_back(detail::resolve_targets(root, p.path, p.op));
+      plan.targets.push_back(sweep_detail::resolve_targets(root, p.path, p.op));
     } catch (const std::invalid_argument& e) {
       throw sweep_error(p.loc.file + ":" + std::to_string(p.loc.line) + ":" + std::to_string(p.loc.column) +
                         ": parameter '" + p.name + "': unknown path '" + p.path + "': " + e.what());
@@ -142,7 +142,7 @@ void write_file_atomically(const std::filesystem::path& file, std::string_view t
 }
 
 void write_plan(const sweep_plan& plan, const sweep_spec& spec, const std::filesystem::path& dir) {
-  std::filesystem::create_directories(detail::runs_dir(dir));
+  std::filesystem::create_directories(sweep_detail::runs_dir(dir));
   std::string manifest;
   for (std::size_t i = 0; i < plan.runs.size(); ++i) {
     const auto& run = plan.runs[i];
@@ -168,7 +168,7 @@ sweep_plan read_plan(const std::filesystem::path& dir) {
   }
   sweep_plan plan;
   try {
-    const auto j = nlohmann::json::parse(detail::read_text(dir / "plan.json"));
+    const auto j = nlohmann::json::parse(sweep_detail::read_text(dir / "plan.json"));
     const auto& d = j.at("design");
     plan.design = {design_from(d.at("type")), d.at("n"), d.at("trajectories"), d.at("levels"), d.at("seed")};
     plan.replications = j.at("replications");
@@ -185,7 +185,7 @@ sweep_plan read_plan(const std::filesystem::path& dir) {
       plan.parameters.push_back(sp);
       plan.targets.push_back(p.at("targets").get<std::vector<std::string>>());
     }
-    plan.base_yaml = detail::read_text(dir / "base.yaml");
+    plan.base_yaml = sweep_detail::read_text(dir / "base.yaml");
     std::ifstream in(dir / "manifest.jsonl");
     std::string text;
     while (std::getline(in, text)) {
@@ -211,14 +211,14 @@ std::string point_scenario_yaml(const sweep_plan& plan, std::size_t point) {
   const auto& values = plan.points.at(point).values;
   for (std::size_t i = 0; i < plan.parameters.size(); ++i) {
     for (const auto& target : plan.targets[i])
-      detail::apply_target(root, target, plan.parameters[i].op, values[i]);
+      sweep_detail::apply_target(root, target, plan.parameters[i].op, values[i]);
   }
   YAML::Emitter out;
   out << root;
   return std::string(out.c_str()) + "\n";
 }
 
-namespace detail {
+namespace sweep_detail {
 
 std::vector<bool> repeated_runs(const sweep_plan& plan) {
   std::vector<bool> repeated(plan.runs.size(), false);
@@ -227,5 +227,5 @@ std::vector<bool> repeated_runs(const sweep_plan& plan) {
   return repeated;
 }
 
-}  // namespace detail
+}  // namespace sweep_detail
 }  // namespace corridor

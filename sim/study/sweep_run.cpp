@@ -27,14 +27,14 @@ void check_shard(const sweep_run_options& opt) {
 enum class run_state { done, failed, remaining };
 
 run_state state_of(const std::filesystem::path& dir, const std::string& id) {
-  if (std::filesystem::exists(detail::result_file(dir, id))) return run_state::done;
-  if (std::filesystem::exists(detail::failed_file(dir, id))) return run_state::failed;
+  if (std::filesystem::exists(sweep_detail::result_file(dir, id))) return run_state::done;
+  if (std::filesystem::exists(sweep_detail::failed_file(dir, id))) return run_state::failed;
   return run_state::remaining;
 }
 
 sweep_counts count_share(const std::filesystem::path& dir, const sweep_plan& plan,
                          const sweep_run_options& opt) {
-  const auto repeated = detail::repeated_runs(plan);
+  const auto repeated = sweep_detail::repeated_runs(plan);
   sweep_counts c;
   for (std::size_t i = 0; i < plan.runs.size(); ++i) {
     if (repeated[i] || i % opt.shard_count != opt.shard_index) continue;
@@ -59,7 +59,7 @@ sweep_counts count_share(const std::filesystem::path& dir, const sweep_plan& pla
 std::vector<std::size_t> pending_runs(const std::filesystem::path& dir, const sweep_plan& plan,
                                       const sweep_run_options& opt) {
   check_shard(opt);
-  const auto repeated = detail::repeated_runs(plan);
+  const auto repeated = sweep_detail::repeated_runs(plan);
   std::vector<std::size_t> out;
   for (std::size_t i = opt.shard_index; i < plan.runs.size(); i += opt.shard_count) {
     if (repeated[i]) continue;
@@ -80,13 +80,13 @@ bool run_one(const std::filesystem::path& dir, const sweep_plan& plan, std::size
     for (const auto& [name, value] : metrics) m[name] = value;
     j["wall_seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     j["metrics"] = std::move(m);
-    write_file_atomically(detail::result_file(dir, run.id), j.dump(1) + "\n");
+    write_file_atomically(sweep_detail::result_file(dir, run.id), j.dump(1) + "\n");
     std::error_code ec;
-    std::filesystem::remove(detail::failed_file(dir, run.id), ec);
+    std::filesystem::remove(sweep_detail::failed_file(dir, run.id), ec);
     return true;
   } catch (const std::exception& e) {
     j["error"] = e.what();
-    write_file_atomically(detail::failed_file(dir, run.id), j.dump(1) + "\n");
+    write_file_atomically(sweep_detail::failed_file(dir, run.id), j.dump(1) + "\n");
     return false;
   }
 }

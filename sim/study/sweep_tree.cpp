@@ -8,7 +8,7 @@
 
 #include "sweep_internal.hpp"
 
-namespace corridor::detail {
+namespace corridor::sweep_detail {
 namespace {
 
 struct alias {
@@ -167,4 +167,4 @@ std::string read_text(const std::filesystem::path& file) {
   return text.str();
 }
 
-}  // namespace corridor::detail
+}  // namespace corridor::sweep_detail

@@ -27,7 +27,7 @@ std::filesystem::path run_toy(const std::string& name, const std::string& design
 
 TEST(sweep_analyze, sobol_indices_rank_the_parameter_the_metric_depends_on) {
   const auto dir = run_toy("saltelli", "{type: saltelli, n: 64}");
-  const auto csv = detail::read_text(dir / "sensitivity.csv");
+  const auto csv = sweep_detail::read_text(dir / "sensitivity.csv");
   EXPECT_EQ(csv.substr(0, csv.find('\n')), "metric,parameter,S1,S1_lo,S1_hi,ST,ST_lo,ST_hi");
   // throughput = 10 dostyk + demand/7 + noise shared by all points: dostyk explains nearly everything, the
   // ferry nothing.
@@ -42,14 +42,14 @@ TEST(sweep_analyze, sobol_indices_rank_the_parameter_the_metric_depends_on) {
 
 TEST(sweep_analyze, html_is_self_contained_with_one_chart_per_metric) {
   const auto dir = run_toy("morris", "{type: morris, trajectories: 6, levels: 4}");
-  const auto html = detail::read_text(dir / "sensitivity.html");
+  const auto html = sweep_detail::read_text(dir / "sensitivity.html");
   std::size_t charts = 0;
   for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) ++charts;
   EXPECT_EQ(charts, 2u);  // the two headline metrics of the toy
   EXPECT_EQ(html.find("src="), std::string::npos);
   EXPECT_EQ(html.find("href="), std::string::npos);
   EXPECT_EQ(html.find("<script"), std::string::npos);
-  const auto csv = detail::read_text(dir / "sensitivity.csv");
+  const auto csv = sweep_detail::read_text(dir / "sensitivity.csv");
   EXPECT_NE(csv.find("metrics.throughput_teu_per_day,ferry,0,0,0,6\n"), std::string::npos) << csv;
 }
 

@@ -8,3 +8,10 @@ gtest_discover_tests(sensitivity_test DISCOVERY_TIMEOUT 120 WORKING_DIRECTORY ${
 corridor_test(sweep_test ${CMAKE_CURRENT_LIST_DIR}/sweep_spec_test.cpp ${CMAKE_CURRENT_LIST_DIR}/sweep_run_test.cpp
               ${CMAKE_CURRENT_LIST_DIR}/sensitivity_sweep_test.cpp)
 target_link_libraries(sweep_test PRIVATE yaml-cpp)
+
+# The sweep subcommand behind a minimal main, for the script tests below (kill and resume, MPI).
+add_executable(sweep_cli ${CMAKE_CURRENT_LIST_DIR}/sweep_cli_main.cpp ${PROJECT_SOURCE_DIR}/sim/cli/sweep_cmd.cpp)
+target_link_libraries(sweep_cli PRIVATE corridor::core CLI11::CLI11 fmt::fmt corridor_warnings)
+if(CORRIDOR_HAVE_MPI)
+  target_link_libraries(sweep_cli PRIVATE corridor_sweep_mpi)
+endif()

@@ -27,7 +27,8 @@ std::filesystem::path planned(const std::string& name, const std::string& sweep 
 
 std::string merged(const std::filesystem::path& dir) {
   merge_sweep(dir);
-  return detail::read_text(dir / "results.csv") + "---\n" + detail::read_text(dir / "summary.csv");
+  return sweep_detail::read_text(dir / "results.csv") + "---\n" +
+         sweep_detail::read_text(dir / "summary.csv");
 }
 
 sweep_run_options threads(std::size_t n) {
@@ -95,7 +96,7 @@ TEST(sweep_run, records_a_failing_run_and_carries_on) {
   EXPECT_EQ(counts.done, 2u);
   EXPECT_EQ(counts.failed, 1u);
   const auto plan = read_plan(dir);
-  const auto failed = detail::read_text(detail::failed_file(dir, plan.runs[1].id));
+  const auto failed = sweep_detail::read_text(sweep_detail::failed_file(dir, plan.runs[1].id));
   EXPECT_NE(failed.find("dostyk cannot have 99 tracks"), std::string::npos);
   const auto csv = merged(dir);
   EXPECT_NE(csv.find(plan.runs[1].id + ",1,0,99,,\n"), std::string::npos) << csv;
@@ -141,7 +142,7 @@ TEST(sweep_merge, keeps_the_metrics_the_sweep_names) {
                            "metrics: [crossings.dostyk.utilization]\nreplications: 2\n");
   run_sweep(dir, threads(1), testing::toy_evaluator());
   merge_sweep(dir);
-  const auto summary = detail::read_text(dir / "summary.csv");
+  const auto summary = sweep_detail::read_text(dir / "summary.csv");
   EXPECT_EQ(summary,
             "point,d,runs,crossings.dostyk.utilization.mean,crossings.dostyk.utilization.hw95\n"
             "0,1,2,1,0\n"

@@ -1,0 +1,121 @@
+// corridor sweep plan|run|merge|status|analyze: parameter sweeps planned into a folder, run in any split
+// (threads, shards, MPI ranks), merged into CSV and analyzed for sensitivity.
+#include <fmt/format.h>
+#include <iostream>
+
+#include "commands.hpp"
+#include "corridor/sweep.hpp"
+#include "progress.hpp"
+
+namespace corridor::cli {
+namespace {
+
+struct run_args {
+  std::string dir;
+  std::size_t threads = 0;
+  std::size_t shard_index = 0;
+  std::size_t shard_count = 1;
+  bool mpi = false;
+  bool quiet = false;
+  bool retry_failed = false;
+};
+
+void print_counts(const sweep_counts& c) {
+  std::cout << fmt::format("{} runs: {} done, {} failed, {} remaining\n", c.total, c.done, c.failed,
+                           c.remaining);
+}
+
+void plan(const std::string& sweep_file, const std::string& out) {
+  const auto spec = load_sweep(sweep_file);
+  const auto p = plan_sweep(spec);
+  write_plan(p, spec, out);
+  std::cout << fmt::format("planned {} runs ({} points x {} replications) in {}\n", p.runs.size(),
+                           p.points.size(), p.replications, out);
+  print_counts(sweep_status(out));
+}
+
+void run(const run_args& a) {
+  sweep_run_options opt;
+  opt.threads = a.threads;
+  opt.shard_index = a.shard_index;
+  opt.shard_count = a.shard_count;
+  opt.retry_failed = a.retry_failed;
+  std::optional<progress_line> line;
+  if (!a.quiet && progress_enabled()) {
+    line.emplace("runs");
+    opt.progress = [&](const sweep_progress& p) {
+      line->update(p.ran_now, p.ran_now + p.share.remaining, p.share.failed);
+    };
+  }
+  sweep_counts c;
+  if (a.mpi) {
+#ifdef CORRIDOR_HAVE_MPI
+    c = run_sweep_mpi(a.dir, opt);
+    if (c.total == 0) return;  // a worker rank: rank 0 reports
+#else
+    throw std::invalid_argument("--mpi: this corridor was built without MPI");
+#endif
+  } else {
+    c = run_sweep(a.dir, opt);
+  }
+  if (line) line->finish();
+  print_counts(c);
+  if (c.failed > 0) {
+    std::cerr << fmt::format("corridor: {} runs failed; their errors are in {}/runs/*.failed.json\n",
+                             c.failed, a.dir);
+    throw exit_request{4};
+  }
+}
+
+void add_run(CLI::App& sweep) {
+  auto args = std::make_shared<run_args>();
+  auto* cmd =
+      sweep.add_subcommand("run", "Run this process's share of a planned sweep (resumes where it stopped)");
+  cmd->add_option("dir", args->dir, "Sweep folder made by `sweep plan`")->required();
+  cmd->add_option("--threads", args->threads, "Worker threads (default: one per core)");
+  cmd->add_option("--shard-index", args->shard_index, "This shard: runs i with i mod shard-count == index");
+  cmd->add_option("--shard-count", args->shard_count, "Number of shards (e.g. a Slurm array's size)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_flag("--mpi", args->mpi, "Under mpirun: rank 0 hands runs to the other ranks as they finish");
+  cmd->add_flag("--retry-failed", args->retry_failed, "Run again the runs recorded as failed");
+  cmd->add_flag("--quiet", args->quiet, "No progress line");
+  cmd->callback([args] { run(*args); });
+}
+
+}  // namespace
+
+void add_sweep_command(CLI::App& app) {
+  auto* sweep = app.add_subcommand("sweep", "Parameter sweeps: plan, run, merge, status, analyze");
+  sweep->require_subcommand(1);
+
+  auto sweep_file = std::make_shared<std::string>();
+  auto out = std::make_shared<std::string>();
+  auto* p =
+      sweep->add_subcommand("plan", "Plan a sweep file into a folder of runs (keeps results already made)");
+  p->add_option("sweep", *sweep_file, "Sweep file (YAML)")->required()->check(CLI::ExistingFile);
+  p->add_option("--out", *out, "Sweep folder")->required();
+  p->callback([sweep_file, out] { plan(*sweep_file, *out); });
+
+  add_run(*sweep);
+
+  auto dir = std::make_shared<std::string>();
+  auto* m = sweep->add_subcommand("merge", "Write results.csv and summary.csv");
+  m->add_option("dir", *dir, "Sweep folder")->required();
+  m->callback([dir] {
+    const auto c = merge_sweep(*dir);
+    print_counts(c);
+    std::cout << fmt::format("wrote {0}/results.csv and {0}/summary.csv\n", *dir);
+  });
+  auto* s = sweep->add_subcommand("status", "Count runs done, failed and remaining");
+  s->add_option("dir", *dir, "Sweep folder")->required();
+  s->callback([dir] { print_counts(sweep_status(*dir)); });
+  auto* a = sweep->add_subcommand("analyze",
+                                  "Sobol indices (saltelli) or Morris effects (morris) of the kept metrics");
+  a->add_option("dir", *dir, "Sweep folder")->required();
+  a->callback([dir] {
+    analyze_sweep(*dir);
+    std::cout << fmt::format("wrote {0}/sensitivity.csv and {0}/sensitivity.html\n", *dir);
+  });
+}
+
+}  // namespace corridor::cli
