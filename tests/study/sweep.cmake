@@ -15,3 +15,13 @@ target_link_libraries(sweep_cli PRIVATE corridor::core CLI11::CLI11 fmt::fmt cor
 if(CORRIDOR_HAVE_MPI)
   target_link_libraries(sweep_cli PRIVATE corridor_sweep_mpi)
 endif()
+add_test(NAME sweep_cli_split_and_resume
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/sweep_cli_test.sh $<TARGET_FILE:sweep_cli> ${PROJECT_SOURCE_DIR}
+                 ${CMAKE_CURRENT_BINARY_DIR}/sweep-cli-test)
+set_tests_properties(sweep_cli_split_and_resume PROPERTIES TIMEOUT 300)
+if(CORRIDOR_HAVE_MPI)
+  add_test(NAME sweep_mpi_three_ranks
+           COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/sweep_mpi_test.sh ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:sweep_cli>
+                   ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/sweep-mpi-test)
+  set_tests_properties(sweep_mpi_three_ranks PROPERTIES TIMEOUT 300)
+endif()
