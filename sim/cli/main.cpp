@@ -30,9 +30,11 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("corridor ") + CORRIDOR_VERSION);
   app.require_subcommand(1);
   app.add_flag("-q,--quiet", corridor::cli::quiet_flag, "No progress lines on stderr");
+  app.fallthrough();  // --quiet may follow the subcommand too
   corridor::cli::add_run_command(app);
   corridor::cli::add_compare_command(app);
   corridor::cli::add_scenario_commands(app);
+  corridor::cli::add_report_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,154 @@
+// The corridor CLI end to end: outputs, reproducibility, and what bad input does to the exit code and to
+// files already written.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct outcome {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+outcome corridor(const std::string& args) {
+  const std::string cmd = std::string(CORRIDOR_EXE) + " " + args + " 2>&1";
+  outcome o;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (pipe == nullptr) return o;
+  std::array<char, 4096> buf{};
+  while (std::fgets(buf.data(), buf.size(), pipe) != nullptr) o.output += buf.data();
+  const int status = pclose(pipe);
+  o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return o;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+fs::path fresh_dir(const std::string& name) {
+  const fs::path d = fs::path(CORRIDOR_BINARY_DIR) / "test-output" / name;
+  fs::remove_all(d);
+  fs::create_directories(d.parent_path());
+  return d;
+}
+
+const std::string scenarios = std::string(CORRIDOR_SOURCE_DIR) + "/scenarios/";
+
+}  // namespace
+
+TEST(cli_run, writes_every_required_summary_key_as_a_number) {
+  const fs::path out = fresh_dir("keys");
+  const outcome o = corridor("run " + scenarios + "two-terminals.yaml --quiet --out " + out.string());
+  ASSERT_EQ(o.exit_code, 0) << o.output;
+  const auto j = nlohmann::json::parse(slurp(out / "summary.json"));
+  for (const char* key :
+       {"throughput_teu_per_day", "throughput_trains_per_day", "cost_usd_per_teu", "transit_days_mean",
+        "transit_days_p50", "transit_days_p95", "share_central_asia_trains", "share_central_asia_teu",
+        "containers_entered", "containers_delivered", "containers_in_system"}) {
+    ASSERT_TRUE(j["metrics"].contains(key)) << key;
+    EXPECT_TRUE(j["metrics"][key].is_number()) << key;
+  }
+  ASSERT_TRUE(j["crossings"].contains("dostyk"));
+  for (const char* key : {"trains", "utilization", "mean_wait_h", "mean_queue_trains"}) {
+    EXPECT_TRUE(j["crossings"]["dostyk"][key].is_number()) << key;
+  }
+  for (const char* key : {"seed", "events", "wall_seconds", "version"})
+    EXPECT_TRUE(j["run"].contains(key)) << key;
+  const double entered = j["metrics"]["containers_entered"];
+  const double delivered = j["metrics"]["containers_delivered"];
+  const double in_system = j["metrics"]["containers_in_system"];
+  EXPECT_GT(delivered, 0.0);
+  EXPECT_EQ(entered, delivered + in_system);
+}
+
+TEST(cli_run, same_seed_gives_byte_identical_files_when_reproducible) {
+  const fs::path a = fresh_dir("repro-a");
+  const fs::path b = fresh_dir("repro-b");
+  const std::string common =
+      "run " + scenarios + "two-terminals.yaml -r 3 --seed 7 --reproducible --quiet --out ";
+  ASSERT_EQ(corridor(common + a.string() + " -t 1").exit_code, 0);
+  ASSERT_EQ(corridor(common + b.string() + " -t 2").exit_code, 0);
+  for (const char* f :
+       {"summary.json", "replications.csv", "daily.csv", "routes.csv", "crossings.csv", "flows.geojson"}) {
+    EXPECT_EQ(slurp(a / f), slurp(b / f)) << f << " differs between 1 and 2 threads";
+  }
+}
+
+TEST(cli_run, a_different_seed_changes_the_results) {
+  const fs::path a = fresh_dir("seed-a");
+  const fs::path b = fresh_dir("seed-b");
+  ASSERT_EQ(
+      corridor("run " + scenarios + "two-terminals.yaml --seed 1 --quiet --out " + a.string()).exit_code, 0);
+  ASSERT_EQ(
+      corridor("run " + scenarios + "two-terminals.yaml --seed 2 --quiet --out " + b.string()).exit_code, 0);
+  EXPECT_NE(slurp(a / "replications.csv"), slurp(b / "replications.csv"));
+}
+
+TEST(cli_run, baseline_routes_most_china_europe_trains_through_central_asia) {
+  const fs::path out = fresh_dir("baseline");
+  const outcome o = corridor("run " + scenarios + "baseline-2025.yaml --quiet --out " + out.string());
+  ASSERT_EQ(o.exit_code, 0) << o.output;
+  const auto j = nlohmann::json::parse(slurp(out / "summary.json"));
+  const double share = j["metrics"]["share_central_asia_trains"];
+  EXPECT_GT(share, 0.6);
+  EXPECT_LT(share, 0.85);
+  EXPECT_GT(static_cast<double>(j["metrics"]["throughput_teu_per_day"]), 5000.0);
+}
+
+TEST(cli_errors, a_broken_scenario_exits_2_naming_file_line_and_column_and_keeps_old_outputs) {
+  const fs::path dir = fresh_dir("broken");
+  fs::create_directories(dir);
+  const fs::path bad = dir / "bad.yaml";
+  std::ofstream(bad) << "name: bad\nhorizon_days: -5\nregions: {china: [CN]}\n";
+  const fs::path out = dir / "out";
+  fs::create_directories(out);
+  std::ofstream(out / "summary.json") << "previous";
+  const outcome o = corridor("run " + bad.string() + " --quiet --out " + out.string());
+  EXPECT_EQ(o.exit_code, 2) << o.output;
+  EXPECT_NE(o.output.find("bad.yaml:2:"), std::string::npos) << o.output;
+  EXPECT_EQ(slurp(out / "summary.json"), "previous");
+}
+
+TEST(cli_errors, validate_reports_errors_and_exits_non_zero) {
+  const fs::path dir = fresh_dir("validate");
+  fs::create_directories(dir);
+  const fs::path bad = dir / "typo.yaml";
+  std::ofstream(bad) << "name: typo\nhorizon_dayz: 30\n";
+  const outcome o = corridor("validate " + bad.string());
+  EXPECT_NE(o.exit_code, 0);
+  EXPECT_NE(o.output.find("typo.yaml:2:1"), std::string::npos) << o.output;
+  EXPECT_NE(o.output.find("horizon_days"), std::string::npos) << "no did-you-mean: " << o.output;
+}
+
+TEST(cli_errors, a_missing_file_or_unknown_option_is_a_usage_error) {
+  EXPECT_NE(corridor("run /nonexistent/scenario.yaml").exit_code, 0);
+  EXPECT_NE(corridor("run " + scenarios + "two-terminals.yaml --replicatoins 3").exit_code, 0);
+  EXPECT_NE(corridor("frobnicate").exit_code, 0);
+}
+
+TEST(cli_compare, a_scenario_against_itself_differs_by_exactly_zero) {
+  const fs::path out = fresh_dir("self-compare");
+  const std::string s = scenarios + "two-terminals.yaml";
+  const outcome o = corridor("compare " + s + " " + s + " -r 3 --quiet --out " + out.string());
+  ASSERT_EQ(o.exit_code, 0) << o.output;
+  const auto j = nlohmann::json::parse(slurp(out / "compare.json"));
+  ASSERT_FALSE(j["rows"].empty());
+  for (const auto& row : j["rows"]) {
+    EXPECT_EQ(static_cast<double>(row["diff"]), 0.0) << row["name"];
+    EXPECT_FALSE(static_cast<bool>(row["significant"])) << row["name"];
+  }
+}
