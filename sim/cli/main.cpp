@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   corridor::cli::add_compare_command(app);
   corridor::cli::add_scenario_commands(app);
   corridor::cli::add_report_command(app);
+  corridor::cli::add_sweep_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
