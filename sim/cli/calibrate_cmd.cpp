@@ -1,0 +1,146 @@
+// corridor calibrate SCENARIO --targets FILE: fits scenario parameters to observed figures, prints the fit
+// and writes the fitted values as an overlay of the scenario.
+#include <fmt/format.h>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "commands.hpp"
+#include "corridor/calibrate.hpp"
+#include "corridor/text_table.hpp"
+
+namespace corridor::cli {
+namespace {
+
+struct calibrate_args {
+  std::string scenario;
+  std::string targets;
+  std::string out;
+  std::size_t seeds = 4;
+  std::optional<std::uint64_t> seed;
+  std::optional<double> horizon_days;
+  std::optional<double> warmup_days;
+  std::size_t max_iterations = 12;
+  double fd_step = 0.04;
+  std::size_t threads = 0;
+  bool evaluate_only = false;
+};
+
+std::string num(double v) {
+  const double a = std::abs(v);
+  if (a >= 1000) return human_number(v, 0);
+  if (a >= 10) return human_number(v, 1);
+  if (a >= 0.1 || v == 0.0) return fmt::format("{:.3f}", v);
+  return fmt::format("{:.4g}", v);
+}
+
+std::string parameter_table(const calibration_spec& spec, const calibration_result& r) {
+  text_table t({"parameter", "min", "max", "start", "fitted"});
+  for (std::size_t i = 0; i < spec.parameters.size(); ++i) {
+    const auto& p = spec.parameters[i];
+    t.add_row({p.name, num(p.min), num(p.max), num(r.start.values[i]), num(r.fitted.values[i])});
+  }
+  return t.render();
+}
+
+std::string target_table(const calibration_spec& spec, const calibration_point& start,
+                         const calibration_point& fit) {
+  text_table t({"target", "observed", "start", "fitted", "± 95 %", "residual"});
+  for (std::size_t i = 0; i < spec.targets.size(); ++i) {
+    t.add_row({spec.targets[i].label(), num(spec.targets[i].value), num(start.model[i]), num(fit.model[i]),
+               num(fit.half_width_95[i]), fmt::format("{:+.2f}", fit.residuals[i])});
+  }
+  return t.render();
+}
+
+std::string commented(const std::string& text) {
+  std::string out;
+  std::size_t from = 0;
+  while (from < text.size()) {
+    const auto nl = text.find('\n', from);
+    const auto line = text.substr(from, nl == std::string::npos ? std::string::npos : nl - from);
+    out += line.empty() ? "#\n" : "# " + line + "\n";
+    if (nl == std::string::npos) break;
+    from = nl + 1;
+  }
+  return out;
+}
+
+void write_overlay(const calibrate_args& a, const calibration_spec& spec, const calibration_result& r,
+                   const std::string& tables) {
+  namespace fs = std::filesystem;
+  const fs::path out = a.out;
+  const fs::path dir = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+  const std::string extends = fs::relative(fs::absolute(a.scenario), fs::absolute(dir)).generic_string();
+  std::string header =
+      "Fitted by `corridor calibrate " + a.scenario + " --targets " + a.targets + " --seeds " +
+      std::to_string(a.seeds) + (a.horizon_days ? fmt::format(" --horizon-days {:g}", *a.horizon_days) : "") +
+      "`.\n" +
+      fmt::format("Objective (sum of squared residuals) {:.4g} -> {:.4g} after {} evaluations; {}.\n",
+                  r.start.objective, r.fitted.objective, r.evaluations, r.stop_reason) +
+      "\n" + tables;
+  std::ofstream f(out, std::ios::binary);
+  if (!f) throw std::runtime_error(a.out + ": cannot write");
+  f << commented(header) << calibration_overlay(spec, r, extends);
+  if (!f) throw std::runtime_error(a.out + ": write failed");
+}
+
+void execute(const calibrate_args& a) {
+  const calibration_spec spec = load_calibration(a.targets);
+  const std::string base = to_yaml(load_scenario(a.scenario));
+  calibration_options opt;
+  opt.seeds = a.seeds;
+  opt.seed = a.seed;
+  opt.horizon_days = a.horizon_days;
+  opt.warmup_days = a.warmup_days;
+  opt.max_iterations = a.max_iterations;
+  opt.fd_step = a.fd_step;
+  opt.threads = a.threads;
+  const bool show = progress_enabled();
+  opt.progress = [show](std::size_t n, double objective) {
+    if (show) std::fprintf(stderr, "\revaluation %zu: objective %.4g   ", n, objective);
+  };
+  if (a.evaluate_only) opt.max_iterations = 0;  // the start only: how far the scenario is from the targets
+  calibration_result r = calibrate(spec, base, opt);
+  if (a.evaluate_only) r.stop_reason = "not fitted (--evaluate)";
+  if (show) std::fputs("\n", stderr);
+  const std::string tables = "parameters\n" + parameter_table(spec, r) + "\ntargets (model: mean over " +
+                             std::to_string(a.seeds) + " seeds)\n" + target_table(spec, r.start, r.fitted);
+  std::cout << tables
+            << fmt::format("\n  objective {:.4g} -> {:.4g}, {} evaluations, {}\n", r.start.objective,
+                           r.fitted.objective, r.evaluations, r.stop_reason);
+  if (a.out.empty()) return;
+  write_overlay(a, spec, r, tables);
+  std::cout << "  wrote " << a.out << "\n";
+}
+
+}  // namespace
+
+void add_calibrate_command(CLI::App& app) {
+  auto a = std::make_shared<calibrate_args>();
+  CLI::App* cmd = app.add_subcommand("calibrate", "Fit scenario parameters to observed figures");
+  cmd->add_option("scenario", a->scenario, "Scenario YAML file")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--targets", a->targets, "Targets YAML: parameters (path, min, max) and observed figures")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("-o,--out", a->out, "Write the fitted values as an overlay of SCENARIO here");
+  cmd->add_option("--seeds", a->seeds, "Replications per evaluation, the same every time (default 4)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
+  cmd->add_option("--seed", a->seed, "Base seed (default: the scenario's)");
+  cmd->add_option("--horizon-days", a->horizon_days, "Shorter runs while fitting (default: the scenario's)")
+      ->check(CLI::Range(1.0, 1e5));
+  cmd->add_option("--warmup-days", a->warmup_days, "Warm-up while fitting (default: the scenario's)")
+      ->check(CLI::Range(0.0, 1e5));
+  cmd->add_option("--max-iterations", a->max_iterations, "Levenberg–Marquardt iterations (default 12)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
+  cmd->add_option("--fd-step", a->fd_step,
+                  "Finite-difference step as a fraction of each range (default 0.04)")
+      ->check(CLI::Range(1e-4, 0.5));
+  cmd->add_flag("--evaluate", a->evaluate_only, "Only evaluate the targets at the start values, no fit");
+  cmd->add_option("-t,--threads", a->threads,
+                  "Worker threads (default: all cores); results do not depend on it");
+  cmd->callback([a] { execute(*a); });
+}
+
+}  // namespace corridor::cli
