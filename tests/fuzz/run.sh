@@ -9,22 +9,11 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 build="${2:-$root/build-fuzz}"
 mkdir -p "$build/corpus" "$build/seeds"
 
-if grep -q "tests/fuzz" "$root/CMakeLists.txt"; then
-  # Wired into the project: a separate clang build of just the fuzz target.
-  CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCORRIDOR_FUZZ=ON -DCORRIDOR_BUILD_TESTS=OFF -DCORRIDOR_BUILD_BENCH=OFF -DCORRIDOR_MPI=OFF >/dev/null
-  cmake --build "$build" --target scenario_fuzz -j2
-  fuzzer="$build/tests/fuzz/scenario_fuzz"
-else
-  # Standalone: the scenario module and the distributions it checks, compiled in one line.
-  sources=(scenario tree keys overlay convert_values convert validate validate_network loader to_yaml schema)
-  files=()
-  for s in "${sources[@]}"; do files+=("$root/sim/scenario/$s.cpp"); done
-  clang++ -std=c++20 -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
-    -I"$root/include" "${files[@]}" "$root/sim/engine/random.cpp" "$root/sim/engine/distributions.cpp" \
-    "$root/tests/fuzz/scenario_fuzz.cpp" -lyaml-cpp -o "$build/scenario_fuzz"
-  fuzzer="$build/scenario_fuzz"
-fi
+# A separate clang build of just the fuzz target (the project's CMake builds it with CORRIDOR_FUZZ=ON).
+CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCORRIDOR_FUZZ=ON -DCORRIDOR_BUILD_TESTS=OFF -DCORRIDOR_BUILD_BENCH=OFF -DCORRIDOR_MPI=OFF >/dev/null
+cmake --build "$build" --target scenario_fuzz -j"$(nproc)"
+fuzzer="$build/tests/fuzz/scenario_fuzz"
 
 cp "$root"/tests/scenario/broken/*.yaml "$root"/tests/scenario/fixtures/small.yaml \
    "$root"/tests/scenario/fixtures/minimal.yaml "$build/seeds/"
