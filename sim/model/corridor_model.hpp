@@ -71,6 +71,7 @@ class corridor_model {
   std::vector<bool> in_share_region_;
   std::vector<std::uint32_t> class_index_;  // per flow: index of its cargo class
   std::vector<double> node_factor_;         // capacity factor per vertex
+  std::vector<bool> disruption_active_;     // per disruption: between its from_day and to_day
   std::vector<double> terminal_departures_, terminal_arrivals_;
 
   // Report window tallies

@@ -108,6 +108,7 @@ corridor_model::corridor_model(const prepared_scenario& p, std::uint64_t seed, s
     in_share_region_[v] = s_.in_region(s_.report.share_region, net_.props(v).country);
   }
   node_factor_.assign(net_.num_nodes(), 1.0);
+  disruption_active_.assign(s_.disruptions.size(), false);
   terminal_departures_.assign(net_.num_nodes(), 0.0);
   terminal_arrivals_.assign(net_.num_nodes(), 0.0);
   goods_teu_.assign(3, std::vector<double>(s_.cargo_classes.size(), 0.0));

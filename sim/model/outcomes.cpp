@@ -1,5 +1,6 @@
 // What happens at the end of a journey and on the calendar: delivery and its tallies, disruptions opening
 // and closing parts of the network, and the daily series.
+#include <algorithm>
 #include <cmath>
 
 #include "calendar.hpp"
@@ -51,11 +52,18 @@ void corridor_model::deliver(std::uint32_t id) {
 
 void corridor_model::on_disruption(std::uint32_t d, bool starts) {
   const disruption_spec& ds = s_.disruptions[d];
-  const double factor = starts ? ds.capacity_factor : 1.0;
+  disruption_active_[d] = starts;
+  // Disruptions of one target may overlap: the most severe one in force applies, so the end of one does not
+  // lift another that is still on.
+  double factor = 1.0;
+  for (std::uint32_t o = 0; o < s_.disruptions.size(); ++o) {
+    if (disruption_active_[o] && s_.disruptions[o].target == ds.target)
+      factor = std::min(factor, s_.disruptions[o].capacity_factor);
+  }
   ++plan_version_;
   if (auto v = net_.find_node(ds.target)) {
     node_factor_[*v] = factor;
-    if (!starts) {
+    if (factor > 0.0) {
       if (crossings_[*v].is_crossing) try_start_service(*v);
       std::deque<std::uint32_t> held;
       held.swap(held_[*v]);
