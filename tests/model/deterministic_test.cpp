@@ -1,0 +1,163 @@
+// Deterministic scenarios whose every number is known in advance: evenly spaced containers, constant
+// service and travel times, ferries on a fixed schedule, timetables. Each asserts the analytic value to the
+// minute, so an off-by-one in the calendar, a lost service time or a wrong queue tally shows at once.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "model_test_support.hpp"
+
+namespace corridor::test {
+namespace {
+
+// a -12 h- x (break of gauge: 3 h + 2 h customs) -24 h- j -12 h- y (same gauge: 0.5 h) -6 h- b.
+// One container every 4 h, one per train, so no train ever queues: every transit is 59.5 h.
+constexpr std::string_view line_yaml = R"(
+name: line
+horizon_days: 60
+warmup_days: 10
+train_capacity_teu: 1
+regions: {china: [CN], europe: [PL], central_asia: [KZ]}
+cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 40000}}
+nodes:
+  a: {kind: terminal, country: CN, lat: 40, lon: 100}
+  x: {kind: crossing, country: KZ, lat: 45, lon: 80, transshipment_h: 3, customs_dwell_h: 2, pass_through_h: 9}
+  j: {kind: junction, country: KZ, lat: 48, lon: 60}
+  y: {kind: crossing, country: PL, lat: 52, lon: 23, pass_through_h: 0.5, transshipment_h: 9}
+  b: {kind: terminal, country: PL, lat: 52, lon: 20}
+edges:
+  a-x: {from: a, to: x, distance_km: 600, speed_km_per_day: 1200, slots_per_day: 12}
+  x-j: {from: x, to: j, distance_km: 900, speed_km_per_day: 900, gauge_mm: 1520}
+  j-y: {from: j, to: y, distance_km: 300, speed_km_per_day: 600, gauge_mm: 1520}
+  y-b: {from: y, to: b, distance_km: 240, speed_km_per_day: 960, gauge_mm: 1520}
+flows:
+  ab: {from: a, to: b, cargo_class: general, teu_per_week: 42, arrivals: scheduled}
+)";
+
+TEST(deterministic, every_transit_on_a_line_equals_the_sum_of_travel_service_and_customs) {
+  const run_result r = run_yaml(line_yaml);
+  const double expected_days = (12.0 + 3.0 + 2.0 + 24.0 + 12.0 + 0.5 + 6.0) / 24.0;
+  EXPECT_NEAR(r.transit_days_mean, expected_days, minute_days);
+  EXPECT_NEAR(r.transit_days_p50, expected_days, minute_days);
+  EXPECT_NEAR(r.transit_days_p95, expected_days, minute_days);
+  EXPECT_NEAR(r.throughput_teu_per_day, 6.0, 1.0 / 50.0);  // 300 containers in 50 days, +-1 at the edges
+  const queue_result& x = queue(r, "x");
+  EXPECT_EQ(x.mean_wait_h, 0.0);
+  EXPECT_EQ(x.max_queue_trains, 1.0);  // a train joins the queue and starts service at once
+  EXPECT_NEAR(x.utilization, 3.0 / 4.0, 0.005);
+  EXPECT_NEAR(queue(r, "y").utilization, 0.5 / 4.0, 0.005);
+  expect_conserved(r);
+}
+
+// Containers every 4 h, trains of up to 10 TEU that leave after the oldest has waited 10 h: every train
+// leaves part-full with 3 containers that waited 10, 6 and 2 h, then travels 24 h.
+constexpr std::string_view part_full_yaml = R"(
+name: part-full
+horizon_days: 40
+warmup_days: 5
+train_capacity_teu: 10
+regions: {china: [CN], europe: [PL], central_asia: [KZ]}
+cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 40000}}
+nodes:
+  a: {kind: terminal, country: CN, lat: 40, lon: 100}
+  b: {kind: terminal, country: PL, lat: 52, lon: 20}
+edges:
+  a-b: {from: a, to: b, distance_km: 1000, speed_km_per_day: 1000}
+flows:
+  ab: {from: a, to: b, cargo_class: general, teu_per_week: 42, arrivals: scheduled, max_wait_h: 10}
+)";
+
+TEST(deterministic, on_demand_trains_leave_part_full_when_the_oldest_container_has_waited_max_wait) {
+  const run_result r = run_yaml(part_full_yaml);
+  EXPECT_NEAR(r.throughput_teu_per_day / r.throughput_trains_per_day, 3.0, 1e-12);
+  EXPECT_NEAR(r.transit_days_mean, (24.0 + 6.0) / 24.0, minute_days);
+  EXPECT_NEAR(r.transit_days_p50, (24.0 + 6.0) / 24.0, minute_days);
+  EXPECT_NEAR(r.transit_days_p95, (24.0 + 10.0) / 24.0, minute_days);
+  expect_conserved(r);
+}
+
+// Containers every 2 h, trains at 09:00 on Mondays and Thursdays only, 10 h to b: deliveries fall on
+// Mondays (4 days of containers, 48 TEU) and Thursdays (3 days, 36 TEU) at 19:00 and on no other day.
+constexpr std::string_view timetable_yaml = R"(
+name: timetable
+horizon_days: 70
+warmup_days: 7
+train_capacity_teu: 100
+regions: {china: [CN], europe: [PL], central_asia: [KZ]}
+cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 40000}}
+nodes:
+  a: {kind: terminal, country: CN, lat: 40, lon: 100}
+  b: {kind: terminal, country: PL, lat: 52, lon: 20}
+edges:
+  a-b: {from: a, to: b, distance_km: 500, speed_km_per_day: 1200}
+flows:
+  ab: {from: a, to: b, cargo_class: general, teu_per_week: 84, arrivals: scheduled,
+       departures: timetable, timetable_weekdays: [mon, thu], timetable_hour: 9, max_wait_h: 1}
+)";
+
+TEST(deterministic, timetabled_trains_leave_only_on_the_named_weekdays_with_all_that_waited) {
+  const run_result r = run_yaml(timetable_yaml);
+  ASSERT_EQ(r.daily.size(), 63u);
+  int mondays = 0, thursdays = 0;
+  for (const daily_row& d : r.daily) {
+    SCOPED_TRACE("day " + std::to_string(d.day));
+    const int weekday = d.day % 7;  // day 0 is a Monday
+    if (weekday == 0) {
+      EXPECT_EQ(d.trains_delivered, 1.0);
+      EXPECT_EQ(d.teu_delivered, 48.0);
+      ++mondays;
+    } else if (weekday == 3) {
+      EXPECT_EQ(d.trains_delivered, 1.0);
+      EXPECT_EQ(d.teu_delivered, 36.0);
+      ++thursdays;
+    } else {
+      EXPECT_EQ(d.trains_delivered, 0.0);  // max_wait_h is ignored under a timetable
+    }
+  }
+  EXPECT_EQ(mondays, 9);
+  EXPECT_EQ(thursdays, 9);
+  expect_conserved(r);
+}
+
+// Containers every 4 h reach port p at 4n+1 h; a ferry with ample room sails every 2 days at 12:00. Waits
+// cycle through 3, 7, ..., 47 h (mean 25 h, not the naive 24), 12 trains wait at most, and over whole
+// 48 h cycles the time-average queue is exactly L = lambda W = 0.25 x 25.
+constexpr std::string_view ferry_yaml = R"(
+name: ferry
+horizon_days: 52
+warmup_days: 4
+train_capacity_teu: 1
+regions: {china: [CN], europe: [PL], central_asia: [KZ]}
+cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 40000}}
+nodes:
+  a: {kind: terminal, country: CN, lat: 40, lon: 60}
+  p: {kind: port, country: CN, lat: 43, lon: 51}
+  q: {kind: port, country: PL, lat: 40, lon: 49}
+  b: {kind: terminal, country: PL, lat: 52, lon: 20}
+edges:
+  a-p: {from: a, to: p, distance_km: 50, speed_km_per_day: 1200}
+  p-q: {from: p, to: q, mode: ferry, distance_km: 100, speed_km_per_day: 600, every_days: 2,
+        departure_hour: 12, capacity_teu: 100}
+  q-b: {from: q, to: b, distance_km: 240, speed_km_per_day: 960}
+flows:
+  ab: {from: a, to: b, cargo_class: general, teu_per_week: 42, arrivals: scheduled}
+)";
+
+TEST(deterministic, ferry_waits_equal_the_schedule_gaps_when_capacity_is_ample) {
+  const run_result r = run_yaml(ferry_yaml);
+  const queue_result& port = queue(r, "p-q@p");
+  EXPECT_NEAR(port.mean_wait_h, 25.0, minute_h);
+  EXPECT_EQ(port.max_queue_trains, 12.0);
+  EXPECT_EQ(port.trains, 24.0 * 12.0);  // 24 sailings in the 48-day window, 12 trains each
+  EXPECT_NEAR(port.arrivals_per_h, 0.25, 1e-12);
+  EXPECT_NEAR(port.mean_queue_trains, 0.25 * 25.0, 1e-9);
+  EXPECT_EQ(port.sailings, 24.0);
+  EXPECT_EQ(port.cancelled_sailings, 0.0);
+  EXPECT_NEAR(port.utilization, 12.0 / 100.0, 1e-12);
+  // 1 h to the port, the wait, 4 h at sea, 6 h to b.
+  EXPECT_NEAR(r.transit_days_mean, (1.0 + 25.0 + 4.0 + 6.0) / 24.0, minute_days);
+  expect_conserved(r);
+}
+
+}  // namespace
+}  // namespace corridor::test
