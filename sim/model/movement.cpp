@@ -157,7 +157,7 @@ void corridor_model::board_line(std::uint32_t id, std::uint32_t e) {
   if (cv > 0.0) travel_h = distribution::lognormal(travel_h, cv * travel_h).sample(line.travel_rng);
   const auto teu = static_cast<double>(t.container_entry_h.size());
   t.cost.haulage += ep.tariff_usd_per_teu_km * ep.distance_km;
-  if (in_window()) {
+  if (depart >= warmup_h_ && depart <= horizon_h_) {  // when it leaves, not when it joins the slot queue
     line.departures += 1.0;
     line.teu += teu;
   }
