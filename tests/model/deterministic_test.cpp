@@ -119,6 +119,34 @@ TEST(deterministic, timetabled_trains_leave_only_on_the_named_weekdays_with_all_
   expect_conserved(r);
 }
 
+// A line with 6 slots a day (one every 4 h) and a train every 2 h: trains queue for slots and leave every
+// 4 h, at 2 + 4k h. Only departures that happen in the window count, not trains that joined the slot queue.
+constexpr std::string_view slots_yaml = R"(
+name: slots
+horizon_days: 30
+warmup_days: 5
+train_capacity_teu: 1
+regions: {china: [CN], europe: [PL], central_asia: [KZ]}
+cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 40000}}
+nodes:
+  a: {kind: terminal, country: CN, lat: 40, lon: 100}
+  b: {kind: terminal, country: PL, lat: 52, lon: 20}
+edges:
+  a-b: {from: a, to: b, distance_km: 500, speed_km_per_day: 1000, slots_per_day: 6}
+flows:
+  ab: {from: a, to: b, cargo_class: general, teu_per_week: 84, arrivals: scheduled}
+)";
+
+TEST(deterministic, an_oversubscribed_line_departs_one_train_per_slot_and_reports_real_departures) {
+  const run_result r = run_yaml(slots_yaml);
+  ASSERT_EQ(r.edges.size(), 1u);
+  EXPECT_EQ(r.edges[0].trains, 150.0);  // departures at 2 + 4k h in [120, 720] h
+  EXPECT_EQ(r.edges[0].teu, 150.0);
+  EXPECT_NEAR(r.edges[0].utilization, 0.5, 1e-12);  // a-b full, b-a idle: 150 of 2 x 6 x 25 slots
+  EXPECT_NEAR(r.throughput_trains_per_day, 6.0, 1e-12);
+  expect_conserved(r);
+}
+
 // Containers every 4 h reach port p at 4n+1 h; a ferry with ample room sails every 2 days at 12:00. Waits
 // cycle through 3, 7, ..., 47 h (mean 25 h, not the naive 24), 12 trains wait at most, and over whole
 // 48 h cycles the time-average queue is exactly L = lambda W = 0.25 x 25.
