@@ -85,6 +85,9 @@ void corridor_model::depart_train(std::uint32_t f, std::size_t teu) {
   t.edges = p.edges;
   t.departed_h = eng_.now();
   t.plan_version = plan_version_;
+  // When every route of the path set is closed, choose_route returns a closed one; re-plan on the open
+  // network now, since leave_node only re-plans trains whose plan predates a change of the network.
+  if (route_blocked(t)) replan(t);
   const node_spec& origin = s_.nodes[net_.props(t.nodes.front()).spec];
   t.cost.subsidy = -origin.subsidy_usd_per_teu;
   t.cost.handling = origin.handling_usd_per_teu;
