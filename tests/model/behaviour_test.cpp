@@ -93,6 +93,77 @@ TEST(closure, overlapping_disruptions_of_one_crossing_keep_it_closed_until_the_l
   }
 }
 
+// a train every 2 h into a crossing with 2 tracks and a fixed 3 h gauge change: no train ever waits.
+constexpr std::string_view steady_crossing_yaml = R"(
+name: steady-crossing
+horizon_days: 40
+train_capacity_teu: 1
+regions: {china: [CN], europe: [PL], central_asia: [KZ]}
+cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 40000}}
+nodes:
+  a: {kind: terminal, country: CN, lat: 40, lon: 100}
+  x: {kind: crossing, country: KZ, lat: 45, lon: 80, tracks: 2, transshipment_h: 3}
+  b: {kind: terminal, country: PL, lat: 52, lon: 20}
+edges:
+  a-x: {from: a, to: x, distance_km: 500, speed_km_per_day: 1000}
+  x-b: {from: x, to: b, distance_km: 500, speed_km_per_day: 1000, gauge_mm: 1520}
+flows:
+  ab: {from: a, to: b, cargo_class: general, teu_per_week: 84, arrivals: scheduled}
+disruptions:
+  half: {target: x, from_day: 10, to_day: 20, capacity_factor: 0.5}
+)";
+
+TEST(disruption, cutting_a_crossing_to_half_its_tracks_builds_a_queue_that_drains_after) {
+  const run_result r = run_yaml(steady_crossing_yaml);
+  const std::size_t x = queue_index(r, "x");
+  EXPECT_EQ(r.daily[8].queue_trains[x], 0.0);
+  // One track serves 8 trains a day of the 12 that come: the queue grows by 4 a day for 10 days, then
+  // two tracks clear 16 a day against 12 coming, 4 a day, so it is gone 10 days later.
+  EXPECT_NEAR(r.daily[19].queue_trains[x], 40.0, 1.0);
+  EXPECT_NEAR(r.daily[24].queue_trains[x], 20.0, 1.0);
+  EXPECT_EQ(r.daily[31].queue_trains[x], 0.0);
+  expect_conserved(r);
+}
+
+// Two parallel routes a-j1-b (2,000 km) and a-j2-b (2,400 km).
+constexpr std::string_view two_lines_yaml = R"(
+name: two-lines
+horizon_days: 40
+train_capacity_teu: 10
+regions: {china: [CN], europe: [PL], central_asia: [KZ]}
+cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 40000}}
+nodes:
+  a: {kind: terminal, country: CN, lat: 40, lon: 100}
+  j1: {kind: junction, country: KZ, lat: 45, lon: 80}
+  j2: {kind: junction, country: KZ, lat: 47, lon: 82}
+  b: {kind: terminal, country: PL, lat: 52, lon: 20}
+edges:
+  a-j1: {from: a, to: j1, distance_km: 1000, speed_km_per_day: 1000}
+  j1-b: {from: j1, to: b, distance_km: 1000, speed_km_per_day: 1000}
+  a-j2: {from: a, to: j2, distance_km: 1200, speed_km_per_day: 1000}
+  j2-b: {from: j2, to: b, distance_km: 1200, speed_km_per_day: 1000}
+flows:
+  ab: {from: a, to: b, cargo_class: general, teu_per_week: 840, arrivals: scheduled}
+route_choice: {mode: cheapest}
+disruptions:
+  cut: {target: j1-b, from_day: 10, to_day: 20, capacity_factor: 0}
+)";
+
+TEST(disruption, trains_reroute_around_a_closed_line_and_deliveries_go_on) {
+  // Path sets keep one route per sequence of border points, so a>j2>b is not in this flow's path set:
+  // trains must re-plan on the open network, also those that leave a while the line is closed.
+  const run_result r = run_yaml(two_lines_yaml);
+  ASSERT_EQ(r.routes.size(), 1u);
+  // 12 trains a day. Those on a-j1 when j1-b closes turn back at j1 (a day's gap in deliveries), later
+  // ones go via j2 (2.4 days instead of 2); deliveries never stop for longer.
+  for (std::size_t day = 12; day < 40; ++day) EXPECT_GE(r.daily[day].trains_delivered, 7.0) << day;
+  double j2b = 0.0;
+  for (const edge_result& e : r.edges) j2b += e.id == "j2-b" ? e.trains : 0.0;
+  EXPECT_GE(j2b, 12.0 * 10.0);
+  EXPECT_LE(j2b, 12.0 * 12.0);
+  expect_conserved(r);
+}
+
 // One crossing that may start 5 trains a day, with 10 trains a day arriving: the queue grows by ~5 a day.
 constexpr std::string_view capped_yaml = R"(
 name: capped
