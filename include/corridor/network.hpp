@@ -101,6 +101,13 @@ std::vector<path> k_shortest_paths(const network& net, vertex_t from, vertex_t t
 // edge or node. Throws std::invalid_argument for weights of the wrong size or negative/NaN costs.
 double path_cost(const network& net, const path& p, const path_weights& w);
 
+// Up to k cheapest paths whose sequences of marked nodes differ (marked: one flag per vertex, e.g. border
+// crossings and ports), cheapest first. Each is the cheapest path avoiding some set of marked nodes; the sets
+// grow from the paths found, best first. A corridor that visits every marked node of a cheaper one and more
+// is not reached; on corridor networks that does not occur.
+std::vector<path> k_distinct_corridors(const network& net, vertex_t from, vertex_t to, int k,
+                                       const path_weights& w, const std::vector<bool>& marked);
+
 // Great-circle distance between two nodes, in km (for sanity checks of rail distances).
 double great_circle_km(double lat1, double lon1, double lat2, double lon2);
 

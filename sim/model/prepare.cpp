@@ -1,7 +1,6 @@
 // Everything fixed before a run: the network, and per flow the k cheapest routes by static generalized cost
 // (tariffs, fees, handling, ferry fares and the flow's value of time over nominal travel and service times).
 #include <fmt/format.h>
-#include <algorithm>
 #include <cmath>
 
 #include "corridor/model.hpp"
@@ -50,44 +49,22 @@ path_weights static_weights(const scenario& s, const network& net, double vot_us
   return w;
 }
 
-// The border points a path passes (crossings and ports, in order): two paths with the same sequence are
-// the same corridor to a planner, however they differ between borders.
-std::vector<vertex_t> corridor_signature(const network& net, const path& p) {
-  std::vector<vertex_t> sig;
-  for (vertex_t v : p.nodes) {
-    const node_kind k = net.props(v).kind;
-    if (k == node_kind::crossing || k == node_kind::port) sig.push_back(v);
-  }
-  return sig;
-}
-
-// The k cheapest paths with distinct corridor signatures, taken from Yen's cheapest candidates in order.
-std::vector<path> distinct_corridors(const network& net, vertex_t from, vertex_t to, int k,
-                                     const path_weights& w) {
-  const int candidates = std::max(3 * k, k + 8);
-  std::vector<path> all = k_shortest_paths(net, from, to, candidates, w);
-  std::vector<path> kept;
-  std::vector<std::vector<vertex_t>> seen;
-  for (path& p : all) {
-    auto sig = corridor_signature(net, p);
-    if (std::find(seen.begin(), seen.end(), sig) != seen.end()) continue;
-    seen.push_back(std::move(sig));
-    kept.push_back(std::move(p));
-    if (static_cast<int>(kept.size()) == k) break;
-  }
-  return kept;
-}
-
 }  // namespace
 
 prepared_scenario::prepared_scenario(scenario s) : spec(std::move(s)), net(spec) {
+  // Border points: two routes through the same crossings and ports are one corridor to a planner.
+  std::vector<bool> border(net.num_nodes(), false);
+  for (vertex_t v = 0; v < net.num_nodes(); ++v) {
+    border[v] = net.props(v).kind == node_kind::crossing || net.props(v).kind == node_kind::port;
+  }
   path_sets.reserve(spec.flows.size());
   for (const flow_spec& f : spec.flows) {
     const cargo_class_spec* cc = spec.find_cargo_class(f.cargo_class);
     if (cc == nullptr)
       throw model_error(fmt::format("flow '{}': unknown cargo class '{}'", f.id, f.cargo_class));
     const path_weights w = static_weights(spec, net, cc->value_of_time_usd_per_teu_day);
-    auto paths = distinct_corridors(net, net.node(f.from), net.node(f.to), spec.route_choice.k_paths, w);
+    auto paths =
+        k_distinct_corridors(net, net.node(f.from), net.node(f.to), spec.route_choice.k_paths, w, border);
     if (paths.empty())
       throw model_error(fmt::format("flow '{}': no route from '{}' to '{}'", f.id, f.from, f.to));
     path_sets.push_back(std::move(paths));
