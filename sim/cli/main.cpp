@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   corridor::cli::add_scenario_commands(app);
   corridor::cli::add_report_command(app);
   corridor::cli::add_sweep_command(app);
+  corridor::cli::add_calibrate_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
