@@ -92,7 +92,7 @@ run_result corridor_model::results() const {
     const crossing_state& c = crossings_[v];
     if (!c.is_crossing) continue;
     queue_result q = queue_summary(c.stats, net_.props(v).id, "crossing");
-    q.trains = static_cast<double>(c.stats.waits().size());
+    q.trains = static_cast<double>(c.stats.served());
     q.utilization = ratio(c.stats.mean_busy(), c.tracks);
     r.queues.push_back(std::move(q));
   }
@@ -102,7 +102,7 @@ run_result corridor_model::results() const {
     const ferry_state& f = ferries_[e];
     queue_result q =
         queue_summary(f.stats, s_.edges[ep.spec].id + "@" + net_.props(net_.source(e)).id, "ferry");
-    q.trains = static_cast<double>(f.stats.waits().size());
+    q.trains = static_cast<double>(f.stats.served());
     q.teu = f.teu_carried;
     q.utilization = ratio(f.teu_carried, f.teu_offered);
     q.sailings = f.sailings;
@@ -135,9 +135,8 @@ run_result corridor_model::results() const {
     er.id = s_.edges[spec].id;
     double offered = 0.0;
     for (std::uint32_t e : net_.edges_of_spec(spec)) {
-      er.trains += net_.props(e).mode == edge_mode::ferry
-                       ? static_cast<double>(ferries_[e].stats.waits().size())
-                       : lines_[e].departures;
+      er.trains += net_.props(e).mode == edge_mode::ferry ? static_cast<double>(ferries_[e].stats.served())
+                                                          : lines_[e].departures;
       er.teu += net_.props(e).mode == edge_mode::ferry ? ferries_[e].teu_carried : lines_[e].teu;
       offered += s_.edges[spec].slots_per_day * r.window_days;
     }

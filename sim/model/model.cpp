@@ -138,8 +138,14 @@ void corridor_model::run() {
   }
   if (warmup_h_ > 0) eng_.schedule_at(warmup_h_, ev_warmup_end, 0, 0, 2);
   eng_.run_until(horizon_h_, [this](const event& e) { handle(e); });
-  for (auto& c : crossings_) c.stats.finish(horizon_h_);
-  for (auto& f : ferries_) f.stats.finish(horizon_h_);
+  for (auto& c : crossings_) {
+    for (std::uint32_t id : c.waiting) c.stats.still_waiting(horizon_h_, trains_[id].queued_since_h);
+    c.stats.finish(horizon_h_);
+  }
+  for (auto& f : ferries_) {
+    for (std::uint32_t id : f.waiting) f.stats.still_waiting(horizon_h_, trains_[id].queued_since_h);
+    f.stats.finish(horizon_h_);
+  }
 }
 
 void corridor_model::handle(const event& e) {

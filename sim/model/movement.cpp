@@ -94,7 +94,7 @@ void corridor_model::try_start_service(vertex_t v) {
     const std::uint32_t id = c.waiting.front();
     c.waiting.pop_front();
     train_state& t = trains_[id];
-    c.stats.wait(now - t.queued_since_h);
+    c.stats.leave(now, t.queued_since_h);
     ++c.busy;
     ++c.started_today;
     c.stats.set_busy(now, c.busy);
@@ -219,7 +219,7 @@ void corridor_model::on_sailing(std::uint32_t e) {
     const std::uint32_t id = f.waiting.front();
     f.waiting.pop_front();
     f.waiting_teu -= teu;
-    f.stats.wait(now - t.queued_since_h);
+    f.stats.leave(now, t.queued_since_h);
     t.cost.ferry += spec.fare_usd_per_teu;
     if (window) f.teu_carried += teu;
     ++t.pos;
