@@ -147,13 +147,14 @@ TEST(deterministic, an_oversubscribed_line_departs_one_train_per_slot_and_report
   expect_conserved(r);
 }
 
-// Containers every 4 h reach port p at 4n+1 h; a ferry with ample room sails every 2 days at 12:00. Waits
-// cycle through 3, 7, ..., 47 h (mean 25 h, not the naive 24), 12 trains wait at most, and over whole
-// 48 h cycles the time-average queue is exactly L = lambda W = 0.25 x 25.
+// Containers every 4 h reach port p at 4n + 1.5 h; a ferry with ample room sails every 2 days at 23:00.
+// Waits cycle through 1.5, 5.5, ..., 45.5 h (mean 23.5 h, not the naive 24 h) and 12 trains wait at most.
+// The window [120, 1272] h opens and closes just after a sailing, with nobody waiting, so it holds whole
+// 48 h cycles and the time-average queue is exactly L = lambda W = 0.25 x 23.5.
 constexpr std::string_view ferry_yaml = R"(
 name: ferry
-horizon_days: 52
-warmup_days: 4
+horizon_days: 53
+warmup_days: 5
 train_capacity_teu: 1
 regions: {china: [CN], europe: [PL], central_asia: [KZ]}
 cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 40000}}
@@ -163,9 +164,9 @@ nodes:
   q: {kind: port, country: PL, lat: 40, lon: 49}
   b: {kind: terminal, country: PL, lat: 52, lon: 20}
 edges:
-  a-p: {from: a, to: p, distance_km: 50, speed_km_per_day: 1200}
+  a-p: {from: a, to: p, distance_km: 50, speed_km_per_day: 800}
   p-q: {from: p, to: q, mode: ferry, distance_km: 100, speed_km_per_day: 600, every_days: 2,
-        departure_hour: 12, capacity_teu: 100}
+        departure_hour: 23, capacity_teu: 100}
   q-b: {from: q, to: b, distance_km: 240, speed_km_per_day: 960}
 flows:
   ab: {from: a, to: b, cargo_class: general, teu_per_week: 42, arrivals: scheduled}
@@ -174,16 +175,16 @@ flows:
 TEST(deterministic, ferry_waits_equal_the_schedule_gaps_when_capacity_is_ample) {
   const run_result r = run_yaml(ferry_yaml);
   const queue_result& port = queue(r, "p-q@p");
-  EXPECT_NEAR(port.mean_wait_h, 25.0, minute_h);
+  EXPECT_NEAR(port.mean_wait_h, 23.5, minute_h);
   EXPECT_EQ(port.max_queue_trains, 12.0);
   EXPECT_EQ(port.trains, 24.0 * 12.0);  // 24 sailings in the 48-day window, 12 trains each
   EXPECT_NEAR(port.arrivals_per_h, 0.25, 1e-12);
-  EXPECT_NEAR(port.mean_queue_trains, 0.25 * 25.0, 1e-9);
+  EXPECT_NEAR(port.mean_queue_trains, 0.25 * 23.5, 1e-9);
   EXPECT_EQ(port.sailings, 24.0);
   EXPECT_EQ(port.cancelled_sailings, 0.0);
   EXPECT_NEAR(port.utilization, 12.0 / 100.0, 1e-12);
-  // 1 h to the port, the wait, 4 h at sea, 6 h to b.
-  EXPECT_NEAR(r.transit_days_mean, (1.0 + 25.0 + 4.0 + 6.0) / 24.0, minute_days);
+  // 1.5 h to the port, the wait, 4 h at sea, 6 h to b.
+  EXPECT_NEAR(r.transit_days_mean, (1.5 + 23.5 + 4.0 + 6.0) / 24.0, minute_days);
   expect_conserved(r);
 }
 

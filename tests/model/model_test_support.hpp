@@ -3,6 +3,7 @@
 // result by id. Knows nothing of the model's internals: only the public run_result.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -66,6 +67,22 @@ inline void expect_conserved(const run_result& r) {
   EXPECT_EQ(r.containers_entered, r.containers_delivered + r.containers_in_system)
       << "entered " << r.containers_entered << ", delivered " << r.containers_delivered << ", in system "
       << r.containers_in_system;
+}
+
+// Little's law over the report window, L = lambda W, at every queue with at least 100 trains; returns how
+// many it checked. The model's window accounting makes it an identity of its bookkeeping (waits add up to
+// the time-integral of the queue), so the tolerance is rounding only: any slip in the tallies shows.
+inline int expect_littles_law(const run_result& r) {
+  int checked = 0;
+  for (const queue_result& q : r.queues) {
+    if (q.trains < 100.0) continue;
+    const double little = q.arrivals_per_h * q.mean_wait_h;
+    EXPECT_NEAR(q.mean_queue_trains, little, 1e-9 * std::max(1.0, q.mean_queue_trains))
+        << q.kind << " " << q.id << ": L " << q.mean_queue_trains << ", lambda " << q.arrivals_per_h << ", W "
+        << q.mean_wait_h;
+    ++checked;
+  }
+  return checked;
 }
 
 constexpr double minute_h = 1.0 / 60.0;
