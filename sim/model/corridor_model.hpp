@@ -31,6 +31,7 @@ class corridor_model {
   double expected_route_hours(const path& p) const;
   bool route_blocked(const train_state& t) const;
   void replan(train_state& t);
+  double reopens_at_h(const std::string& target) const;
   bool node_closed(vertex_t v) const;
   bool edge_closed(std::uint32_t e) const;
 

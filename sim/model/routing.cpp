@@ -82,6 +82,20 @@ bool corridor_model::route_blocked(const train_state& t) const {
   return node_closed(t.nodes.back());
 }
 
+double corridor_model::reopens_at_h(const std::string& target) const {
+  double at = eng_.now();
+  for (std::uint32_t d = 0; d < s_.disruptions.size(); ++d) {
+    const disruption_spec& ds = s_.disruptions[d];
+    if (disruption_active_[d] && ds.target == target && ds.capacity_factor <= 0.0) {
+      at = std::max(at, ds.to_day * hours_per_day);
+    }
+  }
+  return at;
+}
+
+// A blocked train chooses as a dispatcher would: the cheapest detour on the open network, or its own route
+// with a wait until the closures on it reopen (the scenario says when), whichever costs less at the flow's
+// value of time. A train at Minsk does not go back to the Caspian to avoid a two-week closure at Brest.
 void corridor_model::replan(train_state& t) {
   t.plan_version = plan_version_;
   if (!route_blocked(t)) return;
@@ -93,21 +107,29 @@ void corridor_model::replan(train_state& t) {
     const edge_props& ep = net_.props(e);
     const double usd = ep.mode == edge_mode::rail ? ep.tariff_usd_per_teu_km * ep.distance_km
                                                   : s_.edges[ep.spec].ferry.fare_usd_per_teu;
-    w.edge_cost[e] =
-        edge_closed(e) ? infinite : usd + st.value_of_time_per_h * ep.travel_days() * hours_per_day;
+    w.edge_cost[e] = usd + st.value_of_time_per_h * ep.travel_days() * hours_per_day;
   }
   for (vertex_t v = 0; v < net_.num_nodes(); ++v) {
-    if (node_closed(v)) {
-      for (auto [it, end] = boost::in_edges(v, net_.graph()); it != end; ++it) {
-        w.edge_cost[net_.graph()[*it].index] = infinite;
-      }
-    } else if (crossings_[v].is_crossing) {
-      const node_spec& n = s_.nodes[net_.props(v).spec];
-      w.node_cost[v] = n.crossing.fee_usd_per_teu + st.value_of_time_per_h * mean_service_h(v);
-    }
+    if (!crossings_[v].is_crossing) continue;
+    const node_spec& n = s_.nodes[net_.props(v).spec];
+    w.node_cost[v] = n.crossing.fee_usd_per_teu + st.value_of_time_per_h * mean_service_h(v);
+  }
+  // Staying: the rest of the route at open-network costs, plus the wait for the last closure on it to lift.
+  double stay = 0.0;
+  double reopen_h = eng_.now();
+  for (std::size_t i = t.pos; i < t.edges.size(); ++i) {
+    const std::uint32_t e = t.edges[i];
+    const vertex_t next = t.nodes[i + 1];
+    stay += w.edge_cost[e] + w.node_cost[next];
+    if (edge_closed(e)) reopen_h = std::max(reopen_h, reopens_at_h(s_.edges[net_.props(e).spec].id));
+    if (node_closed(next)) reopen_h = std::max(reopen_h, reopens_at_h(net_.props(next).id));
+  }
+  stay += st.value_of_time_per_h * (reopen_h - eng_.now());
+  for (std::uint32_t e = 0; e < net_.num_edges(); ++e) {
+    if (edge_closed(e) || node_closed(net_.target(e))) w.edge_cost[e] = infinite;
   }
   auto found = shortest_path(net_, t.nodes[t.pos], t.nodes.back(), w);
-  if (!found) return;  // nowhere to go: the train waits at the closure
+  if (!found || found->cost >= stay) return;  // waiting at the closure is the better choice
   t.nodes.resize(t.pos);
   t.edges.resize(t.pos);
   t.nodes.insert(t.nodes.end(), found->nodes.begin(), found->nodes.end());
