@@ -28,7 +28,7 @@ class corridor_model {
 
   // routing.cpp: route choice at the origin and re-planning around closures
   std::uint32_t choose_route(std::uint32_t f);
-  double expected_route_hours(const path& p) const;
+  double expected_route_hours(const path& p, double teu) const;  // for a train of `teu`
   bool route_blocked(const train_state& t) const;
   void replan(train_state& t);
   double reopens_at_h(const std::string& target) const;

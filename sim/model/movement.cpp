@@ -181,6 +181,9 @@ double corridor_model::next_sailing_after(std::uint32_t e, double t) const {
   return next_weekly_time(t, f.weekdays, f.departure_hour);
 }
 
+// The wait for a sailing that takes a train of `teu` behind those already at the port: boarding is replayed
+// as on_sailing does it (whole trains, FIFO, while they fit; an empty ship takes one train), and each sailing
+// slot is stretched by this month's chance of a weather cancellation.
 double corridor_model::ferry_expected_wait_h(std::uint32_t e, double teu) const {
   const ferry_state& f = ferries_[e];
   const ferry_spec& spec = s_.edges[net_.props(e).spec].ferry;
@@ -188,8 +191,23 @@ double corridor_model::ferry_expected_wait_h(std::uint32_t e, double teu) const 
   if (capacity <= 0.0) return std::numeric_limits<double>::infinity();
   const double interval = spec.every_days > 0 ? spec.every_days * hours_per_day
                                               : hours_per_week / static_cast<double>(spec.weekdays.size());
-  const double full_sailings_ahead = std::floor((f.waiting_teu + teu) / capacity);
-  return std::max(0.0, f.next_sailing_h - eng_.now()) + full_sailings_ahead * interval;
+  const double sails = 1.0 - spec.cancel_probability_by_month[static_cast<std::size_t>(month_of(eng_.now()))];
+  if (sails <= 0.0) return std::numeric_limits<double>::infinity();
+  double sailings = 0.0;  // sailings that leave before ours
+  double room = capacity;
+  bool empty = true;
+  const auto board = [&](double train_teu) {
+    if (train_teu > room && !empty) {
+      sailings += 1.0;
+      room = capacity;
+      empty = true;
+    }
+    room -= train_teu;
+    empty = false;
+  };
+  for (std::uint32_t id : f.waiting) board(static_cast<double>(trains_[id].container_entry_h.size()));
+  board(teu);
+  return std::max(0.0, f.next_sailing_h - eng_.now()) + sailings * interval / sails;
 }
 
 void corridor_model::on_sailing(std::uint32_t e) {

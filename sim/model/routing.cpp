@@ -21,7 +21,7 @@ bool corridor_model::edge_closed(std::uint32_t e) const {
   return net_.props(e).mode == edge_mode::ferry ? ferries_[e].capacity_factor <= 0.0 : lines_[e].closed;
 }
 
-double corridor_model::expected_route_hours(const path& p) const {
+double corridor_model::expected_route_hours(const path& p, double teu) const {
   const double now = eng_.now();
   double t = now;
   for (std::size_t i = 0; i < p.edges.size(); ++i) {
@@ -34,7 +34,7 @@ double corridor_model::expected_route_hours(const path& p) const {
     if (edge_closed(e)) return infinite;
     const edge_props& ep = net_.props(e);
     if (ep.mode == edge_mode::ferry) {
-      t += ferry_expected_wait_h(e, 0.0);
+      t += ferry_expected_wait_h(e, teu);
     } else {
       t = std::max(t, lines_[e].next_free_h);  // the slot queue as it stands now
     }
@@ -50,7 +50,7 @@ std::uint32_t corridor_model::choose_route(std::uint32_t f) {
   double best = infinite;
   std::uint32_t best_i = 0;
   for (std::uint32_t i = 0; i < paths.size(); ++i) {
-    const double hours = expected_route_hours(paths[i]);
+    const double hours = expected_route_hours(paths[i], st.capacity_teu);
     cost[i] = hours == infinite ? infinite : st.route_usd[i] + st.value_of_time_per_h * hours;
     if (cost[i] < best) {
       best = cost[i];
