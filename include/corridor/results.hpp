@@ -59,12 +59,19 @@ struct goods_result {
   double goods_value_usd_per_year = 0.0;
 };
 
-// Per simulated day of the window: deliveries and the queue at each crossing at the end of the day.
+// Per simulated day of the window (the part of day `day` inside it): deliveries, and each queue's numbers
+// over the day, measured like queue_result's over the window. Every per-queue vector is aligned with
+// run_result::queues (crossings, then ferry legs).
 struct daily_row {
   int day = 0;
   double teu_delivered = 0.0;
   double trains_delivered = 0.0;
-  std::vector<double> queue_trains;  // aligned with run_result::queues
+  std::vector<double> queue_trains;       // waiting at the end of the day
+  std::vector<double> mean_queue_trains;  // time-averaged number waiting over the day
+  std::vector<double> max_queue_trains;   // most waiting at any moment of the day
+  std::vector<double> utilization;        // busy tracks / tracks (ferries: TEU carried / offered; 0 if none)
+  std::vector<double> mean_wait_h;        // of trains whose service (boarding) started that day; 0 if none
+  std::vector<double> p95_wait_h;
 };
 
 struct run_result {

@@ -35,9 +35,8 @@ queue_result queue_summary(const queue_stats& st, std::string id, std::string ki
   queue_result q;
   q.id = std::move(id);
   q.kind = std::move(kind);
-  std::vector<double> waits = st.waits();
-  q.mean_wait_h = mean_of(waits);
-  q.p95_wait_h = percentile(waits, 0.95);
+  q.mean_wait_h = st.waits().mean();
+  q.p95_wait_h = st.waits().p95();
   q.mean_queue_trains = st.mean_waiting();
   q.max_queue_trains = st.max_waiting();
   q.arrivals_per_h = ratio(static_cast<double>(st.arrivals()), st.elapsed());

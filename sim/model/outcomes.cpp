@@ -8,6 +8,20 @@
 
 namespace corridor::detail {
 
+namespace {
+
+// Appends one queue's day to the row, in run_result::queues order.
+void add_queue_day(daily_row& row, const queue_day& d, double waiting_now, double utilization) {
+  row.queue_trains.push_back(waiting_now);
+  row.mean_queue_trains.push_back(d.mean_waiting);
+  row.max_queue_trains.push_back(d.max_waiting);
+  row.utilization.push_back(utilization);
+  row.mean_wait_h.push_back(d.mean_wait_h);
+  row.p95_wait_h.push_back(d.p95_wait_h);
+}
+
+}  // namespace
+
 void corridor_model::deliver(std::uint32_t id) {
   train_state& t = trains_[id];
   const flow_state& st = flows_[t.flow];
@@ -87,21 +101,27 @@ void corridor_model::on_disruption(std::uint32_t d, bool starts) {
 
 void corridor_model::on_day_tick() {
   const double now = eng_.now();
-  if (now > warmup_h_ + 1e-9) {
-    daily_row row;
-    row.day = static_cast<int>(std::lround(now / hours_per_day)) - 1;
-    row.teu_delivered = day_teu_;
-    row.trains_delivered = day_trains_;
-    for (vertex_t v = 0; v < crossings_.size(); ++v) {
-      if (crossings_[v].is_crossing)
-        row.queue_trains.push_back(static_cast<double>(crossings_[v].waiting.size()));
-    }
-    for (std::uint32_t e = 0; e < ferries_.size(); ++e) {
-      if (net_.props(e).mode == edge_mode::ferry)
-        row.queue_trains.push_back(static_cast<double>(ferries_[e].waiting.size()));
-    }
-    daily_.push_back(std::move(row));
+  const bool record = now > warmup_h_ + 1e-9;  // days that end inside the window
+  daily_row row;
+  row.day = static_cast<int>(std::lround(now / hours_per_day)) - 1;
+  row.teu_delivered = day_teu_;
+  row.trains_delivered = day_trains_;
+  // Every queue closes its day, warm-up days too, so the first window day starts at the window's start.
+  for (vertex_t v = 0; v < crossings_.size(); ++v) {
+    crossing_state& c = crossings_[v];
+    if (!c.is_crossing) continue;
+    const queue_day d = c.stats.close_day(now);
+    const double utilization = c.tracks > 0 ? d.mean_busy / c.tracks : 0.0;
+    add_queue_day(row, d, static_cast<double>(c.waiting.size()), utilization);
   }
+  for (std::uint32_t e = 0; e < ferries_.size(); ++e) {
+    if (net_.props(e).mode != edge_mode::ferry) continue;
+    ferry_state& f = ferries_[e];
+    const queue_day d = f.stats.close_day(now, f.teu_carried, f.teu_offered);
+    const double utilization = d.offered > 0.0 ? d.carried / d.offered : 0.0;  // 0: no sailing that day
+    add_queue_day(row, d, static_cast<double>(f.waiting.size()), utilization);
+  }
+  if (record) daily_.push_back(std::move(row));
   day_teu_ = 0.0;
   day_trains_ = 0.0;
 }

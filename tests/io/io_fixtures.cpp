@@ -103,9 +103,19 @@ std::vector<run_result> sample_runs(int n, int days) {
     x.goods = {{"westbound", "electronics", 60000 * f, 3.1e9 * f},
                {"eastbound", "machinery", 20000 * f, 9e8 * f}};
     for (int d = 0; d < days; ++d) {
-      daily_row row{d + 30, 400 + 50 * std::sin(d / 5.0) * f, 5 + std::sin(d / 5.0), {}};
-      for (int q = 0; q < 5; ++q)
-        row.queue_trains.push_back(std::max(0.0, q + 2.0 * std::sin(d / (3.0 + q)) * f));
+      daily_row row;
+      row.day = d + 30;
+      row.teu_delivered = 400 + 50 * std::sin(d / 5.0) * f;
+      row.trains_delivered = 5 + std::sin(d / 5.0);
+      for (int q = 0; q < 5; ++q) {
+        const double mean = std::max(0.0, q + 2.0 * std::sin(d / (3.0 + q)) * f);
+        row.queue_trains.push_back(std::max(0.0, q + 2.0 * std::sin((d + 1) / (3.0 + q)) * f));
+        row.mean_queue_trains.push_back(mean);
+        row.max_queue_trains.push_back(std::ceil(mean + 1.0));
+        row.utilization.push_back(0.1 * q + 0.05 * std::sin(d / 4.0) + 0.2);
+        row.mean_wait_h.push_back(2.0 * mean);
+        row.p95_wait_h.push_back(5.0 * mean);
+      }
       x.daily.push_back(std::move(row));
     }
     runs.push_back(std::move(x));
