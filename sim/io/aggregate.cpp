@@ -110,7 +110,10 @@ std::vector<daily_row> mean_daily(const std::vector<run_result>& runs) {
   std::map<int, std::size_t> day_row;
   for (const auto& d : runs.front().daily) {
     day_row.try_emplace(d.day, out.size());
-    out.push_back({d.day, 0.0, 0.0, std::vector<double>(queue_col.size(), 0.0)});
+    daily_row o;
+    o.day = d.day;
+    for (const auto& field : daily_queue_fields) o.*field.values = std::vector<double>(queue_col.size(), 0.0);
+    out.push_back(std::move(o));
   }
   for (const auto& r : runs) {
     for (const auto& d : r.daily) {
@@ -118,15 +121,21 @@ std::vector<daily_row> mean_daily(const std::vector<run_result>& runs) {
       if (row == day_row.end()) continue;  // a day the first replication did not report
       auto& o = out[row->second];
       o.teu_delivered += d.teu_delivered, o.trains_delivered += d.trains_delivered;
-      for (std::size_t i = 0; i < d.queue_trains.size() && i < r.queues.size(); ++i) {
-        o.queue_trains[queue_col.at(queue_key(r.queues[i]))] += d.queue_trains[i];
+      for (const auto& field : daily_queue_fields) {
+        // A row may lack some fields (results built by hand): those count as zero.
+        const std::vector<double>& in = d.*field.values;
+        for (std::size_t i = 0; i < in.size() && i < r.queues.size(); ++i) {
+          (o.*field.values)[queue_col.at(queue_key(r.queues[i]))] += in[i];
+        }
       }
     }
   }
   const double f = 1.0 / static_cast<double>(runs.size());
   for (auto& o : out) {
     o.teu_delivered *= f, o.trains_delivered *= f;
-    for (auto& q : o.queue_trains) q *= f;
+    for (const auto& field : daily_queue_fields) {
+      for (auto& q : o.*field.values) q *= f;
+    }
   }
   return out;
 }

@@ -67,11 +67,15 @@ std::string daily_csv(const std::vector<run_result>& runs) {
   const auto queues = detail::mean_queues(runs);
   csv_builder csv;
   csv.header({"day", "teu_delivered", "trains_delivered"});
-  for (const auto& q : queues) csv.text("queue_" + q.id);
+  for (const auto& field : detail::daily_queue_fields) {
+    for (const auto& q : queues) csv.text(field.prefix + q.id);
+  }
   csv.end_row();
   for (const auto& d : detail::mean_daily(runs)) {
     csv.text(std::to_string(d.day)).num(d.teu_delivered).num(d.trains_delivered);
-    for (double q : d.queue_trains) csv.num(q);
+    for (const auto& field : detail::daily_queue_fields) {
+      for (double v : d.*field.values) csv.num(v);
+    }
     csv.end_row();
   }
   return csv.take();

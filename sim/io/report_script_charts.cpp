@@ -214,9 +214,14 @@ function drawTransit() {
 function drawQueues() {
   const rows = DATA.daily;
   if (!rows || !rows.length) { hide("sec-queues"); return; }
+  // Each day's time-averaged queue; older daily.csv files only have the queue at the end of each day.
+  const columns = DATA.daily_columns || [];
+  const prefix = columns.some((c) => c.startsWith("mean_queue_")) ? "mean_queue_" : "queue_";
+  const note = document.querySelector("#sec-queues .note");
+  if (note && prefix === "mean_queue_") note.textContent = "Trains waiting, averaged over each day (mean over replications).";
   // Series that ever queue, largest first, so the busiest crossings get the most distinct colours.
   const peak = (c) => Math.max(0, ...rows.map((r) => num(r[c]) || 0));
-  const all = (DATA.daily_columns || []).filter((c) => c.startsWith("queue_"));
+  const all = columns.filter((c) => c.startsWith(prefix));
   const cols = all.filter((c) => peak(c) > 0).sort((a, b) => peak(b) - peak(a));
   if (!cols.length) {
     emptyChart("chart-queues", all.length ? "No train ever waited at a crossing or ferry." : "No crossings or ferries in this scenario.");
@@ -226,7 +231,7 @@ function drawQueues() {
   const legend = [];
   let lx = left, ly = 14;
   cols.forEach((c, i) => {
-    const name = c.slice(6), w = 34 + 6.6 * name.length;
+    const name = c.slice(prefix.length), w = 34 + 6.6 * name.length;
     if (lx + w > W - right) { lx = left; ly += 20; }
     const colour = PALETTE[i % PALETTE.length];
     legend.push(el("rect", {x: lx, y: ly - 6, width: 14, height: 4, rx: 1, fill: colour}));
@@ -246,7 +251,7 @@ function drawQueues() {
   cols.forEach((c, i) => {
     const pts = rows.map((r) => `${x(num(r.day) || 0).toFixed(1)},${y(num(r[c]) || 0).toFixed(1)}`).join(" ");
     parts.push(el("polyline", {points: pts, fill: "none", stroke: PALETTE[i % PALETTE.length], "stroke-width": 1.8,
-                               "stroke-linejoin": "round"}, el("title", {}, esc(c.slice(6)))));
+                               "stroke-linejoin": "round"}, el("title", {}, esc(c.slice(prefix.length)))));
   });
   draw("chart-queues", W, H, parts);
 }

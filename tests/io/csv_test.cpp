@@ -1,9 +1,13 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <clocale>
 #include <limits>
 #include <locale>
 #include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "corridor/io.hpp"
 #include "io_fixtures.hpp"
@@ -15,6 +19,13 @@ std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
   for (std::string l; std::getline(in, l);) out.push_back(l);
+  return out;
+}
+
+std::vector<std::string> split(const std::string& line) {
+  std::vector<std::string> out;
+  std::istringstream in(line);
+  for (std::string f; std::getline(in, f, ',');) out.push_back(f);
   return out;
 }
 
@@ -95,12 +106,43 @@ TEST(daily_csv, averages_days_over_replications_with_a_column_per_queue) {
   runs[0].daily[0].teu_delivered = 100, runs[1].daily[0].teu_delivered = 300;
   const auto l = lines(daily_csv(runs));
   ASSERT_EQ(l.size(), 4u);
+  // The end-of-day queues keep their place right after the deliveries, so readers by position still work.
   EXPECT_EQ(
-      l[0],
+      l[0].substr(0, l[0].find(",mean_queue_")),
       "day,teu_delivered,trains_delivered,queue_dostyk,queue_khorgos,queue_zabaykalsk,queue_malaszewicze,"
       "queue_aktau-baku");
   EXPECT_EQ(l[1].substr(0, 7), "30,200,");
-  EXPECT_EQ(fields(l[3]), 8u);
+  EXPECT_EQ(fields(l[0]), 3u + 6u * 5u);
+  EXPECT_EQ(fields(l[3]), 3u + 6u * 5u);
+}
+
+TEST(daily_csv, has_mean_and_max_queue_utilization_and_waits_per_queue_and_day) {
+  auto runs = test::sample_runs(2, 3);
+  // Queue 1 (khorgos) on day 31: the columns carry the mean over replications of each field.
+  daily_row& a = runs[0].daily[1];
+  daily_row& b = runs[1].daily[1];
+  a.mean_queue_trains[1] = 2.0, b.mean_queue_trains[1] = 4.0;
+  a.max_queue_trains[1] = 5.0, b.max_queue_trains[1] = 7.0;
+  a.utilization[1] = 0.5, b.utilization[1] = 0.75;
+  a.mean_wait_h[1] = 1.0, b.mean_wait_h[1] = 2.0;
+  a.p95_wait_h[1] = 8.0, b.p95_wait_h[1] = 10.0;
+  const auto l = lines(daily_csv(runs));
+  ASSERT_EQ(l.size(), 4u);
+  const auto head = split(l[0]), row = split(l[2]);
+  ASSERT_EQ(head.size(), row.size());
+  auto cell = [&](const std::string& column) {
+    const auto it = std::find(head.begin(), head.end(), column);
+    if (it == head.end()) throw std::out_of_range("no column " + column);
+    return row.at(static_cast<std::size_t>(it - head.begin()));
+  };
+  EXPECT_EQ(cell("day"), "31");
+  EXPECT_EQ(cell("mean_queue_khorgos"), "3");
+  EXPECT_EQ(cell("max_queue_khorgos"), "6");
+  EXPECT_EQ(cell("utilization_khorgos"), "0.625");
+  EXPECT_EQ(cell("mean_wait_h_khorgos"), "1.5");
+  EXPECT_EQ(cell("p95_wait_h_khorgos"), "9");
+  EXPECT_NO_THROW(cell("utilization_aktau-baku"));
+  EXPECT_NO_THROW(cell("p95_wait_h_dostyk"));
 }
 
 TEST(crossings_csv, lists_crossings_then_ferries) {
