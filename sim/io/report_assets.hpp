@@ -3,8 +3,9 @@
 namespace corridor::detail {
 
 extern const char* const report_css;
-extern const char* const report_js_base;    // helpers, scales, axes
-extern const char* const report_js_charts;  // map and charts; ends by marking the page drawn
-extern const char* const report_body;       // the markup between <body> and the scripts
+extern const char* const report_js_base;     // helpers, scales, axes
+extern const char* const report_js_charts;   // key figures, map and charts of one run
+extern const char* const report_js_compare;  // the comparison; ends by marking the page drawn
+extern const char* const report_body;        // the markup between <body> and the scripts
 
 }  // namespace corridor::detail

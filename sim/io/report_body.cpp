@@ -1,5 +1,6 @@
 // The report's markup skeleton: every chart has a fixed id (map, chart-costs, chart-transit, chart-queues,
-// chart-compare) that tests and the script find it by. Sections without data are hidden by the script.
+// chart-compare, chart-compare-map, chart-compare-queues) that tests and the script find it by. Sections
+// without data are hidden by the script.
 #include "report_assets.hpp"
 
 namespace corridor::detail {
@@ -62,6 +63,20 @@ const char* const report_body = R"html(
     <h2>Comparison</h2>
     <p class="note" id="compare-note"></p>
     <svg id="chart-compare" class="chart" role="img" aria-label="Differences with 95 % intervals"></svg>
+    <p class="note" id="compare-hidden"></p>
+  </section>
+  <section class="card" id="sec-compare-map">
+    <h2>Where the traffic moved</h2>
+    <p class="note" id="compare-map-note"></p>
+    <svg id="chart-compare-map" class="chart" role="img" aria-label="Map of the change in TEU carried"></svg>
+  </section>
+  <section class="card" id="sec-compare-queues">
+    <h2>Queues where the wait changed</h2>
+    <p class="note" id="compare-queues-note"></p>
+    <svg id="chart-compare-queues" class="chart" role="img" aria-label="Queue length over time, variant and base"></svg>
+  </section>
+  <section class="card" id="sec-compare-table">
+    <h2>Every compared metric</h2>
     <table id="table-compare"></table>
   </section>
 </main>

@@ -1,6 +1,6 @@
-// report.html: one self-contained page. The files of an output directory are read back, turned into one
-// JSON object and embedded in the page with the stylesheet and script, so it opens offline, from e-mail or
-// from an archive, and fetches nothing.
+// report.html: one self-contained page. The files of an output directory (and, for a comparison, of its
+// base/ and variant/ subdirectories) are read back, turned into one JSON object and embedded in the page with
+// the stylesheet and script, so it opens offline, from e-mail or from an archive, and fetches nothing.
 #include <charconv>
 #include <utility>
 
@@ -80,6 +80,44 @@ ojson read_json(const std::filesystem::path& path) {
   }
 }
 
+// daily.csv cut to the day and one queue series per crossing or ferry: the day's mean queue where the file
+// has it, else the queue at the end of the day. All a comparison draws from a side, and a tenth of the file.
+std::pair<ojson, ojson> queue_series(const std::filesystem::path& path) {
+  auto [columns, records] = csv_records(path);
+  bool has_mean = false;
+  for (const auto& c : columns) has_mean = has_mean || c.get<std::string>().rfind("mean_queue_", 0) == 0;
+  const std::string prefix = has_mean ? "mean_queue_" : "queue_";
+  ojson kept = ojson::array();
+  for (const auto& c : columns) {
+    const auto name = c.get<std::string>();
+    if (name == "day" || name.rfind(prefix, 0) == 0) kept.push_back(name);
+  }
+  ojson rows = ojson::array();
+  for (const auto& rec : records) {
+    ojson row = ojson::object();
+    for (const auto& c : kept) row[c.get<std::string>()] = rec[c.get<std::string>()];
+    rows.push_back(std::move(row));
+  }
+  return {kept, rows};
+}
+
+// One side of a comparison (DIR/base or DIR/variant, as compare writes them): its flows and queues.
+ojson gather_side(const std::filesystem::path& dir, const std::string& name, ojson& files) {
+  ojson side;
+  auto present = [&](const char* file) {
+    std::error_code ec;
+    const bool ok = std::filesystem::is_regular_file(dir / name / file, ec);
+    if (ok) files.push_back(name + "/" + file);
+    return ok;
+  };
+  side["flows"] = present("flows.geojson") ? read_json(dir / name / "flows.geojson") : ojson();
+  auto [columns, rows] =
+      present("daily.csv") ? queue_series(dir / name / "daily.csv") : std::pair<ojson, ojson>();
+  side["daily"] = std::move(rows);
+  side["daily_columns"] = std::move(columns);
+  return side;
+}
+
 ojson gather(const std::filesystem::path& dir) {
   ojson data;
   ojson files = ojson::array();
@@ -101,6 +139,16 @@ ojson gather(const std::filesystem::path& dir) {
   data["daily"] = std::move(daily);
   data["daily_columns"] = std::move(daily_columns);
   data["routes"] = present("routes.csv") ? csv_records(dir / "routes.csv").second : ojson();
+  std::error_code ec;
+  if (!data["compare"].is_null() && std::filesystem::is_directory(dir / "base", ec) &&
+      std::filesystem::is_directory(dir / "variant", ec)) {
+    ojson sides;
+    sides["base"] = gather_side(dir, "base", files);
+    sides["variant"] = gather_side(dir, "variant", files);
+    data["sides"] = std::move(sides);
+  } else {
+    data["sides"] = ojson();
+  }
   data["files"] = std::move(files);
   return data;
 }
@@ -154,7 +202,8 @@ std::filesystem::path write_report_html(const std::filesystem::path& dir) {
       "<title>" + html_escape(title) + "</title>\n<style>" + detail::report_css + "</style>\n</head>\n<body>";
   page += detail::report_body;
   page += "<script type=\"application/json\" id=\"report-data\">" + script_safe(data.dump()) + "</script>\n";
-  page += std::string("<script>") + detail::report_js_base + detail::report_js_charts + "</script>\n";
+  page += std::string("<script>") + detail::report_js_base + detail::report_js_charts +
+          detail::report_js_compare + "</script>\n";
   page += "</body>\n</html>\n";
   const auto out = dir / "report.html";
   write_file_atomic(out, page);

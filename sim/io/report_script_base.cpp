@@ -51,11 +51,22 @@ const METRICS = {
 };
 function metricLabel(name) {
   const base = name.replace(/^metrics\./, "");
+  const q = queueMetric(name);
+  if (q) return `${q.id}${q.kind === "ferry" ? " ferry" : ""}: ${QUEUE_FIELDS[q.field][0]}`;
   return METRICS[base] ? METRICS[base][0] : base.replace(/[._]/g, " ");
+}
+// A crossing's or ferry's measure: crossings.ID.FIELD or ferries.ID.FIELD (a ferry's ID holds "@", no dot).
+const QUEUE_FIELDS = {trains: ["trains", "trains"], teu: ["TEU", "TEU"], utilization: ["utilisation", "%"],
+  mean_wait_h: ["mean wait", "h"], p95_wait_h: ["95th percentile wait", "h"],
+  mean_queue_trains: ["mean queue", "trains"], max_queue_trains: ["longest queue", "trains"]};
+function queueMetric(name) {
+  const m = /^(crossings|ferries)\.(.+)\.([a-z0-9_]+)$/.exec(name);
+  return m && QUEUE_FIELDS[m[3]] ? {kind: m[1] === "ferries" ? "ferry" : "crossing", id: m[2], field: m[3]} : null;
 }
 function metricUnit(name) {
   const base = name.replace(/^metrics\./, "");
-  return METRICS[base] ? METRICS[base][1] : "";
+  const q = queueMetric(name);
+  return METRICS[base] ? METRICS[base][1] : q ? QUEUE_FIELDS[q.field][1] : "";
 }
 function metricValue(name, v) { return metricUnit(name) === "%" ? pct(v) : fmt(v); }
 // A difference: shares in percentage points, with a sign when asked.

@@ -1,5 +1,5 @@
-// The report's script, part two: header, key figures, map, charts and tables, drawn from the inline data.
-// The last line marks the page drawn, so a headless browser can tell a finished page from a failed one.
+// The report's script, part two: header, key figures, map, charts and tables of one run, drawn from the
+// inline data. Sections whose data is missing (a comparison has no summary) are hidden.
 #include "report_assets.hpp"
 
 namespace corridor::detail {
@@ -84,13 +84,13 @@ const NODE_STYLE = {
   terminal: {r: 6, fill: "#1c5d99", stroke: "#fff"}, crossing: {r: 6.5, fill: "#fff", stroke: "#c92a2a"},
   port: {r: 5.5, fill: "#0c8599", stroke: "#fff"}, junction: {r: 3, fill: "#868e96", stroke: "#fff"},
 };
-function drawMap() {
-  const fc = DATA.flows;
-  if (!fc) { hide("sec-map"); return; }
+// The network drawn from a flows GeoJSON into svg#id: edges styled by edgeStyle(feature) -> {stroke, width,
+// tip}, drawn thinnest first so wide lines stay on top, then nodes, labels and the legend(W, y) below.
+function drawNetwork(id, fc, edgeStyle, legend) {
   const nodes = fc.features.filter((f) => f.geometry.type === "Point");
   const edges = fc.features.filter((f) => f.geometry.type === "LineString");
   const pts = nodes.map((f) => f.geometry.coordinates).concat(...edges.map((f) => f.geometry.coordinates));
-  if (!pts.length) { emptyChart("map", "The scenario has no nodes."); return; }
+  if (!pts.length) { emptyChart(id, "The scenario has no nodes."); return; }
   const lons = pts.map((p) => p[0]), lats = pts.map((p) => p[1]);
   const lon0 = Math.min(...lons), lon1 = Math.max(...lons), lat0 = Math.min(...lats), lat1 = Math.max(...lats);
   const kx = Math.cos(((lat0 + lat1) / 2) * Math.PI / 180);
@@ -100,17 +100,13 @@ function drawMap() {
   const H = spanY * scale + 2 * m + legendH;
   const ox = (W - 2 * m - spanX * scale) / 2;
   const proj = (c) => [m + ox + (c[0] - lon0) * kx * scale, m + (lat1 - c[1]) * scale];
-  const maxTeu = Math.max(1e-9, ...edges.map((f) => num(f.properties.teu) || 0));
-  const width = (teu) => 1.5 + 11 * Math.sqrt(Math.max(0, num(teu) || 0) / maxTeu);
   const parts = [el("rect", {x: 0, y: 0, width: W, height: H.toFixed(0), fill: "#f7f9fb", rx: 6})];
-  const sorted = edges.slice().sort((a, b) => (num(a.properties.teu) || 0) - (num(b.properties.teu) || 0));
-  for (const f of sorted) {
+  const styled = edges.map((f) => [f, edgeStyle(f)]).sort((a, b) => a[1].width - b[1].width);
+  for (const [f, st] of styled) {
     const p = f.properties, [a, b] = f.geometry.coordinates.map(proj);
-    const tip = `${p.id} (${p.mode}): ${fmt(p.trains)} trains, ${fmt(p.teu)} TEU, utilisation ${pct(p.utilization)}`;
     parts.push(el("line", {x1: a[0].toFixed(1), y1: a[1].toFixed(1), x2: b[0].toFixed(1), y2: b[1].toFixed(1),
-      stroke: (num(p.teu) || 0) > 0 ? utilColour(p.utilization) : "#ced4da", "stroke-width": width(p.teu).toFixed(2),
-      "stroke-linecap": "round", "stroke-dasharray": p.mode === "ferry" ? "7 6" : "none", opacity: 0.9},
-      el("title", {}, esc(tip))));
+      stroke: st.stroke, "stroke-width": st.width.toFixed(2), "stroke-linecap": "round",
+      "stroke-dasharray": p.mode === "ferry" ? "7 6" : "none", opacity: 0.9}, el("title", {}, esc(st.tip))));
   }
   const placed = [];
   const segments = edges.map((f) => f.geometry.coordinates.map(proj));
@@ -131,8 +127,20 @@ function drawMap() {
     const spot = placeLabel(placed, segments, x, y, st.r, 6.6 * String(p.name).length, W);
     if (spot) parts.push(txt(spot[0], spot[1], p.name, {class: "node-label", "text-anchor": spot[2]}));
   }
-  parts.push(...mapLegend(W, H - legendH + 8, maxTeu));
-  draw("map", W, Math.round(H), parts);
+  parts.push(...legend(W, H - legendH + 8));
+  draw(id, W, Math.round(H), parts);
+}
+function teuWidth(teu, maxTeu) { return 1.5 + 11 * Math.sqrt(Math.max(0, num(teu) || 0) / maxTeu); }
+function drawMap() {
+  const fc = DATA.flows;
+  if (!fc) { hide("sec-map"); return; }
+  const edges = fc.features.filter((f) => f.geometry.type === "LineString");
+  const maxTeu = Math.max(1e-9, ...edges.map((f) => num(f.properties.teu) || 0));
+  drawNetwork("map", fc, (f) => {
+    const p = f.properties;
+    return {stroke: (num(p.teu) || 0) > 0 ? utilColour(p.utilization) : "#ced4da", width: teuWidth(p.teu, maxTeu),
+            tip: `${p.id} (${p.mode}): ${fmt(p.trains)} trains, ${fmt(p.teu)} TEU, utilisation ${pct(p.utilization)}`};
+  }, (W, y) => mapLegend(W, y, maxTeu));
 }
 function mapLegend(W, y, maxTeu) {
   const parts = [`<defs><linearGradient id="util-grad">` +
@@ -149,8 +157,11 @@ function mapLegend(W, y, maxTeu) {
     parts.push(line(x, y + 23, x + 40, y + 23, {stroke: "#5b6b7c", "stroke-width": w.toFixed(1), "stroke-linecap": "round"}));
     parts.push(txt(x + 48, y + 27, fmt(teu, 0), {class: "tick"}));
   });
-  let x2 = 680;
-  parts.push(txt(x2, y + 10, "Nodes", {class: "legend", "font-weight": 600}));
+  parts.push(...nodeLegend(680, y));
+  return parts;
+}
+function nodeLegend(x2, y) {
+  const parts = [txt(x2, y + 10, "Nodes", {class: "legend", "font-weight": 600})];
   for (const kind of ["terminal", "crossing", "port", "junction"]) {
     const st = NODE_STYLE[kind];
     parts.push(el("circle", {cx: x2 + 8, cy: y + 23, r: st.r, fill: st.fill, stroke: kind === "crossing" ? st.stroke : "#5b6b7c",
@@ -273,39 +284,6 @@ function drawTables() {
     (i) => (via(routes[i]) ? "via" : ""));
 }
 
-function drawCompare() {
-  const C = DATA.compare;
-  if (!C) { hide("sec-compare"); return; }
-  byId("compare-note").textContent = `${C.variant} minus ${C.base}, paired over ${C.replications} replications ` +
-    `with common random numbers (seed ${C.seed}). Differences in percent of the base value; the wide pale bar is ` +
-    `the interval without pairing. Metrics whose base is zero appear in the table only.`;
-  const rows = C.rows.filter((r) => num(r.base) !== null && r.base !== 0);
-  const rel = (v, r) => (100 * (num(v) || 0)) / Math.abs(r.base);
-  const W = 1240, left = 300, right = 90, top = 14, rowH = 28, H = top + Math.max(1, rows.length) * rowH + 44;
-  const ext = Math.max(1, ...rows.map((r) => Math.abs(rel(r.diff, r)) + Math.max(rel(r.half_width_95, r), rel(r.unpaired_half_width_95, r))));
-  const ticks = niceTicks(-ext, ext, 8);
-  const x = linear(ticks[0], ticks[ticks.length - 1], left, W - right);
-  const parts = xAxis(ticks, x, top, top + rows.length * rowH, "difference, % of base", (t) => `${fmt(t, 1)} %`);
-  parts.push(line(x(0), top, x(0), top + rows.length * rowH, {stroke: "#5b6b7c", "stroke-width": 1.2}));
-  rows.forEach((r, i) => {
-    const cy = top + i * rowH + rowH / 2, d = rel(r.diff, r), hw = rel(r.half_width_95, r), uhw = rel(r.unpaired_half_width_95, r);
-    const colour = r.significant ? "#1c5d99" : "#adb5bd";
-    parts.push(txt(left - 10, cy + 4, metricLabel(r.name), {"text-anchor": "end", class: "tick"}));
-    parts.push(el("rect", {x: x(d - uhw).toFixed(1), y: (cy - 5).toFixed(1), width: Math.max(0, x(d + uhw) - x(d - uhw)).toFixed(1),
-                           height: 10, rx: 5, fill: colour, opacity: 0.18}));
-    parts.push(line(x(d - hw), cy, x(d + hw), cy, {stroke: colour, "stroke-width": 2.2}));
-    parts.push(el("circle", {cx: x(d).toFixed(1), cy: cy.toFixed(1), r: 5, fill: colour},
-                  el("title", {}, esc(`${metricLabel(r.name)}: ${fmt(r.diff)} \u00b1 ${fmt(r.half_width_95)}`))));
-    parts.push(txt(W - right + 8, cy + 4, `${d >= 0 ? "+" : ""}${fmt(d, 1)} %`, {class: "value-label"}));
-  });
-  if (!rows.length) parts.push(txt(W / 2, top + 20, "No metric with a non-zero base value.", {"text-anchor": "middle", class: "tick"}));
-  draw("chart-compare", W, H, parts);
-  table("table-compare", ["Metric", "Base", "Variant", "Difference", "\u00b1 95 %", "Significant", "Unpaired \u00b1"],
-    C.rows.map((r) => [metricLabel(r.name), metricValue(r.name, r.base), metricValue(r.name, r.variant),
-      metricDiff(r.name, r.diff, true), metricDiff(r.name, r.half_width_95),
-      {v: r.significant ? "yes" : "no", cls: r.significant ? "sig" : "nosig"}, metricDiff(r.name, r.unpaired_half_width_95)]));
-}
-
 drawHeader();
 drawKpis();
 drawMap();
@@ -313,11 +291,6 @@ drawCosts();
 drawTransit();
 drawQueues();
 drawTables();
-drawCompare();
-for (const g of document.querySelectorAll(".grid2")) {
-  if ([...g.children].every((c) => c.style.display === "none")) g.style.display = "none";
-}
-document.body.dataset.drawn = "true";
 )js";
 
 }  // namespace corridor::detail

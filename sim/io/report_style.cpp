@@ -59,6 +59,8 @@ svg .value-label { font-size: 11.5px; font-weight: 600; }
 svg .node-label { font-size: 11.5px; font-weight: 600; paint-order: stroke; stroke: #fff; stroke-width: 3px;
   stroke-linejoin: round; }
 svg .legend { font-size: 11.5px; }
+svg .group-title { font-size: 12.5px; font-weight: 650; }
+svg .row-label { font-size: 12px; }
 .empty { color: var(--muted); font-style: italic; }
 footer { color: var(--muted); font-size: 12px; text-align: center; padding: 8px 0 28px; }
 @media (max-width: 900px) { .grid2 { grid-template-columns: 1fr; } main { padding: 16px; } }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Draws the fixture report in headless Chromium and fails when the page does not finish drawing, when a
-# chart stays empty or when the page logs anything to the console (an error or an uncaught exception).
-# Saves a screenshot as <build dir>/report-screenshot.png.
+# chart stays empty or when the page logs anything to the console (an error or an uncaught exception), for a
+# single run's page and for a comparison's. Saves screenshots as <build dir>/report-screenshot.png and
+# <build dir>/report-compare-screenshot.png.
 #   report_browser_test.sh FIXTURE_BINARY BUILD_DIR
 # Exit 77 (skipped) when Chromium is missing and cannot be installed (not root).
 set -euo pipefail
@@ -23,9 +24,6 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-out="$work/out"
-"$fixture" "$out" >/dev/null
-url="file://$out/report.html"
 flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
        --disable-component-update --disable-sync --disable-dev-shm-usage)
 
@@ -40,17 +38,43 @@ fail() {
   exit 1
 }
 
-run_browser "$work/dom.log" --enable-logging=stderr --v=0 --dump-dom "$url" >"$work/dom.html" ||
-  { cat "$work/dom.log" >&2; fail "chromium --dump-dom exited with an error"; }
-if grep -E 'CONSOLE|Uncaught' "$work/dom.log" >&2; then fail "the page wrote to the console (above)"; fi
-grep -Eq '<body[^>]*data-drawn="true"' "$work/dom.html" || fail "body[data-drawn=true] is missing: drawing did not finish"
-for id in map chart-costs chart-transit chart-queues chart-compare; do
-  grep -Eq "<svg id=\"$id\"[^>]*>[[:space:]]*<[a-z]" "$work/dom.html" || fail "svg#$id has no children"
-done
+# check NAME FIXTURE_ARGS CHART_IDS: draws the fixture's page, checks that every chart has children and
+# leaves the DOM in $work/NAME.html and a screenshot in <build dir>/NAME.png.
+check() {
+  local name=$1 args=$2 ids=$3 out="$work/$1"
+  # shellcheck disable=SC2086 # args is a list of words
+  "$fixture" "$out" $args >/dev/null
+  local url="file://$out/report.html" dom="$work/$name.html"
+  run_browser "$work/$name-dom.log" --enable-logging=stderr --v=0 --dump-dom "$url" >"$dom" ||
+    { cat "$work/$name-dom.log" >&2; fail "$name: chromium --dump-dom exited with an error"; }
+  if grep -E 'CONSOLE|Uncaught' "$work/$name-dom.log" >&2; then fail "$name: the page wrote to the console (above)"; fi
+  grep -Eq '<body[^>]*data-drawn="true"' "$dom" || fail "$name: body[data-drawn=true] is missing: drawing did not finish"
+  for id in $ids; do
+    grep -Eq "<svg id=\"$id\"[^>]*>[[:space:]]*<[a-z]" "$dom" || fail "$name: svg#$id has no children"
+  done
+  local shot="$build/$name.png"
+  rm -f "$shot"
+  run_browser "$work/$name-shot.log" --hide-scrollbars --window-size=1400,2400 --screenshot="$shot" "$url" >/dev/null ||
+    { cat "$work/$name-shot.log" >&2; fail "$name: chromium --screenshot exited with an error"; }
+  [ -s "$shot" ] || fail "$name: no screenshot at $shot"
+  echo "report_browser_test: $name drawn; screenshot at $shot"
+}
 
-shot="$build/report-screenshot.png"
-rm -f "$shot"
-run_browser "$work/shot.log" --hide-scrollbars --window-size=1400,2400 --screenshot="$shot" "$url" >/dev/null ||
-  { cat "$work/shot.log" >&2; fail "chromium --screenshot exited with an error"; }
-[ -s "$shot" ] || fail "no screenshot at $shot"
-echo "report_browser_test: report drawn; screenshot at $shot"
+check report-screenshot "" "map chart-costs chart-transit chart-queues chart-compare"
+
+# A comparison as `corridor compare --out` writes it: its chart, map of the change and queue panels.
+check report-compare-screenshot --compare "chart-compare chart-compare-map chart-compare-queues"
+dom="$work/report-compare-screenshot.html"
+# The chart keeps the headline metrics and the crossings' big changes; small or table-only kinds stay out.
+chart=$(sed -n 's/.*\(<svg id="chart-compare"[^>]*>.*<\/svg>\).*/\1/p' "$dom" | sed 's/<\/svg>.*//')
+for label in "Throughput, TEU" "malaszewicze: mean wait" "aktau-baku ferry: trains"; do
+  grep -q "$label" <<<"$chart" || fail "the compare chart lacks the row \"$label\""
+done
+for label in "dostyk: trains" "zabaykalsk: utilisation" "xian-duisburg"; do
+  if grep -q "$label" <<<"$chart"; then fail "the compare chart shows \"$label\", which belongs in the table only"; fi
+done
+grep -q 'id="compare-hidden"[^>]*>The chart shows [0-9]* of [0-9]* metrics' "$dom" || fail "no note on the metrics hidden from the chart"
+grep -q 'id="table-compare"><thead>.*xian-duisburg' "$dom" || fail "the full table lacks a route row"
+for id in sec-map sec-share sec-costs; do
+  grep -Eq "id=\"$id\"[^>]*style=\"display: none;\"" "$dom" || fail "a comparison shows #$id, a single run's section"
+done

@@ -1,22 +1,73 @@
-// Writes a complete output directory from the synthetic fixture (all files, a comparison and report.html),
-// for the browser test: report_fixture DIR
+// Writes a complete output directory from the synthetic fixture, with report.html, for the browser test:
+//   report_fixture DIR             one run (every file) and a comparison table beside it
+//   report_fixture DIR --compare   what `corridor compare --out DIR` writes: compare.json, base/, variant/
 #include <cstdio>
 #include <exception>
+#include <filesystem>
+#include <string>
 
 #include "io_fixtures.hpp"
 
+namespace {
+
+using namespace corridor;
+
+// The variant: traffic moves off some edges and onto others, Malaszewicze jams after day 60 and the
+// Aktau ferry's queue shrinks, so the map has both colours and the queue panels both directions.
+std::vector<run_result> variant_runs(std::vector<run_result> runs) {
+  for (auto& r : runs) {
+    for (std::size_t i = 0; i < r.edges.size(); ++i) {
+      const double k = i % 3 == 0 ? 0.4 : i % 3 == 1 ? 1.5 : 1.0;
+      r.edges[i].teu *= k, r.edges[i].trains *= k;
+    }
+    for (auto& d : r.daily) {
+      if (d.day >= 60) d.mean_queue_trains[3] = 4.0 * d.mean_queue_trains[3] + 6.0;
+      d.mean_queue_trains[4] *= 0.4;
+    }
+  }
+  return runs;
+}
+
+// sample_compare() and the crossing and ferry rows a comparison has: some that belong on the chart (one
+// far off its axis), some too small or of a kind that stays in the table.
+compare_table fixture_compare() {
+  compare_table t = test::sample_compare();
+  t.rows.push_back({"crossings.malaszewicze.mean_wait_h", 15, 190, 175, 12, true, 30});
+  t.rows.push_back({"crossings.malaszewicze.trains", 300, 150, -150, 10, true, 25});
+  t.rows.push_back({"crossings.dostyk.trains", 300, 290, -10, 2, true, 5});
+  t.rows.push_back({"crossings.zabaykalsk.utilization", 0.69, 0.75, 0.06, 0.01, true, 0.02});
+  t.rows.push_back({"ferries.aktau-baku.trains", 40, 61, 21, 4, true, 8});
+  t.rows.push_back({"ferries.aktau-baku.mean_wait_h", 30, 12, -18, 3, true, 6});
+  t.rows.push_back({"crossings.khorgos.mean_wait_h", 7, 7.2, 0.2, 0.5, false, 1.2});
+  t.rows.push_back({"routes.xian-duisburg.xian>dostyk>astana.trains", 200, 180, -20, 5, true, 9});
+  return t;
+}
+
+void write_compare_dir(const std::filesystem::path& dir, const run_info& info) {
+  const auto runs = test::sample_runs(5, 120);
+  write_compare_outputs(dir, fixture_compare());
+  write_run_outputs(dir / "base", test::sample_scenario(), runs, info);
+  write_run_outputs(dir / "variant", test::sample_scenario(), variant_runs(runs), info);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: report_fixture DIR\n");
+  const bool compare = argc == 3 && std::string(argv[2]) == "--compare";
+  if (argc != 2 && !compare) {
+    std::fprintf(stderr, "usage: report_fixture DIR [--compare]\n");
     return 2;
   }
   try {
-    corridor::run_info info;
+    run_info info;
     info.seed = 42, info.replications = 5, info.warmup_days = 30, info.include_wall_clock = false;
-    corridor::write_run_outputs(argv[1], corridor::test::sample_scenario(),
-                                corridor::test::sample_runs(5, 60), info);
-    corridor::write_compare_outputs(argv[1], corridor::test::sample_compare());
-    std::printf("%s\n", corridor::write_report_html(argv[1]).c_str());
+    if (compare) {
+      write_compare_dir(argv[1], info);
+    } else {
+      write_run_outputs(argv[1], test::sample_scenario(), test::sample_runs(5, 60), info);
+      write_compare_outputs(argv[1], test::sample_compare());
+    }
+    std::printf("%s\n", write_report_html(argv[1]).c_str());
   } catch (const std::exception& e) {
     std::fprintf(stderr, "report_fixture: %s\n", e.what());
     return 1;

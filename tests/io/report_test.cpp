@@ -28,6 +28,15 @@ class report_html : public ::testing::Test {
     if (with_compare) write_compare_outputs(dir_, test::sample_compare());
     return read_file(write_report_html(dir_));
   }
+  // What `corridor compare --out` writes: compare.json beside base/ and variant/ run outputs.
+  std::string build_compare() {
+    run_info info;
+    info.include_wall_clock = false;
+    write_compare_outputs(dir_, test::sample_compare());
+    write_run_outputs(dir_ / "base", test::sample_scenario(), test::sample_runs(3), info);
+    write_run_outputs(dir_ / "variant", test::sample_scenario(), test::sample_runs(2), info);
+    return read_file(write_report_html(dir_));
+  }
   fs::path dir_;
 };
 
@@ -48,6 +57,40 @@ TEST_F(report_html, has_the_map_and_every_chart_id) {
   }
   EXPECT_NE(page.find("document.body.dataset.drawn = \"true\""), std::string::npos);
   EXPECT_NE(page.find("<title>Corridor report \xe2\x80\x94 io-fixture</title>"), std::string::npos);
+}
+
+TEST_F(report_html, draws_a_comparison_with_its_map_and_queue_charts) {
+  const auto page = build_compare();
+  for (const char* id :
+       {"chart-compare", "chart-compare-map", "chart-compare-queues", "table-compare", "compare-hidden"}) {
+    EXPECT_NE(page.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
+  }
+  EXPECT_NE(page.find("\"sides\":{\"base\":{\"flows\":{"), std::string::npos);
+  EXPECT_NE(page.find("\"variant\":{\"flows\":{"), std::string::npos);
+  EXPECT_NE(
+      page.find(R"("files":["compare.json","base/flows.geojson","base/daily.csv","variant/flows.geojson")"),
+      std::string::npos)
+      << "footer's file list";
+}
+
+TEST_F(report_html, keeps_only_the_queue_series_of_each_side_of_a_comparison) {
+  const auto page = build_compare();
+  EXPECT_NE(page.find("\"mean_queue_dostyk\""), std::string::npos);
+  EXPECT_NE(page.find("\"daily_columns\":[\"day\",\"mean_queue_"), std::string::npos);
+  EXPECT_EQ(page.find("p95_wait_h_dostyk"), std::string::npos);
+  EXPECT_EQ(page.find("teu_delivered"), std::string::npos);
+}
+
+TEST_F(report_html, leaves_out_the_sides_when_compare_wrote_none) {
+  fs::create_directories(dir_ / "base");  // one side alone is not a comparison's pair
+  write_compare_outputs(dir_, test::sample_compare());
+  const auto page = read_file(write_report_html(dir_));
+  EXPECT_NE(page.find("\"sides\":null"), std::string::npos);
+}
+
+TEST_F(report_html, is_byte_identical_for_an_equal_comparison) {
+  const auto a = build_compare();
+  EXPECT_EQ(a, build_compare());
 }
 
 TEST_F(report_html, embeds_the_data_so_it_cannot_close_the_script_early) {
