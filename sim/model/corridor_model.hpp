@@ -18,12 +18,15 @@ class corridor_model {
   friend struct handlers;
   void handle(const event& e);
 
-  // demand.cpp: arrivals and train formation
-  void schedule_next_arrival(std::uint32_t f);
-  void on_container_arrives(std::uint32_t f);
-  void on_formation_timeout(std::uint32_t f);
+  // demand.cpp: arrivals (drawn ahead per flow, off the event set) and train formation
+  bool draw_next_arrival(std::uint32_t f);
+  bool ensure_ahead(std::uint32_t f, std::size_t n);
+  void admit_arrivals(std::uint32_t f, std::size_t n);  // the next n drawn arrivals reach the origin
+  void admit_through_horizon();
+  void plan_formation(std::uint32_t f);
+  void on_train_forms(std::uint32_t f);
+  bool admits_at_timetable(const flow_state& st, double arrival_h) const;
   void on_timetable_departure(std::uint32_t f);
-  void arm_formation_timeout(std::uint32_t f);
   void depart_train(std::uint32_t f, std::size_t teu);
 
   // routing.cpp: route choice at the origin and re-planning around closures

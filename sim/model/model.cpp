@@ -50,8 +50,12 @@ corridor_model::corridor_model(const prepared_scenario& p, std::uint64_t seed, s
     flow_state st{stream("arrivals", fs.id),
                   stream("route", fs.id),
                   {},
-                  0,
+                  {},
+                  0.0,
                   false,
+                  0,
+                  0,
+                  0,
                   0,
                   0.0,
                   0.0,
@@ -117,7 +121,7 @@ corridor_model::corridor_model(const prepared_scenario& p, std::uint64_t seed, s
 void corridor_model::run() {
   for (std::uint32_t f = 0; f < flows_.size(); ++f) {
     const flow_spec& fs = s_.flows[f];
-    schedule_next_arrival(f);
+    if (fs.departures == departure_policy::on_demand) plan_formation(f);
     if (fs.departures == departure_policy::timetable) {
       eng_.schedule_at(next_weekly_time(0.0, fs.timetable_weekdays, fs.timetable_hour),
                        ev_timetable_departure, f);
@@ -138,6 +142,7 @@ void corridor_model::run() {
   }
   if (warmup_h_ > 0) eng_.schedule_at(warmup_h_, ev_warmup_end, 0, 0, 2);
   eng_.run_until(horizon_h_, [this](const event& e) { handle(e); });
+  admit_through_horizon();  // arrivals since the last train formed are in the system too
   for (auto& c : crossings_) {
     for (std::uint32_t id : c.waiting) c.stats.still_waiting(horizon_h_, trains_[id].queued_since_h);
     c.stats.finish(horizon_h_);
@@ -150,11 +155,8 @@ void corridor_model::run() {
 
 void corridor_model::handle(const event& e) {
   switch (e.kind) {
-    case ev_container_arrives:
-      on_container_arrives(e.target);
-      break;
-    case ev_formation_timeout:
-      on_formation_timeout(e.target);
+    case ev_train_forms:
+      on_train_forms(e.target);
       break;
     case ev_timetable_departure:
       on_timetable_departure(e.target);

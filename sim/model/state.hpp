@@ -14,8 +14,7 @@
 namespace corridor::detail {
 
 enum event_kind : std::uint32_t {
-  ev_container_arrives,    // target: flow
-  ev_formation_timeout,    // target: flow
+  ev_train_forms,          // target: flow (on-demand: full, or its oldest container has waited max_wait_h)
   ev_timetable_departure,  // target: flow
   ev_train_at_node,        // target: train
   ev_service_done,         // target: train (leaves the crossing's track, starts customs)
@@ -34,9 +33,13 @@ enum class direction { westbound, eastbound, other };
 struct flow_state {
   rng_stream arrivals_rng;
   rng_stream route_rng;
-  std::deque<double> waiting_since_h;  // entry time of each container waiting at the origin
-  event_id timeout = 0;
-  bool timeout_pending = false;
+  std::deque<double> waiting_since_h;       // entry time of each container waiting at the origin
+  std::deque<double> ahead_h;               // arrival times drawn ahead, not yet at the origin (look-ahead)
+  double drawn_through_h = 0.0;             // the last drawn arrival: where the next draw starts
+  bool arrivals_done = false;               // no arrival left before the horizon
+  std::uint64_t admitted = 0;               // arrivals moved to the origin so far
+  std::uint64_t admitted_at_departure = 0;  // `admitted` just after the last timetabled departure
+  std::size_t batch_teu = 0;                // containers the pending on-demand formation takes
   int capacity_teu = 0;
   double rate_max_per_h = 0.0;  // for thinning under seasonality
   double value_of_time_per_h = 0.0;
