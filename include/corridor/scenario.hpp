@@ -68,8 +68,8 @@ struct node_spec {
 // cancelled by weather with a probability that depends on the month.
 struct ferry_spec {
   double every_days = 0.0;
-  std::vector<int> weekdays;    // 0 = Monday ... 6 = Sunday; used when every_days == 0
-  double departure_hour = 12.0; // hour of day of each sailing
+  std::vector<int> weekdays;     // 0 = Monday ... 6 = Sunday; used when every_days == 0
+  double departure_hour = 12.0;  // hour of day of each sailing
   double capacity_teu = 0.0;
   double fare_usd_per_teu = 0.0;
   std::array<double, 12> cancel_probability_by_month{};  // January first
@@ -87,7 +87,7 @@ struct edge_spec {
   int slots_per_day = 0;               // train departures per day per direction; 0 = unlimited
   double travel_time_cv = 0.0;         // coefficient of variation of travel time (lognormal); 0 = fixed
   bool bidirectional = true;
-  ferry_spec ferry;                    // used when mode == ferry
+  ferry_spec ferry;  // used when mode == ferry
   source_loc loc;
 };
 
@@ -114,10 +114,10 @@ struct flow_spec {
   arrival_process arrivals = arrival_process::poisson;
   std::array<double, 12> seasonality{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};  // multipliers by month
   departure_policy departures = departure_policy::on_demand;
-  double max_wait_h = 72.0;              // on_demand: a train leaves part-full after this wait
-  std::vector<int> timetable_weekdays;   // timetable: departure days (0 = Monday)
-  double timetable_hour = 8.0;           // timetable: hour of day
-  double train_capacity_teu = 0.0;       // 0 = the scenario's train_capacity_teu
+  double max_wait_h = 72.0;             // on_demand: a train leaves part-full after this wait
+  std::vector<int> timetable_weekdays;  // timetable: departure days (0 = Monday)
+  double timetable_hour = 8.0;          // timetable: hour of day
+  double train_capacity_teu = 0.0;      // 0 = the scenario's train_capacity_teu
   source_loc loc;
 };
 
@@ -168,6 +168,9 @@ struct scenario {
   // True when the country belongs to the region.
   bool in_region(std::string_view region, std::string_view country) const noexcept;
 };
+
+// The name a scenario file uses for a node kind ("terminal", "junction", "crossing", "port").
+std::string_view to_string(node_kind k) noexcept;
 
 // Loads, resolves `extends` overlays and validates. Throws scenario_error listing every problem found.
 scenario load_scenario(const std::filesystem::path& file);

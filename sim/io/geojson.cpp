@@ -12,20 +12,6 @@ namespace {
 using detail::json_number;
 using detail::ojson;
 
-const char* kind_name(node_kind k) {
-  switch (k) {
-    case node_kind::terminal:
-      return "terminal";
-    case node_kind::junction:
-      return "junction";
-    case node_kind::crossing:
-      return "crossing";
-    case node_kind::port:
-      return "port";
-  }
-  return "junction";
-}
-
 ojson position(const node_spec& n) {
   return ojson::array({json_number(n.lon), json_number(n.lat)});
 }
@@ -53,7 +39,7 @@ ojson node_feature(const node_spec& n, const queue_result* q) {
   ojson props;
   props["id"] = n.id;
   props["name"] = n.name;
-  props["kind"] = kind_name(n.kind);
+  props["kind"] = std::string(to_string(n.kind));
   props["country"] = n.country;
   if (q != nullptr) {
     props["trains"] = json_number(q->trains);

@@ -10,20 +10,6 @@
 namespace corridor {
 namespace {
 
-const char* kind_name(node_kind k) {
-  switch (k) {
-    case node_kind::terminal:
-      return "terminal";
-    case node_kind::junction:
-      return "junction";
-    case node_kind::crossing:
-      return "crossing";
-    case node_kind::port:
-      return "port";
-  }
-  return "node";
-}
-
 std::vector<std::uint32_t> regions_of(const scenario& s, const std::string& country) {
   std::vector<std::uint32_t> out;
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
@@ -70,7 +56,7 @@ int node_gauge_mm(const graph_t& g, vertex_t v) {
   auto check = [&](const edge_props& e) {
     if (e.mode != edge_mode::rail) return;
     if (gauge != 0 && gauge != e.gauge_mm) {
-      throw std::invalid_argument("network: " + std::string(kind_name(n.kind)) + " '" + n.id +
+      throw std::invalid_argument("network: " + std::string(to_string(n.kind)) + " '" + n.id +
                                   "' joins rail gauges " + std::to_string(gauge) + " and " +
                                   std::to_string(e.gauge_mm) +
                                   " mm; gauge may change only at a crossing or a port");

@@ -31,6 +31,20 @@ const Spec* find_by_id(const std::vector<Spec>& specs, std::string_view id) noex
 scenario_error::scenario_error(std::vector<diagnostic> diagnostics)
     : std::runtime_error(format_all(diagnostics)), diagnostics_(std::move(diagnostics)) {}
 
+std::string_view to_string(node_kind k) noexcept {
+  switch (k) {
+    case node_kind::terminal:
+      return "terminal";
+    case node_kind::junction:
+      return "junction";
+    case node_kind::crossing:
+      return "crossing";
+    case node_kind::port:
+      return "port";
+  }
+  return "node";
+}
+
 const node_spec* scenario::find_node(std::string_view id) const noexcept {
   return find_by_id(nodes, id);
 }

@@ -15,18 +15,8 @@ std::string q(std::string_view s) {
   return "'" + std::string(s) + "'";
 }
 
-std::string_view kind_name(node_kind k) {
-  switch (k) {
-    case node_kind::terminal:
-      return "a terminal";
-    case node_kind::junction:
-      return "a junction";
-    case node_kind::crossing:
-      return "a crossing";
-    case node_kind::port:
-      return "a port";
-  }
-  return "?";
+std::string kind_name(node_kind k) {
+  return "a " + std::string(to_string(k));
 }
 
 source_loc field_loc(const field_locator& where, std::string_view collection, std::string_view id,
