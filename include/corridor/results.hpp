@@ -22,18 +22,18 @@ struct cost_breakdown {  // USD per delivered TEU
 
 // A queue with servers (a crossing's tracks, a ferry's sailings), measured over the report window.
 struct queue_result {
-  std::string id;         // crossing node id, or ferry edge id
-  std::string kind;       // "crossing" or "ferry"
-  double trains = 0.0;    // trains served (ferries: trains boarded)
+  std::string id;       // crossing node id, or ferry edge id
+  std::string kind;     // "crossing" or "ferry"
+  double trains = 0.0;  // trains served (ferries: trains boarded)
   double teu = 0.0;
-  double utilization = 0.0;        // busy servers / servers (ferries: TEU carried / TEU offered)
-  double mean_wait_h = 0.0;        // wait before service (ferries: before boarding)
+  double utilization = 0.0;  // busy servers / servers (ferries: TEU carried / TEU offered)
+  double mean_wait_h = 0.0;  // wait before service (ferries: before boarding)
   double p95_wait_h = 0.0;
   double mean_queue_trains = 0.0;  // time-averaged number waiting
   double max_queue_trains = 0.0;
-  double arrivals_per_h = 0.0;     // trains joining the queue per hour (for Little's law)
-  double sailings = 0.0;           // ferries only
-  double cancelled_sailings = 0.0; // ferries only
+  double arrivals_per_h = 0.0;      // trains joining the queue per hour (for Little's law)
+  double sailings = 0.0;            // ferries only
+  double cancelled_sailings = 0.0;  // ferries only
 };
 
 struct route_result {
@@ -49,7 +49,19 @@ struct edge_result {  // one scenario edge, both directions added
   std::string id;
   double trains = 0.0;
   double teu = 0.0;
-  double utilization = 0.0;  // departures / slots offered (0 when unlimited)
+  double utilization = 0.0;       // departures / slots offered (0 when unlimited)
+  double mean_slot_wait_h = 0.0;  // per departure: from reaching the line to taking a slot (slotted lines)
+};
+
+// One OD flow over the report window: what was delivered and how long its containers took door to door.
+struct flow_result {
+  std::string id;
+  std::string direction;  // "westbound", "eastbound" or "other"
+  double teu = 0.0;       // delivered
+  double trains = 0.0;    // delivered
+  double transit_days_mean = 0.0;
+  double transit_days_p50 = 0.0;
+  double transit_days_p95 = 0.0;
 };
 
 struct goods_result {
@@ -103,12 +115,14 @@ struct run_result {
 
   std::vector<queue_result> queues;
   std::vector<route_result> routes;
+  std::vector<flow_result> flows;  // scenario flow order
   std::vector<edge_result> edges;
   std::vector<goods_result> goods;
   std::vector<daily_row> daily;
 
   // Every number as (name, value) in a stable order: headline metrics as "metrics.<name>", then
-  // "cost.<component>", "crossings.<id>.<field>", "ferries.<id>.<field>", "routes.<flow>.<route>.<field>".
+  // "cost.<component>", "crossings.<id>.<field>", "ferries.<id>.<field>", "routes.<flow>.<route>.<field>",
+  // "edges.<id>.<field>", "flows.<id>.<field>".
   std::vector<std::pair<std::string, double>> flatten() const;
 };
 

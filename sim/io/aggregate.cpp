@@ -77,9 +77,12 @@ std::vector<edge_result> mean_edges(const std::vector<run_result>& runs) {
   return mean_by_key(
       runs, &run_result::edges, [](const edge_result& e) { return e.id; },
       [](edge_result& a, const edge_result& b) {
-        a.trains += b.trains, a.teu += b.teu, a.utilization += b.utilization;
+        a.trains += b.trains, a.teu += b.teu, a.utilization += b.utilization,
+            a.mean_slot_wait_h += b.mean_slot_wait_h;
       },
-      [](edge_result& a, double f) { a.trains *= f, a.teu *= f, a.utilization *= f; });
+      [](edge_result& a, double f) {
+        a.trains *= f, a.teu *= f, a.utilization *= f, a.mean_slot_wait_h *= f;
+      });
 }
 
 std::vector<goods_result> mean_goods(const std::vector<run_result>& runs) {

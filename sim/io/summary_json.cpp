@@ -25,11 +25,17 @@ ojson run_section(const run_info& info, std::uint64_t events) {
   return run;
 }
 
-// "metrics" (means) and "ci95" (half-widths) for every headline metric, from summarize_runs().
+// "metrics" (means) and "ci95" (half-widths) for every headline metric, and "flows" (each OD's deliveries and
+// transit days, with the half-width of its mean transit), from summarize_runs().
 void add_metrics(ojson& out, const std::vector<run_result>& runs) {
   std::map<std::string, const metric_stat*> by_name;
   const auto stats = summarize_runs(runs);
   for (const auto& st : stats) by_name.emplace(st.name, &st);
+  const auto stat = [&](const std::string& name) {
+    auto it = by_name.find(name);
+    if (it == by_name.end()) throw io_error({}, "summary: summarize_runs() has no " + name);
+    return it->second;
+  };
   ojson metrics = ojson::object(), ci = ojson::object();
   for (const auto& name : metric_names()) {
     auto it = by_name.find("metrics." + name);
@@ -39,6 +45,20 @@ void add_metrics(ojson& out, const std::vector<run_result>& runs) {
   }
   out["metrics"] = std::move(metrics);
   out["ci95"] = std::move(ci);
+  ojson flows = ojson::object();
+  const double days = runs.front().window_days;
+  for (const flow_result& f : runs.front().flows) {
+    const std::string p = "flows." + f.id + ".";
+    flows[f.id] = {{"direction", f.direction},
+                   {"teu_per_day", json_number(days > 0 ? stat(p + "teu")->mean / days : 0.0)},
+                   {"trains_per_day", json_number(days > 0 ? stat(p + "trains")->mean / days : 0.0)},
+                   {"transit_days_mean", json_number(stat(p + "transit_days_mean")->mean)},
+                   {"transit_days_mean_ci95",
+                    json_number(runs.size() < 2 ? 0.0 : stat(p + "transit_days_mean")->half_width_95)},
+                   {"transit_days_p50", json_number(stat(p + "transit_days_p50")->mean)},
+                   {"transit_days_p95", json_number(stat(p + "transit_days_p95")->mean)}};
+  }
+  out["flows"] = std::move(flows);
 }
 
 ojson cost_section(const cost_breakdown& c) {
@@ -104,7 +124,8 @@ void add_entities(ojson& out, const std::vector<run_result>& runs) {
   for (const auto& e : detail::mean_edges(runs)) {
     edges[e.id] = {{"trains", json_number(e.trains)},
                    {"teu", json_number(e.teu)},
-                   {"utilization", json_number(e.utilization)}};
+                   {"utilization", json_number(e.utilization)},
+                   {"mean_slot_wait_h", json_number(e.mean_slot_wait_h)}};
   }
   out["edges"] = std::move(edges);
   ojson goods = ojson::array();

@@ -83,9 +83,18 @@ std::vector<std::pair<std::string, double>> run_result::flatten() const {
     out.emplace_back(prefix + "teu", r.teu);
     out.emplace_back(prefix + "share", r.share);
   }
+  for (const flow_result& f : flows) {
+    const std::string prefix = "flows." + f.id + ".";
+    out.emplace_back(prefix + "teu", f.teu);
+    out.emplace_back(prefix + "trains", f.trains);
+    out.emplace_back(prefix + "transit_days_mean", f.transit_days_mean);
+    out.emplace_back(prefix + "transit_days_p50", f.transit_days_p50);
+    out.emplace_back(prefix + "transit_days_p95", f.transit_days_p95);
+  }
   for (const edge_result& e : edges) {
     out.emplace_back("edges." + e.id + ".teu", e.teu);
     out.emplace_back("edges." + e.id + ".utilization", e.utilization);
+    out.emplace_back("edges." + e.id + ".mean_slot_wait_h", e.mean_slot_wait_h);
   }
   return out;
 }

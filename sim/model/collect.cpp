@@ -145,11 +145,26 @@ run_result corridor_model::results() const {
       er.utilization = ratio(er.teu, offered_teu);
     } else {
       er.utilization = ratio(er.trains, offered);
+      double wait_h = 0.0;
+      for (std::uint32_t e : net_.edges_of_spec(spec)) wait_h += lines_[e].slot_wait_h;
+      er.mean_slot_wait_h = ratio(wait_h, er.trains);
     }
     r.edges.push_back(std::move(er));
   }
 
   static constexpr const char* dir_names[] = {"westbound", "eastbound", "other"};
+  for (std::uint32_t fi = 0; fi < flows_.size(); ++fi) {
+    flow_result fr;
+    fr.id = s_.flows[fi].id;
+    fr.direction = dir_names[static_cast<std::size_t>(flows_[fi].dir)];
+    std::vector<double> days = flow_transit_days_[fi];
+    fr.teu = static_cast<double>(days.size());
+    fr.trains = flow_trains_[fi];
+    fr.transit_days_mean = mean_of(days);
+    fr.transit_days_p50 = percentile(days, 0.50);
+    fr.transit_days_p95 = percentile(days, 0.95);
+    r.flows.push_back(std::move(fr));
+  }
   const double per_year = ratio(365.0, r.window_days);
   for (std::size_t d = 0; d < 3; ++d) {
     for (std::size_t c = 0; c < s_.cargo_classes.size(); ++c) {

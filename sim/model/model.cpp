@@ -116,6 +116,8 @@ corridor_model::corridor_model(const prepared_scenario& p, std::uint64_t seed, s
   terminal_departures_.assign(net_.num_nodes(), 0.0);
   terminal_arrivals_.assign(net_.num_nodes(), 0.0);
   goods_teu_.assign(3, std::vector<double>(s_.cargo_classes.size(), 0.0));
+  flow_transit_days_.resize(s_.flows.size());
+  flow_trains_.assign(s_.flows.size(), 0.0);
 }
 
 void corridor_model::run() {

@@ -160,6 +160,7 @@ void corridor_model::board_line(std::uint32_t id, std::uint32_t e) {
   if (depart >= warmup_h_ && depart <= horizon_h_) {  // when it leaves, not when it joins the slot queue
     line.departures += 1.0;
     line.teu += teu;
+    line.slot_wait_h += depart - eng_.now();
   }
   ++t.pos;
   eng_.schedule_at(depart + travel_h, ev_train_at_node, id);

@@ -37,9 +37,11 @@ void corridor_model::deliver(std::uint32_t id) {
     window_teu_dir_[d] += teu;
     terminal_arrivals_[t.nodes.back()] += 1.0;
     double transit_days_sum = 0.0;
+    flow_trains_[t.flow] += 1.0;
     for (double entered : t.container_entry_h) {
       const double days = (now - entered) / hours_per_day;
       transit_days_.push_back(days);
+      flow_transit_days_[t.flow].push_back(days);
       transit_days_sum += days;
     }
     cost_sum_.haulage += t.cost.haulage * teu;

@@ -88,6 +88,7 @@ struct line_state {          // one direction of a rail edge
   rng_stream travel_rng;
   double departures = 0.0;  // in the window
   double teu = 0.0;
+  double slot_wait_h = 0.0;  // summed over those departures: from reaching the line to taking a slot
   double slots_offered = 0.0;
 };
 
