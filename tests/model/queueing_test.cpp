@@ -59,7 +59,8 @@ TEST(crossing, mean_wait_of_an_m_m_3_crossing_matches_erlang_c_within_3_percent)
   double sum_wait = 0.0, sum_util = 0.0, sum_rate = 0.0;
   const int seeds = 24;
   for (int seed = 1; seed <= seeds; ++seed) {
-    const queue_result& q = run_model(p, {.replication = 0, .seed = seed, .warmup_days = {}}).queues.at(0);
+    const run_result r = run_model(p, {.replication = 0, .seed = seed, .warmup_days = {}});
+    const queue_result& q = r.queues.at(0);
     sum_wait += q.mean_wait_h;
     sum_util += q.utilization;
     sum_rate += q.arrivals_per_h;

@@ -18,5 +18,8 @@ if(CORRIDOR_HAVE_MPI)
   add_test(NAME sweep_mpi_three_ranks
            COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/sweep_mpi_test.sh ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:corridor>
                    ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/sweep-mpi-test)
-  set_tests_properties(sweep_mpi_three_ranks PROPERTIES TIMEOUT 300)
+  # OpenMPI does not free what its plugins allocate by MPI_Finalize, and the plugins are unloaded by exit, so
+  # LeakSanitizer reports them from "<unknown module>" where no suppression by library can match. Leaks in
+  # corridor's own code are covered by every other test; here ASan still checks memory errors.
+  set_tests_properties(sweep_mpi_three_ranks PROPERTIES TIMEOUT 300 ENVIRONMENT "ASAN_OPTIONS=detect_leaks=0")
 endif()
