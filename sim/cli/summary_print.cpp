@@ -89,6 +89,15 @@ std::string format_run_summary(const scenario& s, const std::vector<run_result>&
   out += "\n" + crossings.render();
   out += "\n" + ferries.render();
 
+  text_table lines({"Line with slots", "slots/day each way", "slot use", "mean slot wait h"});
+  for (const edge_spec& e : s.edges) {
+    if (e.mode != edge_mode::rail || e.slots_per_day <= 0) continue;
+    const std::string p = "edges." + e.id + ".";
+    lines.add_row({e.id, std::to_string(e.slots_per_day), human_percent(stat(p + "utilization")->mean),
+                   human_number(stat(p + "mean_slot_wait_h")->mean, 1)});
+  }
+  out += "\n" + lines.render();
+
   std::uint64_t events = 0;
   for (const run_result& r : runs) events += r.events;
   out +=
