@@ -63,8 +63,10 @@ run_result corridor_model::results() const {
   r.cost.time = ratio(cost_sum_.time, window_teu_);
   r.cost_usd_per_teu = r.cost.out_of_pocket();
   r.generalized_cost_usd_per_teu = r.cost.generalized();
-  std::vector<double> transit = transit_days_;
-  r.transit_days_mean = mean_of(transit);
+  // Percentiles do not depend on order, so all flows' samples together give the run's.
+  std::vector<double> transit;
+  for (const auto& days : flow_transit_days_) transit.insert(transit.end(), days.begin(), days.end());
+  r.transit_days_mean = transit.empty() ? 0.0 : transit_days_total_ / static_cast<double>(transit.size());
   r.transit_days_p50 = percentile(transit, 0.50);
   r.transit_days_p95 = percentile(transit, 0.95);
   r.share_central_asia_trains = ratio(share_trains_via_, share_trains_);

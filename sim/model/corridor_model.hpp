@@ -83,11 +83,13 @@ class corridor_model {
   double window_teu_ = 0, window_trains_ = 0, window_teu_dir_[3] = {0, 0, 0};
   double share_trains_ = 0, share_trains_via_ = 0, share_teu_ = 0, share_teu_via_ = 0;
   double share_dir_trains_[3] = {0, 0, 0}, share_dir_via_[3] = {0, 0, 0};
-  cost_breakdown cost_sum_;                             // USD summed over delivered TEU
-  std::vector<double> transit_days_;                    // each delivered container's door-to-door days
-  std::vector<std::vector<double>> flow_transit_days_;  // the same, per flow
-  std::vector<double> flow_trains_;                     // per flow: trains delivered
-  std::vector<std::vector<double>> goods_teu_;          // [direction][cargo class]
+  cost_breakdown cost_sum_;  // USD summed over delivered TEU
+  double transit_days_total_ =
+      0.0;  // door-to-door days of every delivered container, summed in delivery order
+  std::vector<std::vector<double>>
+      flow_transit_days_;                       // per flow: each delivered container's door-to-door days
+  std::vector<double> flow_trains_;             // per flow: trains delivered
+  std::vector<std::vector<double>> goods_teu_;  // [direction][cargo class]
   std::vector<daily_row> daily_;
   double day_teu_ = 0, day_trains_ = 0;
 };

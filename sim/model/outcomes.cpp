@@ -40,7 +40,7 @@ void corridor_model::deliver(std::uint32_t id) {
     flow_trains_[t.flow] += 1.0;
     for (double entered : t.container_entry_h) {
       const double days = (now - entered) / hours_per_day;
-      transit_days_.push_back(days);
+      transit_days_total_ += days;
       flow_transit_days_[t.flow].push_back(days);
       transit_days_sum += days;
     }
