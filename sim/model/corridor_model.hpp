@@ -77,6 +77,7 @@ class corridor_model {
   std::vector<double> node_factor_;         // capacity factor per vertex
   std::vector<bool> disruption_active_;     // per disruption: between its from_day and to_day
   std::vector<double> terminal_departures_, terminal_arrivals_;
+  std::vector<double> route_costs_;  // scratch for choose_route: no allocation per departure
 
   // Report window tallies
   double entered_ = 0, delivered_ = 0;

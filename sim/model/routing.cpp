@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "corridor/choice.hpp"
+
 #include "calendar.hpp"
 #include "corridor_model.hpp"
 
@@ -46,32 +48,17 @@ double corridor_model::expected_route_hours(const path& p, double teu) const {
 std::uint32_t corridor_model::choose_route(std::uint32_t f) {
   const auto& paths = p_.path_sets[f];
   flow_state& st = flows_[f];
-  std::vector<double> cost(paths.size());
-  double best = infinite;
-  std::uint32_t best_i = 0;
+  std::vector<double>& cost = route_costs_;
+  cost.resize(paths.size());
   for (std::uint32_t i = 0; i < paths.size(); ++i) {
-    const double hours = expected_route_hours(paths[i], st.capacity_teu);
-    cost[i] = hours == infinite ? infinite : st.route_usd[i] + st.value_of_time_per_h * hours;
-    if (cost[i] < best) {
-      best = cost[i];
-      best_i = i;
-    }
+    const cost_terms terms{.out_of_pocket_usd_per_teu = st.route_usd[i],
+                           .hours = expected_route_hours(paths[i], st.capacity_teu)};
+    cost[i] = generalized_cost_usd_per_teu(terms, st.value_of_time_per_h);
   }
   // One draw per departure whatever the mode, so the stream stays aligned across scenario variants.
   const double u = st.route_rng.uniform01();
-  if (best == infinite || s_.route_choice.mode == route_choice_mode::cheapest) return best_i;
-  const double theta = s_.route_choice.logit_scale_per_usd;
-  double total = 0.0;
-  for (double& c : cost) {
-    c = c == infinite ? 0.0 : std::exp(-theta * (c - best));
-    total += c;
-  }
-  double acc = 0.0;
-  for (std::uint32_t i = 0; i < cost.size(); ++i) {
-    acc += cost[i] / total;
-    if (u < acc) return i;
-  }
-  return best_i;
+  if (s_.route_choice.mode == route_choice_mode::cheapest) return static_cast<std::uint32_t>(cheapest(cost));
+  return static_cast<std::uint32_t>(logit_choice(cost, s_.route_choice.logit_scale_per_usd, u));
 }
 
 bool corridor_model::route_blocked(const train_state& t) const {
