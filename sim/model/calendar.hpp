@@ -19,11 +19,6 @@ inline int month_of(double hour) {
   return 11;
 }
 
-// Day of week (0 = Monday) of an absolute simulated hour.
-inline int weekday_of(double hour) {
-  return static_cast<int>(std::fmod(std::floor(hour / hours_per_day), 7.0));
-}
-
 // The first time >= `from` that falls on one of `weekdays` at `hour_of_day`; `from` itself counts.
 template <class Weekdays>
 double next_weekly_time(double from, const Weekdays& weekdays, double hour_of_day) {

@@ -9,7 +9,7 @@
 #include "corridor/engine.hpp"
 #include "corridor/model.hpp"
 #include "corridor/random.hpp"
-#include "queue_stats.hpp"
+#include "corridor/queue_stats.hpp"
 
 namespace corridor::detail {
 

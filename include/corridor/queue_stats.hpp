@@ -1,4 +1,7 @@
 #pragma once
+// A collector for a queue with servers (a crossing's tracks, a ferry's sailings), filled during a run.
+// Plain numbers in (times, counts), plain numbers out; it knows nothing of the engine or the model.
+//
 // What a queue with servers records over the report window: the time-integral of the number waiting and of
 // busy servers, the arrivals, and each wait. Enough for utilization, mean/p95 wait, mean/max queue and
 // Little's law, which holds exactly over the window: the trains waiting when the window opens count as
@@ -13,7 +16,7 @@
 
 #include "corridor/statistics.hpp"
 
-namespace corridor::detail {
+namespace corridor {
 
 // One day of a queue (or the part of it inside the window).
 struct queue_day {
@@ -91,7 +94,6 @@ class queue_stats {
   std::size_t arrivals() const { return arrivals_; }
   std::size_t served() const { return served_; }
   const tally& waits() const { return waits_; }
-  double waiting_now() const { return waiting_.current(); }
 
  private:
   void open_day(double t, double waiting_area, double busy_area) {
@@ -111,4 +113,4 @@ class queue_stats {
   tally day_waits_;
 };
 
-}  // namespace corridor::detail
+}  // namespace corridor
