@@ -8,11 +8,21 @@ namespace corridor::detail {
 
 constexpr double hours_per_day = 24.0;
 constexpr double hours_per_week = 168.0;
+constexpr double days_per_year = 365.0;
+
+// Tolerances of the clock, in hours. Event times are sums and products of hours whose rounding stays near
+// 1e-12 h over a year; both are far below anything the model tells apart (a minute is 0.017 h).
+// A search for the next timetabled time that counts its start looks from here to find a time strictly after
+// now: 1e-6 h is 3.6 ms.
+constexpr double after_now_h = 1e-6;
+// Two clock times this close are one instant (the last day tick against the horizon, a day's end against the
+// window's opening).
+constexpr double same_instant_h = 1e-9;
 
 // Month (0 = January) of an absolute simulated hour; years repeat.
 inline int month_of(double hour) {
   static constexpr std::array<int, 12> month_ends{31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365};
-  const int day_of_year = static_cast<int>(std::fmod(std::floor(hour / hours_per_day), 365.0));
+  const int day_of_year = static_cast<int>(std::fmod(std::floor(hour / hours_per_day), days_per_year));
   for (int m = 0; m < 12; ++m) {
     if (day_of_year < month_ends[static_cast<std::size_t>(m)]) return m;
   }

@@ -1,13 +1,12 @@
-// What happens at the end of a journey and on the calendar: delivery and its tallies, disruptions opening
-// and closing parts of the network, and the daily series.
-#include <algorithm>
+// What happens at the end of a journey and on the calendar: delivery, the daily series, the window's
+// opening, and the queues' closing at the horizon.
+#include "outcomes.hpp"
+
 #include <cmath>
 
 #include "calendar.hpp"
-#include "corridor_model.hpp"
 
 namespace corridor::detail {
-
 namespace {
 
 // Appends one queue's day to the row, in run_result::queues order.
@@ -20,112 +19,73 @@ void add_queue_day(daily_row& row, const queue_day& d, double waiting_now, doubl
   row.p95_wait_h.push_back(d.p95_wait_h);
 }
 
+// Every crossing's day, then every ferry leg's, in run_result::queues order.
+void add_queue_days(model& m, daily_row& row) {
+  const double now = m.eng.now();
+  for (vertex_t v = 0; v < m.net.num_nodes(); ++v) {
+    if (!m.facts.nodes[v].is_crossing) continue;
+    const queue_day d = m.tallies.crossing_queues[v].close_day(now);
+    const int tracks = node_spec_of(m, v).crossing.tracks;
+    const double utilization = tracks > 0 ? d.mean_busy / tracks : 0.0;
+    add_queue_day(row, d, static_cast<double>(m.state.crossings[v].waiting.size()), utilization);
+  }
+  for (edge_id e = 0; e < m.net.num_edges(); ++e) {
+    if (!is_ferry(m, e)) continue;
+    const ferry_tally& f = m.tallies.ferries[e];
+    const queue_day d = m.tallies.ferry_queues[e].close_day(now, f.teu_carried, f.teu_offered);
+    const double utilization = d.offered > 0.0 ? d.carried / d.offered : 0.0;  // 0: no sailing that day
+    add_queue_day(row, d, static_cast<double>(m.state.ferries[e].waiting.size()), utilization);
+  }
+}
+
 }  // namespace
 
-void corridor_model::deliver(std::uint32_t id) {
-  train_state& t = trains_[id];
-  const flow_state& st = flows_[t.flow];
-  const double now = eng_.now();
-  const auto teu = static_cast<double>(t.container_entry_h.size());
-  delivered_ += teu;
-  day_teu_ += teu;
-  day_trains_ += 1.0;
-  if (in_window()) {
-    const auto d = static_cast<std::size_t>(st.dir);
-    window_teu_ += teu;
-    window_trains_ += 1.0;
-    window_teu_dir_[d] += teu;
-    terminal_arrivals_[t.nodes.back()] += 1.0;
-    double transit_days_sum = 0.0;
-    flow_trains_[t.flow] += 1.0;
-    for (double entered : t.container_entry_h) {
-      const double days = (now - entered) / hours_per_day;
-      transit_days_total_ += days;
-      flow_transit_days_[t.flow].push_back(days);
-      transit_days_sum += days;
-    }
-    cost_sum_.haulage += t.cost.haulage * teu;
-    cost_sum_.crossing_fees += t.cost.crossing_fees * teu;
-    cost_sum_.handling += t.cost.handling * teu;
-    cost_sum_.ferry += t.cost.ferry * teu;
-    cost_sum_.subsidy += t.cost.subsidy * teu;
-    cost_sum_.time += st.value_of_time_per_h * hours_per_day * transit_days_sum;
-    if (st.counts_for_share) {
-      const double via = t.via_share_region ? 1.0 : 0.0;
-      share_trains_ += 1.0;
-      share_trains_via_ += via;
-      share_teu_ += teu;
-      share_teu_via_ += via * teu;
-      share_dir_trains_[d] += 1.0;
-      share_dir_via_[d] += via;
-    }
-    const auto cls = static_cast<std::size_t>(class_index_[t.flow]);
-    goods_teu_[d][cls] += teu;
-  }
+void deliver(model& m, train_id id) {
+  train_state& t = m.state.trains[id];
+  record_delivery(m.tallies, m.facts.flows[t.flow], t, m.eng.now(), in_window(m));
   t.container_entry_h = {};  // the containers have left the system
   t.delivered = true;
 }
 
-void corridor_model::on_disruption(std::uint32_t d, bool starts) {
-  const disruption_spec& ds = s_.disruptions[d];
-  disruption_active_[d] = starts;
-  // Disruptions of one target may overlap: the most severe one in force applies, so the end of one does not
-  // lift another that is still on.
-  double factor = 1.0;
-  for (std::uint32_t o = 0; o < s_.disruptions.size(); ++o) {
-    if (disruption_active_[o] && s_.disruptions[o].target == ds.target)
-      factor = std::min(factor, s_.disruptions[o].capacity_factor);
+void schedule_calendar(model& m) {
+  for (double t = hours_per_day; t <= m.frame.horizon_h + same_instant_h; t += hours_per_day) {
+    m.eng.schedule_at(t, ev_day_tick, 0, 0, priority_day_tick);
   }
-  ++plan_version_;
-  if (auto v = net_.find_node(ds.target)) {
-    node_factor_[*v] = factor;
-    if (factor > 0.0) {
-      if (crossings_[*v].is_crossing) try_start_service(*v);
-      std::deque<std::uint32_t> held;
-      held.swap(held_[*v]);
-      for (std::uint32_t id : held) leave_node(id);
-    }
-    return;
-  }
-  const edge_spec* es = s_.find_edge(ds.target);
-  if (es == nullptr) throw model_error("disruption '" + ds.id + "' names unknown target '" + ds.target + "'");
-  const auto spec = static_cast<std::uint32_t>(es - s_.edges.data());
-  for (std::uint32_t e : net_.edges_of_spec(spec)) {
-    if (net_.props(e).mode == edge_mode::ferry) {
-      ferries_[e].capacity_factor = factor;
-    } else {
-      lines_[e].capacity_factor = factor;
-      lines_[e].closed = factor <= 0.0;
-      if (!lines_[e].closed) release_line(e);
-    }
-  }
+  if (m.frame.warmup_h > 0) m.eng.schedule_at(m.frame.warmup_h, ev_warmup_end, 0, 0, priority_warmup_end);
 }
 
-void corridor_model::on_day_tick() {
-  const double now = eng_.now();
-  const bool record = now > warmup_h_ + 1e-9;  // days that end inside the window
+void on_day_tick(model& m) {
+  const double now = m.eng.now();
   daily_row row;
   row.day = static_cast<int>(std::lround(now / hours_per_day)) - 1;
-  row.teu_delivered = day_teu_;
-  row.trains_delivered = day_trains_;
+  row.teu_delivered = m.tallies.day_teu;
+  row.trains_delivered = m.tallies.day_trains;
   // Every queue closes its day, warm-up days too, so the first window day starts at the window's start.
-  for (vertex_t v = 0; v < crossings_.size(); ++v) {
-    crossing_state& c = crossings_[v];
-    if (!c.is_crossing) continue;
-    const queue_day d = c.stats.close_day(now);
-    const double utilization = c.tracks > 0 ? d.mean_busy / c.tracks : 0.0;
-    add_queue_day(row, d, static_cast<double>(c.waiting.size()), utilization);
+  add_queue_days(m, row);
+  const bool ends_in_window = now > m.frame.warmup_h + same_instant_h;
+  if (ends_in_window) m.tallies.daily.push_back(std::move(row));
+  m.tallies.day_teu = 0.0;
+  m.tallies.day_trains = 0.0;
+}
+
+void on_warmup_end(model& m) {
+  const double now = m.eng.now();
+  for (auto& q : m.tallies.crossing_queues) q.reset(now);
+  for (auto& q : m.tallies.ferry_queues) q.reset(now);
+}
+
+void close_queues(model& m) {
+  const double end = m.frame.horizon_h;
+  for (vertex_t v = 0; v < m.net.num_nodes(); ++v) {
+    queue_stats& q = m.tallies.crossing_queues[v];
+    for (train_id id : m.state.crossings[v].waiting) q.still_waiting(end, m.state.trains[id].queued_since_h);
+    q.finish(end);
   }
-  for (std::uint32_t e = 0; e < ferries_.size(); ++e) {
-    if (net_.props(e).mode != edge_mode::ferry) continue;
-    ferry_state& f = ferries_[e];
-    const queue_day d = f.stats.close_day(now, f.teu_carried, f.teu_offered);
-    const double utilization = d.offered > 0.0 ? d.carried / d.offered : 0.0;  // 0: no sailing that day
-    add_queue_day(row, d, static_cast<double>(f.waiting.size()), utilization);
+  for (edge_id e = 0; e < m.net.num_edges(); ++e) {
+    queue_stats& q = m.tallies.ferry_queues[e];
+    for (train_id id : m.state.ferries[e].waiting) q.still_waiting(end, m.state.trains[id].queued_since_h);
+    q.finish(end);
   }
-  if (record) daily_.push_back(std::move(row));
-  day_teu_ = 0.0;
-  day_trains_ = 0.0;
 }
 
 }  // namespace corridor::detail

@@ -2,120 +2,117 @@
 // plus value of time x expected hours, where expected hours include the queues now standing at crossings,
 // line slots and ports) and picks by multinomial logit, or the cheapest. A route through a closed element
 // costs infinity. Trains whose remaining route is closed re-plan on the open network when they can.
-#include <cmath>
+#include "routing.hpp"
+
+#include <algorithm>
 #include <limits>
 
-#include "corridor/choice.hpp"
-
 #include "calendar.hpp"
-#include "corridor_model.hpp"
+#include "corridor/choice.hpp"
+#include "costs.hpp"
+#include "crossings.hpp"
+#include "disruptions.hpp"
+#include "ferries.hpp"
 
 namespace corridor::detail {
-
 namespace {
+
 constexpr double infinite = std::numeric_limits<double>::infinity();
-}
 
-bool corridor_model::node_closed(vertex_t v) const {
-  return node_factor_[v] <= 0.0;
-}
-bool corridor_model::edge_closed(std::uint32_t e) const {
-  return net_.props(e).mode == edge_mode::ferry ? ferries_[e].capacity_factor <= 0.0 : lines_[e].closed;
-}
-
-double corridor_model::expected_route_hours(const path& p, double teu) const {
-  const double now = eng_.now();
+// Hours from now to the end of `p` for a train of `teu` leaving now, with the queues as they stand now.
+double expected_route_hours(const model& m, const path& p, double teu) {
+  const double now = m.eng.now();
   double t = now;
   for (std::size_t i = 0; i < p.edges.size(); ++i) {
-    const std::uint32_t e = p.edges[i];
+    const edge_id e = p.edges[i];
     const vertex_t from = p.nodes[i];
-    if (i > 0 && crossings_[from].is_crossing) {
-      if (node_closed(from)) return infinite;
-      t += crossing_expected_wait_h(from) + mean_service_h(from);
+    if (i > 0 && m.facts.nodes[from].is_crossing) {
+      if (node_closed(m, from)) return infinite;
+      t += crossing_expected_wait_h(m, from) + mean_service_h(m, from);
     }
-    if (edge_closed(e)) return infinite;
-    const edge_props& ep = net_.props(e);
+    const edge_props& ep = m.net.props(e);
     if (ep.mode == edge_mode::ferry) {
-      t += ferry_expected_wait_h(e, teu);
+      if (m.state.ferries[e].capacity_factor <= 0.0) return infinite;
+      t += ferry_expected_wait_h(m, e, teu);
     } else {
-      t = std::max(t, lines_[e].next_free_h);  // the slot queue as it stands now
+      if (m.state.lines[e].closed) return infinite;
+      t = std::max(t, m.state.lines[e].next_free_h);  // the slot queue as it stands now
     }
     t += ep.travel_days() * hours_per_day;
   }
   return t - now;
 }
 
-std::uint32_t corridor_model::choose_route(std::uint32_t f) {
-  const auto& paths = p_.path_sets[f];
-  flow_state& st = flows_[f];
-  std::vector<double>& cost = route_costs_;
+// Edge and node weights on the open network for a detour search, closed elements at +infinity.
+path_weights open_network_weights(const model& m, double value_of_time_per_h) {
+  path_weights w;
+  w.edge_cost.resize(m.net.num_edges());
+  w.node_cost.assign(m.net.num_nodes(), 0.0);
+  for (edge_id e = 0; e < m.net.num_edges(); ++e) {
+    w.edge_cost[e] = edge_usd_per_teu(m.spec, m.net, e) +
+                     value_of_time_per_h * m.net.props(e).travel_days() * hours_per_day;
+  }
+  for (vertex_t v = 0; v < m.net.num_nodes(); ++v) {
+    if (!m.facts.nodes[v].is_crossing) continue;
+    w.node_cost[v] = node_spec_of(m, v).crossing.fee_usd_per_teu + value_of_time_per_h * mean_service_h(m, v);
+  }
+  return w;
+}
+
+// Staying: the rest of the route at open-network costs, plus the wait for the last closure on it to lift.
+double stay_cost(const model& m, const train_state& t, const path_weights& w, double value_of_time_per_h) {
+  double stay = 0.0;
+  double reopen_h = m.eng.now();
+  for (std::size_t i = t.pos; i < t.edges.size(); ++i) {
+    const edge_id e = t.edges[i];
+    const vertex_t next = t.nodes[i + 1];
+    stay += w.edge_cost[e] + w.node_cost[next];
+    if (edge_closed(m, e)) reopen_h = std::max(reopen_h, reopens_at_h(m, edge_spec_of(m, e).id));
+    if (node_closed(m, next)) reopen_h = std::max(reopen_h, reopens_at_h(m, m.net.props(next).id));
+  }
+  return stay + value_of_time_per_h * (reopen_h - m.eng.now());
+}
+
+}  // namespace
+
+std::uint32_t choose_route(model& m, flow_id f) {
+  const auto& paths = m.path_sets[f];
+  const flow_facts& ff = m.facts.flows[f];
+  std::vector<double>& cost = m.route_costs;
   cost.resize(paths.size());
   for (std::uint32_t i = 0; i < paths.size(); ++i) {
-    const cost_terms terms{.out_of_pocket_usd_per_teu = st.route_usd[i],
-                           .hours = expected_route_hours(paths[i], st.capacity_teu)};
-    cost[i] = generalized_cost_usd_per_teu(terms, st.value_of_time_per_h);
+    const cost_terms terms{.out_of_pocket_usd_per_teu = ff.route_usd[i],
+                           .hours = expected_route_hours(m, paths[i], ff.capacity_teu)};
+    cost[i] = generalized_cost_usd_per_teu(terms, ff.value_of_time_per_h);
   }
   // One draw per departure whatever the mode, so the stream stays aligned across scenario variants.
-  const double u = st.route_rng.uniform01();
-  if (s_.route_choice.mode == route_choice_mode::cheapest) return static_cast<std::uint32_t>(cheapest(cost));
-  return static_cast<std::uint32_t>(logit_choice(cost, s_.route_choice.logit_scale_per_usd, u));
+  const double u = m.state.flows[f].route_rng.uniform01();
+  if (m.spec.route_choice.mode == route_choice_mode::cheapest)
+    return static_cast<std::uint32_t>(cheapest(cost));
+  return static_cast<std::uint32_t>(logit_choice(cost, m.spec.route_choice.logit_scale_per_usd, u));
 }
 
-bool corridor_model::route_blocked(const train_state& t) const {
+bool route_blocked(const model& m, const train_state& t) {
   for (std::size_t i = t.pos; i < t.edges.size(); ++i) {
-    if (edge_closed(t.edges[i])) return true;
-    if (i > t.pos && node_closed(t.nodes[i])) return true;
+    if (edge_closed(m, t.edges[i])) return true;
+    if (i > t.pos && node_closed(m, t.nodes[i])) return true;
   }
-  return node_closed(t.nodes.back());
-}
-
-double corridor_model::reopens_at_h(const std::string& target) const {
-  double at = eng_.now();
-  for (std::uint32_t d = 0; d < s_.disruptions.size(); ++d) {
-    const disruption_spec& ds = s_.disruptions[d];
-    if (disruption_active_[d] && ds.target == target && ds.capacity_factor <= 0.0) {
-      at = std::max(at, ds.to_day * hours_per_day);
-    }
-  }
-  return at;
+  return node_closed(m, t.nodes.back());
 }
 
 // A blocked train chooses as a dispatcher would: the cheapest detour on the open network, or its own route
-// with a wait until the closures on it reopen (the scenario says when), whichever costs less at the flow's
+// with a wait until the closures on it reopen (as the trains expect), whichever costs less at the flow's
 // value of time. A train at Minsk does not go back to the Caspian to avoid a two-week closure at Brest.
-void corridor_model::replan(train_state& t) {
-  t.plan_version = plan_version_;
-  if (!route_blocked(t)) return;
-  const flow_state& st = flows_[t.flow];
-  path_weights w;
-  w.edge_cost.resize(net_.num_edges());
-  w.node_cost.assign(net_.num_nodes(), 0.0);
-  for (std::uint32_t e = 0; e < net_.num_edges(); ++e) {
-    const edge_props& ep = net_.props(e);
-    const double usd = ep.mode == edge_mode::rail ? ep.tariff_usd_per_teu_km * ep.distance_km
-                                                  : s_.edges[ep.spec].ferry.fare_usd_per_teu;
-    w.edge_cost[e] = usd + st.value_of_time_per_h * ep.travel_days() * hours_per_day;
+void replan(model& m, train_state& t) {
+  t.plan_version = m.state.plan_version;
+  if (!route_blocked(m, t)) return;
+  const double vot = m.facts.flows[t.flow].value_of_time_per_h;
+  path_weights w = open_network_weights(m, vot);
+  const double stay = stay_cost(m, t, w, vot);
+  for (edge_id e = 0; e < m.net.num_edges(); ++e) {
+    if (edge_closed(m, e) || node_closed(m, m.net.target(e))) w.edge_cost[e] = infinite;
   }
-  for (vertex_t v = 0; v < net_.num_nodes(); ++v) {
-    if (!crossings_[v].is_crossing) continue;
-    const node_spec& n = s_.nodes[net_.props(v).spec];
-    w.node_cost[v] = n.crossing.fee_usd_per_teu + st.value_of_time_per_h * mean_service_h(v);
-  }
-  // Staying: the rest of the route at open-network costs, plus the wait for the last closure on it to lift.
-  double stay = 0.0;
-  double reopen_h = eng_.now();
-  for (std::size_t i = t.pos; i < t.edges.size(); ++i) {
-    const std::uint32_t e = t.edges[i];
-    const vertex_t next = t.nodes[i + 1];
-    stay += w.edge_cost[e] + w.node_cost[next];
-    if (edge_closed(e)) reopen_h = std::max(reopen_h, reopens_at_h(s_.edges[net_.props(e).spec].id));
-    if (node_closed(next)) reopen_h = std::max(reopen_h, reopens_at_h(net_.props(next).id));
-  }
-  stay += st.value_of_time_per_h * (reopen_h - eng_.now());
-  for (std::uint32_t e = 0; e < net_.num_edges(); ++e) {
-    if (edge_closed(e) || node_closed(net_.target(e))) w.edge_cost[e] = infinite;
-  }
-  auto found = shortest_path(net_, t.nodes[t.pos], t.nodes.back(), w);
+  auto found = shortest_path(m.net, t.nodes[t.pos], t.nodes.back(), w);
   if (!found || found->cost >= stay) return;  // waiting at the closure is the better choice
   t.nodes.resize(t.pos);
   t.edges.resize(t.pos);

@@ -1,38 +1,34 @@
 #pragma once
-// The corridor model's state: plain structs, one per thing that exists in the corridor (flow, train,
-// crossing, line direction, ferry leg), and the event kinds that change them. Rules live in the .cpp files.
+// The corridor's state: plain structs, one per thing that exists (flow, train, node, crossing, line
+// direction, ferry leg, disruption), gathered in corridor_state. Nothing here decides anything: the rules are
+// functions per mechanism (demand, journey, crossings, lines, ferries, routing, disruptions, outcomes) that
+// read and change these structs. What never changes during a run is in facts.hpp; what is counted, in
+// tallies.hpp.
 #include <cstdint>
 #include <deque>
-#include <limits>
 #include <vector>
 
-#include "corridor/engine.hpp"
-#include "corridor/model.hpp"
+#include "corridor/network.hpp"
 #include "corridor/random.hpp"
-#include "corridor/queue_stats.hpp"
+#include "corridor/results.hpp"
 
 namespace corridor::detail {
 
-enum event_kind : std::uint32_t {
-  ev_train_forms,          // target: flow (on-demand: full, or its oldest container has waited max_wait_h)
-  ev_timetable_departure,  // target: flow
-  ev_train_at_node,        // target: train
-  ev_service_done,         // target: train (leaves the crossing's track, starts customs)
-  ev_customs_done,         // target: train
-  ev_crossing_retry,       // target: crossing node (a new day under the daily cap)
-  ev_sailing,              // target: ferry edge (graph index)
-  ev_disruption,           // target: disruption index; data 1 = starts, 0 = ends
-  ev_day_tick,             // end of a simulated day (daily series)
-  ev_warmup_end,           // reset the queue statistics
-};
+using flow_id = std::uint32_t;        // index into scenario::flows
+using train_id = std::uint32_t;       // index into corridor_state::trains, in order of departure
+using edge_id = std::uint32_t;        // dense graph edge index: one direction of a scenario edge
+using disruption_id = std::uint32_t;  // index into scenario::disruptions
+// Nodes are the graph's vertices (vertex_t), dense from 0.
 
-constexpr std::uint32_t no_index = std::numeric_limits<std::uint32_t>::max();
+// A stream to be keyed when the run is set up (setup.cpp); never drawn from before that.
+inline rng_stream unkeyed_stream() {
+  return rng_stream(0, 0, 0);
+}
 
-enum class direction { westbound, eastbound, other };
-
+// An OD flow: arrivals drawn ahead of time, the containers waiting at the origin, the formation pending.
 struct flow_state {
-  rng_stream arrivals_rng;
-  rng_stream route_rng;
+  rng_stream arrivals_rng = unkeyed_stream();
+  rng_stream route_rng = unkeyed_stream();
   std::deque<double> waiting_since_h;       // entry time of each container waiting at the origin
   std::deque<double> ahead_h;               // arrival times drawn ahead, not yet at the origin (look-ahead)
   double drawn_through_h = 0.0;             // the last drawn arrival: where the next draw starts
@@ -40,66 +36,73 @@ struct flow_state {
   std::uint64_t admitted = 0;               // arrivals moved to the origin so far
   std::uint64_t admitted_at_departure = 0;  // `admitted` just after the last timetabled departure
   std::size_t batch_teu = 0;                // containers the pending on-demand formation takes
-  int capacity_teu = 0;
-  double rate_max_per_h = 0.0;  // for thinning under seasonality
-  double value_of_time_per_h = 0.0;
-  bool counts_for_share = false;  // an origin-destination pair between the report's two regions
-  direction dir = direction::other;
-  std::vector<double> route_usd;     // per path in the path set: out-of-pocket USD per TEU
-  std::vector<double> route_trains;  // per path in the path set (window)
-  std::vector<double> route_teu;
 };
 
+// A block train from formation to delivery; its containers travel together.
 struct train_state {
-  std::uint32_t flow = 0;
+  flow_id flow = 0;
   std::uint32_t route = 0;  // index in the flow's path set chosen at departure
   std::vector<vertex_t> nodes;
-  std::vector<std::uint32_t> edges;
+  std::vector<edge_id> edges;
   std::uint32_t pos = 0;  // index into nodes of where the train is (or is heading)
   std::vector<double> container_entry_h;
-  double departed_h = 0.0;
-  double queued_since_h = 0.0;
-  std::uint64_t plan_version = 0;
+  double queued_since_h = 0.0;     // when it joined the queue it is in (crossing or ferry)
+  std::uint64_t plan_version = 0;  // corridor_state::plan_version when its route was last checked
   bool via_share_region = false;
   bool delivered = false;
-  double out_of_pocket_usd_per_teu = 0.0;
   cost_breakdown cost;  // USD per TEU, accumulated along the way
 };
 
-struct crossing_state {
-  bool is_crossing = false;
-  int tracks = 0;
-  int busy = 0;
-  double capacity_factor = 1.0;
-  int day = -1;
-  int started_today = 0;
-  bool retry_pending = false;
-  std::deque<std::uint32_t> waiting;
-  rng_stream service_rng;
-  rng_stream customs_rng;
-  queue_stats stats;
+// Any node: closed or cut by disruptions, and the trains held while it is closed (junctions, ports).
+struct node_state {
+  double capacity_factor = 1.0;  // 0 closes the node
+  std::deque<train_id> held;
 };
 
-struct line_state {          // one direction of a rail edge
+// A border crossing: tracks busy, the FIFO queue, and the day's starts under its daily cap.
+struct crossing_state {
+  int busy = 0;
+  int day = -1;  // the calendar day `started_today` counts
+  int started_today = 0;
+  bool retry_pending = false;  // an ev_crossing_retry is scheduled for the next day
+  std::deque<train_id> waiting;
+  rng_stream service_rng = unkeyed_stream();
+  rng_stream customs_rng = unkeyed_stream();
+};
+
+// One direction of a rail edge: the slot queue (as the next free departure time) and trains held while
+// closed.
+struct line_state {
   double next_free_h = 0.0;  // the earliest time the next departure may take a slot
   double capacity_factor = 1.0;
   bool closed = false;
-  std::deque<std::uint32_t> waiting;  // trains held while the line is closed
-  rng_stream travel_rng;
-  double departures = 0.0;  // in the window
-  double teu = 0.0;
-  double slot_wait_h = 0.0;  // summed over those departures: from reaching the line to taking a slot
-  double slots_offered = 0.0;
+  std::deque<train_id> waiting;
+  rng_stream travel_rng = unkeyed_stream();
 };
 
-struct ferry_state {  // one direction of a ferry edge
-  std::deque<std::uint32_t> waiting;
-  double waiting_teu = 0.0;
+// One direction of a ferry edge: trains waiting at the port, and the next sailing.
+struct ferry_state {
+  std::deque<train_id> waiting;
   double capacity_factor = 1.0;
-  rng_stream weather_rng;
-  queue_stats stats;
-  double sailings = 0.0, cancelled = 0.0, teu_carried = 0.0, teu_offered = 0.0;
   double next_sailing_h = 0.0;
+  rng_stream weather_rng = unkeyed_stream();
+};
+
+// A disruption in force, and when the trains choosing routes expect it to end.
+struct disruption_state {
+  bool active = false;
+  double expected_end_h = 0.0;
+};
+
+struct corridor_state {
+  std::vector<flow_state> flows;
+  std::vector<train_state> trains;
+  std::vector<node_state> nodes;          // per vertex
+  std::vector<crossing_state> crossings;  // per vertex; used at crossings only
+  std::vector<line_state> lines;          // per graph edge; used on rail edges only
+  std::vector<ferry_state> ferries;       // per graph edge; used on ferry edges only
+  std::vector<disruption_state> disruptions;
+  std::uint64_t plan_version = 0;  // bumped when the network changes; a train re-plans when its plan is older
 };
 
 }  // namespace corridor::detail

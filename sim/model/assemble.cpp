@@ -1,0 +1,233 @@
+// Turns the state and tallies at the end of a run into a run_result: plain numbers over the report window,
+// and the container count over the whole run (entered = delivered + in system, counted independently).
+#include "assemble.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "calendar.hpp"
+
+namespace corridor::detail {
+namespace {
+
+double ratio(double a, double b) {
+  return b > 0.0 ? a / b : 0.0;
+}
+
+// The q-quantile by linear interpolation between order statistics (type 7, as corridor::percentile), by
+// partial selection instead of a full sort; reorders v. 0 when v is empty.
+double percentile_in_place(std::vector<double>& v, double q) {
+  if (v.empty()) return 0.0;
+  const double pos = q * static_cast<double>(v.size() - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(pos));
+  std::nth_element(v.begin(), v.begin() + static_cast<long>(lo), v.end());
+  const double a = v[lo];
+  if (lo + 1 >= v.size()) return a;
+  const double b = *std::min_element(v.begin() + static_cast<long>(lo) + 1, v.end());
+  return a + (pos - static_cast<double>(lo)) * (b - a);
+}
+
+double mean_of(const std::vector<double>& v) {
+  double sum = 0.0;
+  for (double x : v) sum += x;
+  return v.empty() ? 0.0 : sum / static_cast<double>(v.size());
+}
+
+void add_throughput(run_result& r, const run_tallies& t) {
+  r.throughput_teu_per_day = ratio(t.teu, r.window_days);
+  r.throughput_trains_per_day = ratio(t.trains, r.window_days);
+  r.throughput_teu_per_day_westbound = ratio(t.teu_by_direction[0], r.window_days);
+  r.throughput_teu_per_day_eastbound = ratio(t.teu_by_direction[1], r.window_days);
+}
+
+void add_costs(run_result& r, const run_tallies& t) {
+  r.cost.haulage = ratio(t.cost_sum.haulage, t.teu);
+  r.cost.crossing_fees = ratio(t.cost_sum.crossing_fees, t.teu);
+  r.cost.handling = ratio(t.cost_sum.handling, t.teu);
+  r.cost.ferry = ratio(t.cost_sum.ferry, t.teu);
+  r.cost.subsidy = ratio(t.cost_sum.subsidy, t.teu);
+  r.cost.time = ratio(t.cost_sum.time, t.teu);
+  r.cost_usd_per_teu = r.cost.out_of_pocket();
+  r.generalized_cost_usd_per_teu = r.cost.generalized();
+}
+
+void add_transit(run_result& r, const run_tallies& t) {
+  // Percentiles do not depend on order, so all flows' samples together give the run's.
+  std::vector<double> transit;
+  for (const flow_tally& f : t.flows)
+    transit.insert(transit.end(), f.transit_days.begin(), f.transit_days.end());
+  r.transit_days_mean = transit.empty() ? 0.0 : t.transit_days_total / static_cast<double>(transit.size());
+  r.transit_days_p50 = percentile_in_place(transit, 0.50);
+  r.transit_days_p95 = percentile_in_place(transit, 0.95);
+}
+
+void add_shares(run_result& r, const share_tally& s) {
+  r.share_central_asia_trains = ratio(s.trains_via, s.trains);
+  r.share_central_asia_teu = ratio(s.teu_via, s.teu);
+  r.share_central_asia_trains_westbound = ratio(s.trains_via_by_direction[0], s.trains_by_direction[0]);
+  r.share_central_asia_trains_eastbound = ratio(s.trains_via_by_direction[1], s.trains_by_direction[1]);
+}
+
+// Entered and delivered as tallied; in the system by a census of origins and undelivered trains.
+void add_containers(run_result& r, const model& m) {
+  double in_system = 0.0;
+  for (const flow_state& f : m.state.flows) in_system += static_cast<double>(f.waiting_since_h.size());
+  for (const train_state& t : m.state.trains) {
+    if (!t.delivered) in_system += static_cast<double>(t.container_entry_h.size());
+  }
+  r.containers_entered = m.tallies.entered;
+  r.containers_delivered = m.tallies.delivered;
+  r.containers_in_system = in_system;
+}
+
+void add_empty_trains(run_result& r, const model& m) {
+  for (vertex_t v = 0; v < m.net.num_nodes(); ++v) {
+    if (!m.facts.nodes[v].is_terminal) continue;
+    r.empty_trains_moved += std::max(0.0, m.tallies.terminal_departures[v] - m.tallies.terminal_arrivals[v]);
+  }
+}
+
+queue_result queue_summary(const queue_stats& st, std::string id, std::string kind) {
+  queue_result q;
+  q.id = std::move(id);
+  q.kind = std::move(kind);
+  q.trains = static_cast<double>(st.served());
+  q.mean_wait_h = st.waits().mean();
+  q.p95_wait_h = st.waits().p95();
+  q.mean_queue_trains = st.mean_waiting();
+  q.max_queue_trains = st.max_waiting();
+  q.arrivals_per_h = ratio(static_cast<double>(st.arrivals()), st.elapsed());
+  return q;
+}
+
+// Crossings, then ferry legs (as the daily rows list them).
+void add_queues(run_result& r, const model& m) {
+  for (vertex_t v = 0; v < m.net.num_nodes(); ++v) {
+    if (!m.facts.nodes[v].is_crossing) continue;
+    const queue_stats& st = m.tallies.crossing_queues[v];
+    queue_result q = queue_summary(st, m.net.props(v).id, "crossing");
+    q.utilization = ratio(st.mean_busy(), node_spec_of(m, v).crossing.tracks);
+    r.queues.push_back(std::move(q));
+  }
+  for (edge_id e = 0; e < m.net.num_edges(); ++e) {
+    if (!is_ferry(m, e)) continue;
+    const ferry_tally& f = m.tallies.ferries[e];
+    const std::string id = edge_spec_of(m, e).id + "@" + m.net.props(m.net.source(e)).id;
+    queue_result q = queue_summary(m.tallies.ferry_queues[e], id, "ferry");
+    q.teu = f.teu_carried;
+    q.utilization = ratio(f.teu_carried, f.teu_offered);
+    q.sailings = f.sailings;
+    q.cancelled_sailings = f.cancelled;
+    r.queues.push_back(std::move(q));
+  }
+}
+
+route_result route_summary(const model& m, flow_id f, std::size_t i, double flow_trains) {
+  const flow_tally& tally = m.tallies.flows[f];
+  route_result rr;
+  rr.flow = m.spec.flows[f].id;
+  for (vertex_t v : m.path_sets[f][i].nodes) {
+    if (!rr.route.empty()) rr.route += '>';
+    rr.route += m.net.props(v).id;
+    if (m.facts.nodes[v].in_share_region) rr.via_share_region = true;
+  }
+  rr.trains = tally.route_trains[i];
+  rr.teu = tally.route_teu[i];
+  rr.share = ratio(tally.route_trains[i], flow_trains);
+  return rr;
+}
+
+void add_routes(run_result& r, const model& m) {
+  for (flow_id f = 0; f < m.spec.flows.size(); ++f) {
+    double total = 0.0;
+    for (double n : m.tallies.flows[f].route_trains) total += n;
+    for (std::size_t i = 0; i < m.path_sets[f].size(); ++i) r.routes.push_back(route_summary(m, f, i, total));
+  }
+}
+
+// A scenario edge, both directions added: ferry legs by TEU carried over offered, lines by departures over
+// slots offered, with their mean slot wait.
+edge_result edge_summary(const model& m, std::uint32_t spec, double window_days) {
+  const std::vector<edge_id>& directions = m.net.edges_of_spec(spec);
+  edge_result er;
+  er.id = m.spec.edges[spec].id;
+  if (is_ferry(m, directions.front())) {
+    double offered_teu = 0.0;
+    for (edge_id e : directions) {
+      er.trains += static_cast<double>(m.tallies.ferry_queues[e].served());
+      er.teu += m.tallies.ferries[e].teu_carried;
+      offered_teu += m.tallies.ferries[e].teu_offered;
+    }
+    er.utilization = ratio(er.teu, offered_teu);
+    return er;
+  }
+  double offered = 0.0, wait_h = 0.0;
+  for (edge_id e : directions) {
+    er.trains += m.tallies.lines[e].departures;
+    er.teu += m.tallies.lines[e].teu;
+    offered += m.spec.edges[spec].slots_per_day * window_days;
+    wait_h += m.tallies.lines[e].slot_wait_h;
+  }
+  er.utilization = ratio(er.trains, offered);
+  er.mean_slot_wait_h = ratio(wait_h, er.trains);
+  return er;
+}
+
+void add_edges(run_result& r, const model& m) {
+  for (std::uint32_t spec = 0; spec < m.spec.edges.size(); ++spec)
+    r.edges.push_back(edge_summary(m, spec, r.window_days));
+}
+
+void add_flows(run_result& r, const model& m) {
+  for (flow_id f = 0; f < m.spec.flows.size(); ++f) {
+    flow_result fr;
+    fr.id = m.spec.flows[f].id;
+    fr.direction = direction_names[static_cast<std::size_t>(m.facts.flows[f].dir)];
+    std::vector<double> days = m.tallies.flows[f].transit_days;
+    fr.teu = static_cast<double>(days.size());
+    fr.trains = m.tallies.flows[f].trains_delivered;
+    fr.transit_days_mean = mean_of(days);
+    fr.transit_days_p50 = percentile_in_place(days, 0.50);
+    fr.transit_days_p95 = percentile_in_place(days, 0.95);
+    r.flows.push_back(std::move(fr));
+  }
+}
+
+void add_goods(run_result& r, const model& m) {
+  const double per_year = ratio(days_per_year, r.window_days);
+  for (std::size_t d = 0; d < direction_count; ++d) {
+    for (std::size_t c = 0; c < m.spec.cargo_classes.size(); ++c) {
+      goods_result g;
+      g.direction = direction_names[d];
+      g.cargo_class = m.spec.cargo_classes[c].id;
+      g.teu = m.tallies.goods_teu[d][c];
+      g.goods_value_usd_per_year = g.teu * m.spec.cargo_classes[c].goods_value_usd_per_teu * per_year;
+      r.goods.push_back(std::move(g));
+    }
+  }
+}
+
+}  // namespace
+
+run_result assemble_result(const model& m) {
+  run_result r;
+  r.seed = m.frame.seed;
+  r.replication = m.frame.replication;
+  r.events = m.eng.events_processed();
+  r.window_days = (m.frame.horizon_h - m.frame.warmup_h) / hours_per_day;
+  add_throughput(r, m.tallies);
+  add_costs(r, m.tallies);
+  add_transit(r, m.tallies);
+  add_shares(r, m.tallies.share);
+  add_containers(r, m);
+  add_empty_trains(r, m);
+  add_queues(r, m);
+  add_routes(r, m);
+  add_edges(r, m);
+  add_flows(r, m);
+  add_goods(r, m);
+  r.daily = m.tallies.daily;
+  return r;
+}
+
+}  // namespace corridor::detail

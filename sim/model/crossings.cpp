@@ -1,0 +1,125 @@
+// Border crossings as queues with servers: FIFO over parallel tracks, a daily cap on service starts, a gauge
+// change or a pass-through per train, then customs.
+#include "crossings.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "calendar.hpp"
+#include "journey.hpp"
+
+namespace corridor::detail {
+namespace {
+
+const crossing_spec& crossing_of(const model& m, vertex_t v) {
+  return node_spec_of(m, v).crossing;
+}
+
+// Service starts allowed per day under the disruptions in force; 0 means no cap.
+int effective_daily_cap(const model& m, vertex_t v) {
+  const int cap = crossing_of(m, v).daily_cap_trains;
+  if (cap <= 0) return 0;
+  return std::max(1, static_cast<int>(std::lround(cap * m.state.nodes[v].capacity_factor)));
+}
+
+// Starts the front train's service: a gauge change when the lines in and out differ, else a pass-through.
+void start_service(model& m, vertex_t v, crossing_state& c) {
+  const double now = m.eng.now();
+  const train_id id = c.waiting.front();
+  c.waiting.pop_front();
+  train_state& t = m.state.trains[id];
+  queue_stats& q = m.tallies.crossing_queues[v];
+  q.leave(now, t.queued_since_h);
+  ++c.busy;
+  ++c.started_today;
+  q.set_busy(now, c.busy);
+  q.set_waiting(now, static_cast<double>(c.waiting.size()));
+  const crossing_spec& spec = crossing_of(m, v);
+  const int gauge_in = m.net.props(t.edges[t.pos - 1]).gauge_mm;
+  const int gauge_out = m.net.props(t.edges[t.pos]).gauge_mm;
+  const distribution& d = gauge_in != gauge_out ? spec.transshipment_h : spec.pass_through_h;
+  t.cost.crossing_fees += spec.fee_usd_per_teu;
+  m.eng.schedule_in(d.sample(c.service_rng), ev_service_done, id);
+}
+
+}  // namespace
+
+void join_crossing(model& m, vertex_t v, train_id id) {
+  crossing_state& c = m.state.crossings[v];
+  queue_stats& q = m.tallies.crossing_queues[v];
+  c.waiting.push_back(id);
+  m.state.trains[id].queued_since_h = m.eng.now();
+  q.arrival();
+  q.set_waiting(m.eng.now(), static_cast<double>(c.waiting.size()));
+  try_start_service(m, v);
+}
+
+void try_start_service(model& m, vertex_t v) {
+  crossing_state& c = m.state.crossings[v];
+  const int day = static_cast<int>(std::floor(m.eng.now() / hours_per_day));
+  if (day != c.day) {
+    c.day = day;
+    c.started_today = 0;
+  }
+  const auto tracks = static_cast<int>(effective_tracks(m, v));
+  const int cap = effective_daily_cap(m, v);
+  while (!c.waiting.empty() && c.busy < tracks) {
+    if (cap > 0 && c.started_today >= cap) {
+      if (!c.retry_pending) {
+        m.eng.schedule_at((day + 1) * hours_per_day, ev_crossing_retry, static_cast<std::uint32_t>(v));
+        c.retry_pending = true;
+      }
+      break;
+    }
+    start_service(m, v, c);
+  }
+}
+
+void on_service_done(model& m, train_id id) {
+  const train_state& t = m.state.trains[id];
+  const vertex_t v = t.nodes[t.pos];
+  crossing_state& c = m.state.crossings[v];
+  --c.busy;
+  m.tallies.crossing_queues[v].set_busy(m.eng.now(), c.busy);
+  m.eng.schedule_in(crossing_of(m, v).customs_dwell_h.sample(c.customs_rng), ev_customs_done, id);
+  try_start_service(m, v);
+}
+
+void on_customs_done(model& m, train_id id) {
+  leave_node(m, id);
+}
+
+void on_crossing_retry(model& m, vertex_t v) {
+  m.state.crossings[v].retry_pending = false;
+  try_start_service(m, v);
+}
+
+std::size_t effective_tracks(const model& m, vertex_t v) {
+  const double factor = m.state.nodes[v].capacity_factor;
+  if (factor <= 0.0) return 0;
+  return static_cast<std::size_t>(std::max(1L, std::lround(crossing_of(m, v).tracks * factor)));
+}
+
+double mean_service_h(const model& m, vertex_t v) {
+  const crossing_spec& c = crossing_of(m, v);
+  const bool joins_gauges = m.net.props(v).gauge_mm == 0;
+  return (joins_gauges ? c.transshipment_h.mean() : c.pass_through_h.mean()) + c.customs_dwell_h.mean();
+}
+
+double crossing_expected_wait_h(const model& m, vertex_t v) {
+  const crossing_state& c = m.state.crossings[v];
+  const std::size_t tracks = effective_tracks(m, v);
+  if (tracks == 0) return std::numeric_limits<double>::infinity();
+  const double ahead =
+      static_cast<double>(c.waiting.size()) + (c.busy >= static_cast<int>(tracks) ? 1.0 : 0.0);
+  double wait = ahead * mean_service_h(m, v) / static_cast<double>(tracks);
+  const int cap = crossing_of(m, v).daily_cap_trains;
+  if (cap > 0) {
+    const double starts_per_day = cap * m.state.nodes[v].capacity_factor;
+    wait = std::max(wait, static_cast<double>(c.waiting.size()) / starts_per_day * hours_per_day);
+  }
+  return wait;
+}
+
+}  // namespace corridor::detail

@@ -1,0 +1,25 @@
+#pragma once
+// Border crossings: parallel tracks served FIFO, a gauge change or a pass-through per train, then customs
+// (which holds no track), under a daily cap on service starts. Disruptions scale the tracks and the cap.
+#include <cstddef>
+
+#include "model.hpp"
+
+namespace corridor::detail {
+
+// A train joins the crossing's queue and starts service if a track and the day's cap allow.
+void join_crossing(model& m, vertex_t v, train_id t);
+// Starts service for waiting trains while tracks and the daily cap allow (also after a reopening).
+void try_start_service(model& m, vertex_t v);
+void on_service_done(model& m, train_id t);    // frees the track; customs follow
+void on_customs_done(model& m, train_id t);    // the train leaves the crossing
+void on_crossing_retry(model& m, vertex_t v);  // a new day under the daily cap
+
+// Tracks open under the disruptions in force: 0 when closed, else at least one.
+std::size_t effective_tracks(const model& m, vertex_t v);
+// Mean service plus customs, assuming a gauge change where the crossing joins two gauges.
+double mean_service_h(const model& m, vertex_t v);
+// The wait in queue a train joining now expects: those ahead over open tracks, or over the daily cap.
+double crossing_expected_wait_h(const model& m, vertex_t v);
+
+}  // namespace corridor::detail

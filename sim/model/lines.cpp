@@ -1,0 +1,53 @@
+// Rail lines: a headway between departures from the line's slots, travel time, and holds while closed.
+#include "lines.hpp"
+
+#include <algorithm>
+
+#include "calendar.hpp"
+#include "journey.hpp"
+
+namespace corridor::detail {
+namespace {
+
+// Counted when the train leaves, not when it joins the slot queue: only departures inside the window.
+void record_line_departure(model& m, edge_id e, double depart_h, double teu) {
+  if (depart_h < m.frame.warmup_h || depart_h > m.frame.horizon_h) return;
+  line_tally& tally = m.tallies.lines[e];
+  tally.departures += 1.0;
+  tally.teu += teu;
+  tally.slot_wait_h += depart_h - m.eng.now();
+}
+
+}  // namespace
+
+void board_line(model& m, train_id id, edge_id e) {
+  line_state& line = m.state.lines[e];
+  if (line.closed) {
+    line.waiting.push_back(id);
+    return;
+  }
+  train_state& t = m.state.trains[id];
+  const edge_props& ep = m.net.props(e);
+  const edge_spec& spec = m.spec.edges[ep.spec];
+  double depart = m.eng.now();
+  if (spec.slots_per_day > 0) {
+    depart = std::max(depart, line.next_free_h);
+    line.next_free_h = depart + hours_per_day / (spec.slots_per_day * line.capacity_factor);
+  }
+  double travel_h = ep.travel_days() * hours_per_day;
+  if (spec.travel_time_cv > 0.0) {
+    travel_h = distribution::lognormal(travel_h, spec.travel_time_cv * travel_h).sample(line.travel_rng);
+  }
+  t.cost.haulage += ep.tariff_usd_per_teu_km * ep.distance_km;
+  record_line_departure(m, e, depart, static_cast<double>(t.container_entry_h.size()));
+  ++t.pos;
+  m.eng.schedule_at(depart + travel_h, ev_train_at_node, id);
+}
+
+void release_line(model& m, edge_id e) {
+  std::deque<train_id> waiting;
+  waiting.swap(m.state.lines[e].waiting);
+  for (train_id id : waiting) leave_node(m, id);
+}
+
+}  // namespace corridor::detail

@@ -1,0 +1,55 @@
+#pragma once
+// One run of the corridor model as a plain aggregate: the scenario it reads, the engine, the facts derived
+// once, the corridor's state and the tallies. Rules are free functions per mechanism that take it by
+// reference; run.cpp dispatches events to them. A new mechanism (a market, a wagon pool, a port's berths)
+// adds its state to corridor_state, its facts to model_facts, its counts to run_tallies, its event kinds to
+// events.hpp, and its rules in a file of its own.
+#include <cstdint>
+#include <vector>
+
+#include "corridor/engine.hpp"
+#include "corridor/model.hpp"
+#include "events.hpp"
+#include "facts.hpp"
+#include "state.hpp"
+#include "tallies.hpp"
+
+namespace corridor::detail {
+
+// Where a run sits in time and which random numbers it draws.
+struct run_frame {
+  std::uint64_t seed = 0;
+  std::uint64_t replication = 0;
+  double warmup_h = 0.0;   // the report window opens here ...
+  double horizon_h = 0.0;  // ... and closes here, with the run
+};
+
+struct model {
+  // Keys every random stream, derives the facts and sizes state and tallies (setup.cpp).
+  model(const prepared_scenario& p, const run_frame& f);
+
+  const scenario& spec;
+  const network& net;
+  const std::vector<std::vector<path>>& path_sets;  // per flow, cheapest first
+  run_frame frame;
+  engine eng;
+  model_facts facts;
+  corridor_state state;
+  run_tallies tallies;
+  std::vector<double> route_costs;  // scratch for route choice: no allocation per departure
+};
+
+inline bool in_window(const model& m) {
+  return m.eng.now() >= m.frame.warmup_h;
+}
+inline const node_spec& node_spec_of(const model& m, vertex_t v) {
+  return m.spec.nodes[m.net.props(v).spec];
+}
+inline const edge_spec& edge_spec_of(const model& m, edge_id e) {
+  return m.spec.edges[m.net.props(e).spec];
+}
+inline bool is_ferry(const model& m, edge_id e) {
+  return m.net.props(e).mode == edge_mode::ferry;
+}
+
+}  // namespace corridor::detail

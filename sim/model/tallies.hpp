@@ -1,0 +1,65 @@
+#pragma once
+// What a run counts while it runs: the collectors, apart from the rules that feed them. Rules call the
+// record_ functions at the moments that matter; assemble.cpp turns the totals into a run_result. Unless it
+// says otherwise, a tally covers the report window.
+#include <array>
+#include <vector>
+
+#include "corridor/queue_stats.hpp"
+#include "corridor/results.hpp"
+#include "facts.hpp"
+#include "state.hpp"
+
+namespace corridor::detail {
+
+struct line_tally {  // one direction of a rail edge
+  double departures = 0.0;
+  double teu = 0.0;
+  double slot_wait_h = 0.0;  // summed over departures: from reaching the line to taking a slot
+};
+
+struct ferry_tally {  // one direction of a ferry edge
+  double sailings = 0.0;
+  double cancelled = 0.0;
+  double teu_carried = 0.0;
+  double teu_offered = 0.0;
+};
+
+struct flow_tally {
+  std::vector<double> route_trains;  // per path of the flow's set: trains that departed on it
+  std::vector<double> route_teu;
+  std::vector<double> transit_days;  // each delivered container's door-to-door days, in delivery order
+  double trains_delivered = 0.0;
+};
+
+// Trains and TEU between the report's two regions, and those among them that passed the share region.
+struct share_tally {
+  double trains = 0.0, trains_via = 0.0, teu = 0.0, teu_via = 0.0;
+  std::array<double, direction_count> trains_by_direction{}, trains_via_by_direction{};
+};
+
+struct run_tallies {
+  double entered = 0.0, delivered = 0.0;  // containers over the whole run, counted independently
+  double teu = 0.0, trains = 0.0;         // delivered
+  std::array<double, direction_count> teu_by_direction{};
+  share_tally share;
+  cost_breakdown cost_sum;          // USD summed over delivered TEU
+  double transit_days_total = 0.0;  // door-to-door days of every delivered container, in delivery order
+  std::vector<flow_tally> flows;
+  std::vector<std::vector<double>> goods_teu;                  // [direction][cargo class]
+  std::vector<double> terminal_departures, terminal_arrivals;  // per vertex: trains
+  std::vector<queue_stats> crossing_queues;                    // per vertex; used at crossings only
+  std::vector<queue_stats> ferry_queues;                       // per graph edge; used on ferry edges only
+  std::vector<line_tally> lines;                               // per graph edge
+  std::vector<ferry_tally> ferries;                            // per graph edge
+  double day_teu = 0.0, day_trains = 0.0;  // delivered in the day in progress, warm-up or not
+  std::vector<daily_row> daily;            // the days of the window
+};
+
+// A train left its origin on route `route` of its flow's path set, inside the window.
+void record_departure(run_tallies& t, const train_state& train);
+// A train reached its destination at `now_h`; `in_window` says whether the window has opened.
+void record_delivery(run_tallies& t, const flow_facts& flow, const train_state& train, double now_h,
+                     bool in_window);
+
+}  // namespace corridor::detail
