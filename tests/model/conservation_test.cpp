@@ -69,6 +69,7 @@ TEST(conservation, holds_in_the_baseline_for_other_seeds_and_replications) {
 
 class scenario_variant : public ::testing::TestWithParam<std::string> {};
 
+// two-terminals is not among them: no train waits at its crossing (queueing_test.cpp loads it until they do).
 TEST_P(scenario_variant, conserves_containers_and_satisfies_littles_law) {
   scenario s = load_scenario(std::string(CORRIDOR_SOURCE_DIR "/scenarios/") + GetParam());
   // The variants' disruptions and caps act late in the year for some; keep them inside the horizon by
@@ -79,14 +80,16 @@ TEST_P(scenario_variant, conserves_containers_and_satisfies_littles_law) {
   s.warmup_days = std::min(s.warmup_days, s.horizon_days / 4);
   const run_result r = run_model(prepared_scenario(std::move(s)));
   expect_conserved(r);
-  expect_littles_law(r);
+  // Each variant keeps trains waiting at a dozen or more crossings and ports; fewer would mean the check
+  // below ran on queues where L = W = 0.
+  EXPECT_GE(expect_littles_law(r), 10);
 }
 
 INSTANTIATE_TEST_SUITE_P(scenarios, scenario_variant,
-                         ::testing::Values("two-terminals.yaml", "dostyk-moyinty-double-track.yaml",
-                                           "khorgos-expansion.yaml", "malaszewicze-2021.yaml",
-                                           "middle-corridor-2030.yaml", "poland-closure-2025.yaml",
-                                           "sanctions-2022.yaml", "subsidy-phaseout.yaml"),
+                         ::testing::Values("dostyk-moyinty-double-track.yaml", "khorgos-expansion.yaml",
+                                           "malaszewicze-2021.yaml", "middle-corridor-2030.yaml",
+                                           "poland-closure-2025.yaml", "sanctions-2022.yaml",
+                                           "subsidy-phaseout.yaml"),
                          [](const auto& param_info) {
                            std::string n = param_info.param.substr(0, param_info.param.find('.'));
                            for (char& c : n) c = c == '-' ? '_' : c;
