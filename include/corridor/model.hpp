@@ -24,15 +24,16 @@ struct prepared_scenario {
   explicit prepared_scenario(scenario s);
   scenario spec;
   network net;
-  // Per flow, cheapest first: the k_paths cheapest routes by static generalized cost whose sequences of
-  // border points (crossings and ports) differ, so each is a distinct corridor.
+  // Per flow, cheapest first: the k_paths cheapest routes by generalized cost at nominal hours
+  // (docs/model.md) whose sequences of border points (crossings and ports) differ, so each is a distinct
+  // corridor.
   std::vector<std::vector<path>> path_sets;
 };
 
 struct run_options {
   std::uint64_t replication = 0;
-  std::optional<std::uint64_t> seed;        // overrides the scenario's seed
-  std::optional<double> warmup_days;        // overrides the scenario's warm-up
+  std::optional<std::uint64_t> seed;  // overrides the scenario's seed
+  std::optional<double> warmup_days;  // overrides the scenario's warm-up
 };
 
 run_result run_model(const prepared_scenario& p, const run_options& opt = {});

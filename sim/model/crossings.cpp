@@ -101,12 +101,6 @@ std::size_t effective_tracks(const model& m, vertex_t v) {
   return static_cast<std::size_t>(std::max(1L, std::lround(crossing_of(m, v).tracks * factor)));
 }
 
-double mean_service_h(const model& m, vertex_t v) {
-  const crossing_spec& c = crossing_of(m, v);
-  const bool joins_gauges = m.net.props(v).gauge_mm == 0;
-  return (joins_gauges ? c.transshipment_h.mean() : c.pass_through_h.mean()) + c.customs_dwell_h.mean();
-}
-
 double crossing_expected_wait_h(const model& m, vertex_t v) {
   const crossing_state& c = m.state.crossings[v];
   const std::size_t tracks = effective_tracks(m, v);

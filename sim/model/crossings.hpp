@@ -17,8 +17,10 @@ void on_crossing_retry(model& m, vertex_t v);  // a new day under the daily cap
 
 // Tracks open under the disruptions in force: 0 when closed, else at least one.
 std::size_t effective_tracks(const model& m, vertex_t v);
-// Mean service plus customs, assuming a gauge change where the crossing joins two gauges.
-double mean_service_h(const model& m, vertex_t v);
+// Mean service plus customs at nominal hours (costs.hpp), as every choice of route counts it.
+inline double mean_service_h(const model& m, vertex_t v) {
+  return m.facts.nodes[v].nominal_service_h;
+}
 // The wait in queue a train joining now expects: those ahead over open tracks, or over the daily cap.
 double crossing_expected_wait_h(const model& m, vertex_t v);
 

@@ -23,6 +23,7 @@ struct flow_facts {
 };
 
 struct node_facts {
+  double nominal_service_h = 0.0;  // crossings: mean service plus customs (costs.hpp)
   bool is_crossing = false;
   bool is_terminal = false;
   bool in_share_region = false;

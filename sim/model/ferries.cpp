@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "calendar.hpp"
+#include "costs.hpp"
 
 namespace corridor::detail {
 namespace {
@@ -105,8 +106,7 @@ double ferry_expected_wait_h(const model& m, edge_id e, double teu) {
   const ferry_spec& spec = ferry_of(m, e);
   const double capacity = spec.capacity_teu * f.capacity_factor;
   if (capacity <= 0.0) return std::numeric_limits<double>::infinity();
-  const double interval = spec.every_days > 0 ? spec.every_days * hours_per_day
-                                              : hours_per_week / static_cast<double>(spec.weekdays.size());
+  const double interval = sailing_interval_h(spec);
   const double sails = 1.0 - cancel_probability_now(m, spec);
   if (sails <= 0.0) return std::numeric_limits<double>::infinity();
   double sailings = 0.0;  // sailings that leave before ours

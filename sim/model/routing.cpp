@@ -43,23 +43,8 @@ double expected_route_hours(const model& m, const path& p, double teu) {
   return t - now;
 }
 
-// Edge and node weights on the open network for a detour search, closed elements at +infinity.
-path_weights open_network_weights(const model& m, double value_of_time_per_h) {
-  path_weights w;
-  w.edge_cost.resize(m.net.num_edges());
-  w.node_cost.assign(m.net.num_nodes(), 0.0);
-  for (edge_id e = 0; e < m.net.num_edges(); ++e) {
-    w.edge_cost[e] = edge_usd_per_teu(m.spec, m.net, e) +
-                     value_of_time_per_h * m.net.props(e).travel_days() * hours_per_day;
-  }
-  for (vertex_t v = 0; v < m.net.num_nodes(); ++v) {
-    if (!m.facts.nodes[v].is_crossing) continue;
-    w.node_cost[v] = node_spec_of(m, v).crossing.fee_usd_per_teu + value_of_time_per_h * mean_service_h(m, v);
-  }
-  return w;
-}
-
-// Staying: the rest of the route at open-network costs, plus the wait for the last closure on it to lift.
+// Staying: the rest of the route at nominal costs, plus the time until the last closure on it is expected to
+// lift, at the flow's value of time.
 double stay_cost(const model& m, const train_state& t, const path_weights& w, double value_of_time_per_h) {
   double stay = 0.0;
   double reopen_h = m.eng.now();
@@ -101,13 +86,15 @@ bool route_blocked(const model& m, const train_state& t) {
 }
 
 // A blocked train chooses as a dispatcher would: the cheapest detour on the open network, or its own route
-// with a wait until the closures on it reopen (as the trains expect), whichever costs less at the flow's
-// value of time. A train at Minsk does not go back to the Caspian to avoid a two-week closure at Brest.
+// with a wait until the closures on it reopen (as the trains expect), whichever costs less. Both are priced
+// at nominal hours: a shortest-path search needs a cost per element, and the queues on a detour days away
+// say little about the wait when the train gets there. A train at Minsk does not go back to the Caspian to
+// avoid a two-week closure at Brest.
 void replan(model& m, train_state& t) {
   t.plan_version = m.state.plan_version;
   if (!route_blocked(m, t)) return;
   const double vot = m.facts.flows[t.flow].value_of_time_per_h;
-  path_weights w = open_network_weights(m, vot);
+  path_weights w = nominal_weights(m.spec, m.net, vot);
   const double stay = stay_cost(m, t, w, vot);
   for (edge_id e = 0; e < m.net.num_edges(); ++e) {
     if (edge_closed(m, e) || node_closed(m, m.net.target(e))) w.edge_cost[e] = infinite;

@@ -62,6 +62,8 @@ model_facts make_facts(const prepared_scenario& p) {
     facts.nodes[v].is_crossing = n.kind == node_kind::crossing;
     facts.nodes[v].is_terminal = n.kind == node_kind::terminal;
     facts.nodes[v].in_share_region = p.spec.in_region(p.spec.report.share_region, n.country);
+    if (n.kind == node_kind::crossing)
+      facts.nodes[v].nominal_service_h = nominal_crossing_hours(p.spec, p.net, v);
   }
   return facts;
 }
