@@ -36,8 +36,8 @@ double mean_of(const std::vector<double>& v) {
 void add_throughput(run_result& r, const run_tallies& t) {
   r.throughput_teu_per_day = ratio(t.teu, r.window_days);
   r.throughput_trains_per_day = ratio(t.trains, r.window_days);
-  r.throughput_teu_per_day_westbound = ratio(t.teu_by_direction[0], r.window_days);
-  r.throughput_teu_per_day_eastbound = ratio(t.teu_by_direction[1], r.window_days);
+  r.throughput_teu_per_day_westbound = ratio(t.teu_by_direction[index(direction::westbound)], r.window_days);
+  r.throughput_teu_per_day_eastbound = ratio(t.teu_by_direction[index(direction::eastbound)], r.window_days);
 }
 
 void add_costs(run_result& r, const run_tallies& t) {
@@ -62,10 +62,11 @@ void add_transit(run_result& r, const run_tallies& t) {
 }
 
 void add_shares(run_result& r, const share_tally& s) {
+  const std::size_t west = index(direction::westbound), east = index(direction::eastbound);
   r.share_central_asia_trains = ratio(s.trains_via, s.trains);
   r.share_central_asia_teu = ratio(s.teu_via, s.teu);
-  r.share_central_asia_trains_westbound = ratio(s.trains_via_by_direction[0], s.trains_by_direction[0]);
-  r.share_central_asia_trains_eastbound = ratio(s.trains_via_by_direction[1], s.trains_by_direction[1]);
+  r.share_central_asia_trains_westbound = ratio(s.trains_via_by_direction[west], s.trains_by_direction[west]);
+  r.share_central_asia_trains_eastbound = ratio(s.trains_via_by_direction[east], s.trains_by_direction[east]);
 }
 
 // Entered and delivered as tallied; in the system by a census of origins and undelivered trains.
@@ -182,7 +183,7 @@ void add_flows(run_result& r, const model& m) {
   for (flow_id f = 0; f < m.spec.flows.size(); ++f) {
     flow_result fr;
     fr.id = m.spec.flows[f].id;
-    fr.direction = direction_names[static_cast<std::size_t>(m.facts.flows[f].dir)];
+    fr.direction = direction_names[index(m.facts.flows[f].dir)];
     std::vector<double> days = m.tallies.flows[f].transit_days;
     fr.teu = static_cast<double>(days.size());
     fr.trains = m.tallies.flows[f].trains_delivered;

@@ -9,6 +9,8 @@ namespace corridor::detail {
 constexpr double hours_per_day = 24.0;
 constexpr double hours_per_week = 168.0;
 constexpr double days_per_year = 365.0;
+constexpr int days_per_week = 7;
+constexpr int months_per_year = 12;
 
 // Tolerances of the clock, in hours. Event times are sums and products of hours whose rounding stays near
 // 1e-12 h over a year; both are far below anything the model tells apart (a minute is 0.017 h).
@@ -21,21 +23,22 @@ constexpr double same_instant_h = 1e-9;
 
 // Month (0 = January) of an absolute simulated hour; years repeat.
 inline int month_of(double hour) {
-  static constexpr std::array<int, 12> month_ends{31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365};
+  static constexpr std::array<int, months_per_year> month_ends{31,  59,  90,  120, 151, 181,
+                                                               212, 243, 273, 304, 334, 365};
   const int day_of_year = static_cast<int>(std::fmod(std::floor(hour / hours_per_day), days_per_year));
-  for (int m = 0; m < 12; ++m) {
+  for (int m = 0; m < months_per_year; ++m) {
     if (day_of_year < month_ends[static_cast<std::size_t>(m)]) return m;
   }
-  return 11;
+  return months_per_year - 1;
 }
 
 // The first time >= `from` that falls on one of `weekdays` at `hour_of_day`; `from` itself counts.
 template <class Weekdays>
 double next_weekly_time(double from, const Weekdays& weekdays, double hour_of_day) {
   const double day0 = std::floor(from / hours_per_day);
-  for (int i = 0; i <= 7; ++i) {
+  for (int i = 0; i <= days_per_week; ++i) {
     const double day = day0 + i;
-    const int wd = static_cast<int>(std::fmod(day, 7.0));
+    const int wd = static_cast<int>(std::fmod(day, static_cast<double>(days_per_week)));
     for (int w : weekdays) {
       const double t = day * hours_per_day + hour_of_day;
       if (w == wd && t >= from) return t;

@@ -11,6 +11,9 @@ namespace corridor::detail {
 enum class direction : std::uint8_t { westbound, eastbound, other };
 constexpr std::size_t direction_count = 3;
 constexpr std::array<const char*, direction_count> direction_names{"westbound", "eastbound", "other"};
+constexpr std::size_t index(direction d) {
+  return static_cast<std::size_t>(d);
+}
 
 struct flow_facts {
   int capacity_teu = 0;              // of its trains

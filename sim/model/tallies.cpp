@@ -15,7 +15,7 @@ void add_costs(cost_breakdown& sum, const cost_breakdown& per_teu, double teu) {
 }
 
 void add_share(share_tally& share, direction dir, bool via, double teu) {
-  const auto d = static_cast<std::size_t>(dir);
+  const std::size_t d = index(dir);
   const double via_count = via ? 1.0 : 0.0;
   share.trains += 1.0;
   share.trains_via += via_count;
@@ -54,7 +54,7 @@ void record_delivery(run_tallies& t, const flow_facts& flow, const train_state& 
   t.day_teu += teu;
   t.day_trains += 1.0;
   if (!in_window) return;
-  const auto d = static_cast<std::size_t>(flow.dir);
+  const std::size_t d = index(flow.dir);
   t.teu += teu;
   t.trains += 1.0;
   t.teu_by_direction[d] += teu;
