@@ -21,8 +21,16 @@ std::string chain_text(const std::vector<std::string>& names, const std::string&
   return out + last;
 }
 
-tnode resolve_doc(tnode doc, const fs::path& base_dir, std::vector<std::string>& chain_keys,
-                  std::vector<std::string>& chain_names, diagnostics& diags);
+// What one load carries down its `extends` chain: the files on the way (for cycles), what is left of the
+// limits, and the sink.
+struct chain {
+  std::vector<std::string> keys;   // canonical paths, for cycles
+  std::vector<std::string> names;  // as shown in messages
+  load_budget budget;
+  diagnostics& diags;
+};
+
+tnode resolve_doc(tnode doc, const fs::path& base_dir, chain& ch);
 
 // Replaces each field the variant states; nested values (distributions, lists) are replaced whole.
 void merge_fields(tnode& base, const tnode& variant) {
@@ -203,15 +211,21 @@ std::string read_file(const fs::path& path, bool& ok) {
   return text.str();
 }
 
-tnode load_base(const tnode& extends, const fs::path& base_dir, std::vector<std::string>& chain_keys,
-                std::vector<std::string>& chain_names, diagnostics& diags) {
+tnode load_base(const tnode& extends, const fs::path& base_dir, chain& ch) {
+  auto& diags = ch.diags;
   const fs::path path = base_dir / extends.text;
   const std::string name = path.lexically_normal().string();
   std::error_code ec;
   auto canonical = fs::weakly_canonical(path, ec);
   const std::string key = ec ? name : canonical.string();
-  if (std::find(chain_keys.begin(), chain_keys.end(), key) != chain_keys.end()) {
-    diags.fatal(extends.loc, "extends cycle: " + chain_text(chain_names, name));
+  if (std::find(ch.keys.begin(), ch.keys.end(), key) != ch.keys.end()) {
+    diags.fatal(extends.loc, "extends cycle: " + chain_text(ch.names, name));
+    return {};
+  }
+  if (ch.keys.size() >= load_limits::max_chain) {
+    diags.fatal(extends.loc,
+                "more than " + std::to_string(load_limits::max_chain) +
+                    " files in one extends chain, the loader's limit (see Limits in docs/scenarios.md)");
     return {};
   }
   // Only a regular file: a device or a pipe named by mistake (or by a fuzzer) must not hang the loader.
@@ -222,23 +236,23 @@ tnode load_base(const tnode& extends, const fs::path& base_dir, std::vector<std:
     return {};
   }
   const std::size_t errors_before = diags.size();
-  tnode parsed = parse_tree(text, name, diags);
+  tnode parsed = parse_tree(text, name, diags, ch.budget);
   if (parsed.kind != tkind::map) {
     if (diags.size() == errors_before) {
       diags.fatal(parsed.loc, "base scenario: expected a map of scenario keys, got " + parsed.describe());
     }
     return {};
   }
-  chain_keys.push_back(key);
-  chain_names.push_back(name);
-  tnode base = resolve_doc(std::move(parsed), path.parent_path(), chain_keys, chain_names, diags);
-  chain_keys.pop_back();
-  chain_names.pop_back();
+  ch.keys.push_back(key);
+  ch.names.push_back(name);
+  tnode base = resolve_doc(std::move(parsed), path.parent_path(), ch);
+  ch.keys.pop_back();
+  ch.names.pop_back();
   return base;
 }
 
-tnode resolve_doc(tnode doc, const fs::path& base_dir, std::vector<std::string>& chain_keys,
-                  std::vector<std::string>& chain_names, diagnostics& diags) {
+tnode resolve_doc(tnode doc, const fs::path& base_dir, chain& ch) {
+  auto& diags = ch.diags;
   if (doc.kind != tkind::map) return doc;  // the conversion reports what the top level should be
   const auto* extends = doc.find("extends");
   if (!extends) {
@@ -255,7 +269,7 @@ tnode resolve_doc(tnode doc, const fs::path& base_dir, std::vector<std::string>&
     diags.error(extends->loc, "extends: expected a file name, got " + extends->describe());
     return doc;
   }
-  tnode base = load_base(*extends, base_dir, chain_keys, chain_names, diags);
+  tnode base = load_base(*extends, base_dir, ch);
   if (base.kind != tkind::map) {
     doc.erase("extends");
     doc.erase("remove");
@@ -270,11 +284,12 @@ tnode resolve_doc(tnode doc, const fs::path& base_dir, std::vector<std::string>&
 
 tnode resolve_overlays(std::string_view yaml, const std::string& name, const fs::path& base_dir,
                        diagnostics& diags) {
-  std::vector<std::string> chain_keys, chain_names{name};
+  chain ch{{}, {name}, {}, diags};
   std::error_code ec;
   const auto own = fs::weakly_canonical(base_dir / fs::path(name).filename(), ec);
-  chain_keys.push_back(ec ? name : own.string());
-  return resolve_doc(parse_tree(yaml, name, diags), base_dir, chain_keys, chain_names, diags);
+  ch.keys.push_back(ec ? name : own.string());
+  tnode doc = parse_tree(yaml, name, diags, ch.budget);
+  return resolve_doc(std::move(doc), base_dir, ch);
 }
 
 }  // namespace corridor::detail

@@ -1,7 +1,5 @@
-// Parsing YAML into a located tree, the diagnostic sink, and "did you mean" suggestions.
+// The located tree's look-ups, the diagnostic sink, and "did you mean" suggestions. The parser is parse.cpp.
 #include "tree.hpp"
-
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <map>
@@ -76,7 +74,7 @@ std::string tnode::describe() const {
     case tkind::null:
       return "nothing";
     case tkind::scalar:
-      return "'" + text + "'";
+      return shown(text);
     case tkind::sequence:
       return "a list";
     case tkind::map:
@@ -85,68 +83,23 @@ std::string tnode::describe() const {
   return "?";
 }
 
-namespace {
-
-source_loc to_loc(const YAML::Mark& mark, const std::string& file) {
-  if (mark.line < 0) return {file, 1, 1};
-  return {file, mark.line + 1, mark.column + 1};
-}
-
-tnode convert(const YAML::Node& node, const source_loc& fallback, const std::string& file,
-              diagnostics& diags);
-
-void convert_map(const YAML::Node& node, tnode& out, const std::string& file, diagnostics& diags) {
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    const source_loc key_loc = to_loc(it->first.Mark(), file);
-    if (!it->first.IsScalar()) {
-      const char* got = it->first.IsMap() ? "a map" : it->first.IsSequence() ? "a list" : "nothing";
-      diags.error(key_loc, std::string("expected a plain key, got ") + got);
-      continue;
+std::string shown(std::string_view text) {
+  // Long enough for any id, key or number a scenario holds; a whole file read as one scalar is cut short.
+  constexpr std::size_t max_chars = 64;
+  std::string out = "'";
+  std::size_t i = 0;
+  for (; i < text.size() && i < max_chars; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != 0x7f) {
+      out += static_cast<char>(c);
+    } else {
+      static constexpr char hex[] = "0123456789abcdef";
+      out += c == '\n' ? std::string("\\n") : std::string("\\x") + hex[c >> 4] + hex[c & 15];
     }
-    const std::string key = it->first.Scalar();
-    if (const auto* first = out.find_entry(key)) {
-      diags.error(key_loc, "duplicate key '" + key + "' (first at line " +
-                               std::to_string(first->key_loc.line) + ", column " +
-                               std::to_string(first->key_loc.column) + ")");
-      continue;
-    }
-    // A missing value ("key:") is marked by yaml-cpp at the next token; the key is the better place.
-    out.entries.push_back({key, key_loc, convert(it->second, key_loc, file, diags)});
   }
-}
-
-tnode convert(const YAML::Node& node, const source_loc& fallback, const std::string& file,
-              diagnostics& diags) {
-  tnode out;
-  out.loc = node.IsNull() ? fallback : to_loc(node.Mark(), file);
-  if (node.IsScalar()) {
-    out.kind = tkind::scalar;
-    out.text = node.Scalar();
-    out.quoted = node.Tag() == "!";
-  } else if (node.IsSequence()) {
-    out.kind = tkind::sequence;
-    for (const auto& item : node) out.items.push_back(convert(item, out.loc, file, diags));
-  } else if (node.IsMap()) {
-    out.kind = tkind::map;
-    convert_map(node, out, file, diags);
-  }
+  out += "'";
+  if (i < text.size()) out += "... (" + std::to_string(text.size()) + " characters)";
   return out;
-}
-
-}  // namespace
-
-tnode parse_tree(std::string_view yaml, const std::string& file, diagnostics& diags) {
-  try {
-    const YAML::Node root = YAML::Load(std::string(yaml));
-    return convert(root, {file, 1, 1}, file, diags);
-  } catch (const YAML::ParserException& e) {
-    diags.fatal(to_loc(e.mark, file), "invalid YAML: " + e.msg);
-  } catch (const YAML::Exception& e) {
-    diags.fatal(to_loc(e.mark, file), "invalid YAML: " + e.msg);
-  }
-  tnode bad;
-  bad.loc = {file, 1, 1};
-  return bad;
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "corridor/scenario.hpp"
+#include "limits.hpp"
 
 namespace corridor::detail {
 
@@ -57,9 +58,13 @@ struct tnode {
   tnode* find(std::string_view key) noexcept;
   const tentry* find_entry(std::string_view key) const noexcept;
   bool erase(std::string_view key);
-  // Describes the value for "got ..." in messages: 'text', a map, a list or nothing.
+  // Describes the value for "got ..." in messages: 'text' (shortened), a map, a list or nothing.
   std::string describe() const;
 };
+
+// Text from a file, quoted for a message: at most a short token's worth, control characters escaped. A file
+// that is not a scenario (named by mistake, or by a hostile `extends`) is never echoed beyond this.
+std::string shown(std::string_view text);
 
 struct tentry {
   std::string key;
@@ -68,8 +73,11 @@ struct tentry {
 };
 
 // Parses YAML text into a tree; syntax errors and duplicate keys go to `diags`. `file` names the source in
-// locations. Returns a null node when the text does not parse.
-tnode parse_tree(std::string_view yaml, const std::string& file, diagnostics& diags);
+// locations. Returns a null node when the text does not parse or exceeds what is left of `budget` (a fatal
+// error, located where the limit was crossed).
+tnode parse_tree(std::string_view yaml, const std::string& file, diagnostics& diags, load_budget& budget);
+// The message for a file that would take a load beyond load_limits::max_bytes.
+std::string too_large(std::size_t bytes);
 
 // Edit distance (Levenshtein), and the closest candidate within a sensible distance, or "".
 std::size_t edit_distance(std::string_view a, std::string_view b);

@@ -19,6 +19,12 @@ struct broken_case {
 };
 
 const broken_case corpus[] = {
+    {"alias-bomb.yaml",
+     "broken/alias-bomb.yaml:6:45: error: with alias '*a3' aliases would stand for more than 100000 nodes, "
+     "the "
+     "loader's limit (see Limits in docs/scenarios.md)"},
+    {"alias-cycle.yaml",
+     "broken/alias-cycle.yaml:3:40: error: alias '*rc' refers to the map or list that contains it"},
     {"bad-country.yaml",
      "broken/bad-country.yaml:8:37: error: country of node 'dostyk' must be an ISO 3166 alpha-2 code (two "
      "capital letters), got 'kz'"},
@@ -93,6 +99,10 @@ const broken_case corpus[] = {
     {"negative-distance.yaml",
      "broken/negative-distance.yaml:12:54: error: distance_km of edge 'dostyk-lodz' must be > 0, got -6000"},
     {"negative-seed.yaml", "broken/negative-seed.yaml:3:7: error: seed must be >= 0, got -3"},
+    {"nesting-too-deep.yaml",
+     "broken/nesting-too-deep.yaml:3:45: error: maps and lists nested more than 32 deep, the loader's limit "
+     "(a "
+     "scenario needs 5)"},
     {"number-expected.yaml",
      "broken/number-expected.yaml:11:54: error: distance_km of edge 'xian-dostyk': expected a number, got "
      "'abc'"},
@@ -120,6 +130,9 @@ const broken_case corpus[] = {
     {"seasonality-count.yaml",
      "broken/seasonality-count.yaml:15:28: error: seasonality of flow 'xian-lodz': expected a list of 12 "
      "numbers (January first), got 11 numbers"},
+    {"tab-indentation.yaml",
+     "broken/tab-indentation.yaml:8:1: error: invalid YAML: tabs are not allowed in YAML indentation; indent "
+     "with spaces"},
     {"timetable-without-days.yaml",
      "broken/timetable-without-days.yaml:14:90: error: flow 'xian-lodz' has departures: timetable but no "
      "timetable_weekdays"},
