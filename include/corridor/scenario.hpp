@@ -172,11 +172,19 @@ struct scenario {
 // The name a scenario file uses for a node kind ("terminal", "junction", "crossing", "port").
 std::string_view to_string(node_kind k) noexcept;
 
+// How a scenario may be loaded.
+struct load_options {
+  // `extends` may name a file outside the scenario's folder tree: its own folder, or the nearest folder above
+  // it that holds a file named `.corridor-root` (docs/scenarios.md, Overlays). The CLI's --allow-outside.
+  bool allow_outside = false;
+};
+
 // Loads, resolves `extends` overlays and validates. Throws scenario_error listing every problem found.
-scenario load_scenario(const std::filesystem::path& file);
-// The same from text; `name` stands for the file in messages and relative `extends` resolve from `base_dir`.
+scenario load_scenario(const std::filesystem::path& file, const load_options& options = {});
+// The same from text; `name` stands for the file in messages and relative `extends` resolve from `base_dir`
+// (the current folder when empty), whose folder tree also confines them.
 scenario load_scenario_text(std::string_view yaml, std::string_view name,
-                            const std::filesystem::path& base_dir = {});
+                            const std::filesystem::path& base_dir = {}, const load_options& options = {});
 // Checks a resolved scenario (also run by the loaders). Throws scenario_error.
 void validate(const scenario& s);
 // The fully resolved scenario as YAML that loads back to the same scenario (`corridor show`).

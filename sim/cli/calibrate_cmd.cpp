@@ -25,6 +25,7 @@ struct calibrate_args {
   double fd_step = 0.04;
   std::size_t threads = 0;
   bool evaluate_only = false;
+  bool allow_outside = false;
 };
 
 std::string num(double v) {
@@ -88,7 +89,7 @@ void write_overlay(const calibrate_args& a, const calibration_spec& spec, const 
 
 void execute(const calibrate_args& a) {
   const calibration_spec spec = load_calibration(a.targets);
-  const std::string base = to_yaml(load_scenario(a.scenario));
+  const std::string base = to_yaml(load_scenario(a.scenario, {.allow_outside = a.allow_outside}));
   calibration_options opt;
   opt.seeds = a.seeds;
   opt.seed = a.seed;
@@ -137,6 +138,7 @@ void add_calibrate_command(CLI::App& app) {
   cmd->add_option("--fd-step", a->fd_step,
                   "Finite-difference step as a fraction of each range (default 0.04)")
       ->check(CLI::Range(1e-4, 0.5));
+  add_allow_outside_flag(cmd, a->allow_outside);
   cmd->add_flag("--evaluate", a->evaluate_only, "Only evaluate the targets at the start values, no fit");
   cmd->add_option("-t,--threads", a->threads,
                   "Worker threads (default: all cores); results do not depend on it");

@@ -20,6 +20,7 @@ struct compare_args {
   std::optional<std::uint64_t> seed;
   bool report = false;
   bool all = false;
+  bool allow_outside = false;
 };
 
 compare_table to_table(const compare_result& r, const scenario& base, const scenario& variant) {
@@ -74,8 +75,9 @@ void print_table(const compare_result& r, const scenario& base, const scenario& 
 }
 
 void execute(const compare_args& a) {
-  const prepared_scenario base(load_scenario(a.base));
-  const prepared_scenario variant(load_scenario(a.variant));
+  const load_options load{.allow_outside = a.allow_outside};
+  const prepared_scenario base(load_scenario(a.base, load));
+  const prepared_scenario variant(load_scenario(a.variant, load));
   progress_line progress("replications");
   replication_options opt;
   opt.threads = a.threads;
@@ -110,6 +112,7 @@ void add_compare_command(CLI::App& app) {
   cmd->add_option("--seed", a->seed, "Seed for both sides (default: the base scenario's)");
   cmd->add_option("-o,--out", a->out, "Write compare.json, compare.csv and each side's outputs here");
   cmd->add_flag("--report", a->report, "Also write report.html into --out");
+  add_allow_outside_flag(cmd, a->allow_outside);
   cmd->add_flag("--all", a->all, "List every metric, not only headline ones and significant differences");
   cmd->callback([a] {
     if (a->report && a->out.empty()) throw CLI::ValidationError("--report", "needs --out DIR");

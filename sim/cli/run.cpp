@@ -25,6 +25,7 @@ struct run_args {
   std::string warmup;
   bool report = false;
   bool reproducible = false;
+  bool allow_outside = false;
   std::vector<std::string> argv;
 };
 
@@ -52,7 +53,7 @@ double resolve_warmup(const run_args& a, const prepared_scenario& p) {
 
 void execute(const run_args& a) {
   const auto started = std::chrono::steady_clock::now();
-  const prepared_scenario prepared(load_scenario(a.scenario));
+  const prepared_scenario prepared(load_scenario(a.scenario, {.allow_outside = a.allow_outside}));
   const scenario& s = prepared.spec;
   const double warmup_days = resolve_warmup(a, prepared);
   progress_line progress("replications", s.horizon_days, "simulated days");
@@ -123,6 +124,7 @@ void add_run_command(CLI::App& app) {
       ->check(CLI::Range(std::size_t{2}, std::size_t{100000}));
   cmd->add_option("--warmup", a->warmup, "Warm-up in days, or 'auto' (MSER-5); default: the scenario's");
   cmd->add_flag("--report", a->report, "Also write report.html into --out");
+  add_allow_outside_flag(cmd, a->allow_outside);
   cmd->add_flag("--reproducible", a->reproducible,
                 "Leave wall-clock time and thread count out of the files, so equal runs give equal bytes");
   cmd->callback([a] {

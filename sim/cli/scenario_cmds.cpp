@@ -9,17 +9,20 @@ namespace corridor::cli {
 
 void add_scenario_commands(CLI::App& app) {
   auto files = std::make_shared<std::vector<std::string>>();
+  auto load = std::make_shared<load_options>();
   CLI::App* validate_cmd = app.add_subcommand("validate", "Check scenario files; list every problem found");
   validate_cmd->add_option("scenarios", *files, "Scenario YAML files")->required()->check(CLI::ExistingFile);
-  validate_cmd->callback([files] {
+  add_allow_outside_flag(validate_cmd, load->allow_outside);
+  validate_cmd->callback([files, load] {
     bool failed = false;
     for (const std::string& f : *files) {
       try {
-        const prepared_scenario p(load_scenario(f));  // also builds the path sets: every OD must route
+        // Also builds the path sets: every OD must route.
+        const prepared_scenario p(load_scenario(f, *load));
         std::cout << f << ": ok (" << p.spec.nodes.size() << " nodes, " << p.spec.edges.size() << " edges, "
                   << p.spec.flows.size() << " flows)\n";
       } catch (const scenario_error& e) {
-        std::cerr << e.what();
+        std::cerr << e.what() << '\n';  // one file's errors end before the next file's begin
         failed = true;
       }
     }
@@ -29,7 +32,8 @@ void add_scenario_commands(CLI::App& app) {
   auto show_file = std::make_shared<std::string>();
   CLI::App* show = app.add_subcommand("show", "Print the fully resolved scenario (overlays applied) as YAML");
   show->add_option("scenario", *show_file, "Scenario YAML file")->required()->check(CLI::ExistingFile);
-  show->callback([show_file] { std::cout << to_yaml(load_scenario(*show_file)); });
+  add_allow_outside_flag(show, load->allow_outside);
+  show->callback([show_file, load] { std::cout << to_yaml(load_scenario(*show_file, *load)); });
 
   CLI::App* schema = app.add_subcommand("schema", "Print the JSON Schema of scenario files");
   schema->callback([] { std::cout << scenario_json_schema() << "\n"; });

@@ -1,8 +1,7 @@
 // The public entry points: load a file or text (parse, overlays, conversion, validation) and validate.
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "files.hpp"
 #include "stages.hpp"
 
 namespace corridor {
@@ -24,10 +23,10 @@ field_locator locator_for(const tnode& root) {
 }  // namespace detail
 
 scenario load_scenario_text(std::string_view yaml, std::string_view name,
-                            const std::filesystem::path& base_dir) {
+                            const std::filesystem::path& base_dir, const load_options& options) {
   const std::string file(name);
   detail::diagnostics diags;
-  const detail::tnode root = detail::resolve_overlays(yaml, file, base_dir, diags);
+  const detail::tnode root = detail::resolve_overlays(yaml, file, base_dir, options, diags);
   // A document that did not parse has been reported; converting nothing would only add noise.
   if (diags.has_fatal() || (root.kind != detail::tkind::map && !diags.empty())) diags.throw_if_any();
   scenario s = detail::convert_tree(root, file, std::filesystem::path(file).stem().string(), diags);
@@ -38,19 +37,15 @@ scenario load_scenario_text(std::string_view yaml, std::string_view name,
   return s;
 }
 
-scenario load_scenario(const std::filesystem::path& file) {
-  std::error_code ec;
-  std::ifstream in;
-  if (std::filesystem::is_regular_file(file, ec)) in.open(file, std::ios::binary);
-  if (!in.is_open()) {
+scenario load_scenario(const std::filesystem::path& file, const load_options& options) {
+  auto read = detail::read_scenario_file(file, detail::load_limits::max_bytes);
+  if (!read.problem.empty()) {
     scenario_error::diagnostic d;
     d.loc.file = file.string();
-    d.message = "cannot read scenario file";
+    d.message = read.too_large ? detail::too_large(read.size) : "cannot read scenario file: " + read.problem;
     throw scenario_error({std::move(d)});
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return load_scenario_text(text.str(), file.string(), file.parent_path());
+  return load_scenario_text(read.text, file.string(), file.parent_path(), options);
 }
 
 void validate(const scenario& s) {

@@ -2,9 +2,8 @@
 // a variant's entry with an existing id changes only the fields it states; a new id adds an entry;
 // `remove` drops base entries; `scale_demand` multiplies demand. Chains work; cycles are errors.
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
+#include "files.hpp"
 #include "keys.hpp"
 #include "stages.hpp"
 
@@ -22,12 +21,20 @@ std::string chain_text(const std::vector<std::string>& names, const std::string&
 }
 
 // What one load carries down its `extends` chain: the files on the way (for cycles), what is left of the
-// limits, and the sink.
+// limits, where bases may be read from, and the sink.
 struct chain {
   std::vector<std::string> keys;   // canonical paths, for cycles
   std::vector<std::string> names;  // as shown in messages
   load_budget budget;
   diagnostics& diags;
+  fs::path top_dir;  // the folder of the scenario being loaded
+  bool allow_outside = false;
+  fs::path root;  // its folder tree, found when a base is first needed
+
+  const fs::path& tree() {
+    if (root.empty()) root = scenario_tree(top_dir);
+    return root;
+  }
 };
 
 tnode resolve_doc(tnode doc, const fs::path& base_dir, chain& ch);
@@ -203,12 +210,28 @@ void merge_layer(tnode& base, const tnode& variant, diagnostics& diags) {
   if (const auto* scale = variant.find("scale_demand")) apply_scale(base, *scale, diags);
 }
 
-std::string read_file(const fs::path& path, bool& ok) {
-  std::ifstream in(path, std::ios::binary);
-  ok = static_cast<bool>(in);
-  std::ostringstream text;
-  if (ok) text << in.rdbuf();
-  return text.str();
+// A base as written, and where that is when the text does not say: "'../base.yaml' ('/data/base.yaml')".
+std::string written_and_resolved(const tnode& extends, const fs::path& path) {
+  std::error_code ec;
+  const auto absolute = fs::absolute(path, ec).lexically_normal();
+  const std::string as_written = "'" + extends.text + "'";
+  return ec || absolute == fs::path(extends.text) ? as_written
+                                                  : as_written + " ('" + absolute.string() + "')";
+}
+
+// Guards against the wrong file (a sweep, /etc/shadow): a map none of whose keys is or resembles a scenario
+// key is reported once, rather than as one "unknown key" per line of whatever it is.
+bool looks_like_scenario(const tnode& doc) {
+  if (doc.kind != tkind::map || doc.entries.empty()) return true;
+  const auto& top = section("top");
+  const auto names = top.names();
+  return std::any_of(doc.entries.begin(), doc.entries.end(),
+                     [&](const tentry& e) { return top.find(e.key) || !closest(e.key, names).empty(); });
+}
+
+std::string not_a_scenario(const tnode& doc) {
+  return "not a scenario: none of its " + std::to_string(doc.entries.size()) +
+         " keys is or resembles a scenario key";
 }
 
 tnode load_base(const tnode& extends, const fs::path& base_dir, chain& ch) {
@@ -228,19 +251,41 @@ tnode load_base(const tnode& extends, const fs::path& base_dir, chain& ch) {
                     " files in one extends chain, the loader's limit (see Limits in docs/scenarios.md)");
     return {};
   }
-  // Only a regular file: a device or a pipe named by mistake (or by a fuzzer) must not hang the loader.
-  bool ok = fs::is_regular_file(path, ec);
-  const std::string text = ok ? read_file(path, ok) : std::string();
-  if (!ok) {
-    diags.fatal(extends.loc, "cannot read base scenario '" + name + "'");
+  if (!ch.allow_outside && !inside_tree(ch.tree(), path)) {
+    diags.fatal(extends.loc,
+                "base scenario " + written_and_resolved(extends, path) +
+                    " is outside the scenario's folder tree '" + ch.tree().string() +
+                    "'; allow it with --allow-outside, or mark a folder above both with a file " + "named " +
+                    tree_marker);
+    return {};
+  }
+  const file_text read = read_scenario_file(path, ch.budget.bytes);
+  if (read.too_large) {
+    diags.fatal(extends.loc, "base scenario '" + name + "': " + too_large(read.size));
+    return {};
+  }
+  if (!read.problem.empty()) {
+    diags.fatal(extends.loc,
+                "cannot read base scenario " + written_and_resolved(extends, path) + ": " + read.problem);
     return {};
   }
   const std::size_t errors_before = diags.size();
-  tnode parsed = parse_tree(text, name, diags, ch.budget);
+  tnode parsed = parse_tree(read.text, name, diags, ch.budget);
   if (parsed.kind != tkind::map) {
+    // Not even a map: whatever the file holds is not shown.
+    const std::string got = parsed.kind == tkind::scalar
+                                ? "a text of " + std::to_string(parsed.text.size()) + " characters"
+                                : parsed.describe();
     if (diags.size() == errors_before) {
-      diags.fatal(parsed.loc, "base scenario: expected a map of scenario keys, got " + parsed.describe());
+      diags.fatal(extends.loc, "base scenario '" + name +
+                                   "' is not a scenario: expected a map of scenario "
+                                   "keys, got " +
+                                   got);
     }
+    return {};
+  }
+  if (!looks_like_scenario(parsed)) {
+    diags.fatal(extends.loc, "base scenario '" + name + "' is " + not_a_scenario(parsed));
     return {};
   }
   ch.keys.push_back(key);
@@ -266,7 +311,9 @@ tnode resolve_doc(tnode doc, const fs::path& base_dir, chain& ch) {
     return doc;
   }
   if (extends->kind != tkind::scalar || extends->text.empty()) {
-    diags.error(extends->loc, "extends: expected a file name, got " + extends->describe());
+    // Nothing after this could be right: the base's keys are missing, and so are its regions and nodes.
+    diags.fatal(extends->loc, "extends: expected the file name of a base scenario, got " +
+                                  (extends->kind == tkind::scalar ? "an empty name" : extends->describe()));
     return doc;
   }
   tnode base = load_base(*extends, base_dir, ch);
@@ -283,12 +330,16 @@ tnode resolve_doc(tnode doc, const fs::path& base_dir, chain& ch) {
 }  // namespace
 
 tnode resolve_overlays(std::string_view yaml, const std::string& name, const fs::path& base_dir,
-                       diagnostics& diags) {
-  chain ch{{}, {name}, {}, diags};
+                       const load_options& options, diagnostics& diags) {
+  chain ch{{}, {name}, {}, diags, base_dir, options.allow_outside, {}};
   std::error_code ec;
   const auto own = fs::weakly_canonical(base_dir / fs::path(name).filename(), ec);
   ch.keys.push_back(ec ? name : own.string());
   tnode doc = parse_tree(yaml, name, diags, ch.budget);
+  if (!looks_like_scenario(doc)) {
+    diags.fatal(doc.loc, not_a_scenario(doc));
+    return {};
+  }
   return resolve_doc(std::move(doc), base_dir, ch);
 }
 

@@ -13,9 +13,10 @@
 namespace corridor::detail {
 
 // Parses `yaml` (named `name` in messages) and applies its `extends` chain; the result has no `extends`,
-// `remove` or `scale_demand` keys left. Problems go to `diags`.
+// `remove` or `scale_demand` keys left. Bases must lie in the folder tree of `base_dir` unless `options`
+// allow otherwise. Problems go to `diags`.
 tnode resolve_overlays(std::string_view yaml, const std::string& name, const std::filesystem::path& base_dir,
-                       diagnostics& diags);
+                       const load_options& options, diagnostics& diags);
 
 // Fills a scenario from a resolved tree: unknown, missing and mistyped keys go to `diags`. `stem` is the
 // default name.

@@ -134,6 +134,36 @@ TEST(cli_errors, validate_reports_errors_and_exits_non_zero) {
   EXPECT_NE(o.output.find("horizon_days"), std::string::npos) << "no did-you-mean: " << o.output;
 }
 
+TEST(cli_errors, validate_prints_each_files_errors_on_lines_of_their_own) {
+  const fs::path dir = fresh_dir("validate-two");
+  fs::create_directories(dir);
+  std::ofstream(dir / "a.yaml") << "extends: \"\"\n";
+  std::ofstream(dir / "b.yaml") << "extends: [x]\n";
+  const outcome o = corridor("validate " + (dir / "a.yaml").string() + " " + (dir / "b.yaml").string());
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_EQ(o.output,
+            (dir / "a.yaml").string() +
+                ":1:10: error: extends: expected the file name of a base scenario, got an empty name\n" +
+                (dir / "b.yaml").string() +
+                ":1:10: error: extends: expected the file name of a base scenario, got a list\n");
+}
+
+TEST(cli_errors, a_base_outside_the_scenarios_folder_needs_allow_outside) {
+  const fs::path dir = fresh_dir("outside");
+  fs::create_directories(dir / "variants");
+  fs::copy_file(scenarios + "two-terminals.yaml", dir / "two-terminals.yaml");
+  const fs::path variant = dir / "variants" / "longer.yaml";
+  std::ofstream(variant) << "extends: ../two-terminals.yaml\nhorizon_days: 90\n";
+  const outcome refused = corridor("validate " + variant.string());
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.output.find("is outside the scenario's folder tree"), std::string::npos)
+      << refused.output;
+  for (const char* command : {"validate", "show", "run"}) {
+    const outcome allowed = corridor(std::string(command) + " --allow-outside " + variant.string() + " -q");
+    EXPECT_EQ(allowed.exit_code, 0) << command << ": " << allowed.output;
+  }
+}
+
 TEST(cli_errors, a_missing_file_or_unknown_option_is_a_usage_error) {
   EXPECT_NE(corridor("run /nonexistent/scenario.yaml").exit_code, 0);
   EXPECT_NE(corridor("run " + scenarios + "two-terminals.yaml --replicatoins 3").exit_code, 0);

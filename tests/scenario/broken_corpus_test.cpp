@@ -109,7 +109,8 @@ const broken_case corpus[] = {
     {"overlay-incomplete-new-node.yaml",
      "broken/overlay-incomplete-new-node.yaml:4:3: error: node 'c' is missing required keys 'lat', 'lon'"},
     {"overlay-missing-base.yaml",
-     "broken/overlay-missing-base.yaml:2:10: error: cannot read base scenario 'fixtures/nowhere.yaml'"},
+     "broken/overlay-missing-base.yaml:2:10: error: cannot read base scenario '../fixtures/nowhere.yaml' "
+     "('fixtures/nowhere.yaml'): no such file"},
     {"overlay-negative-scale.yaml",
      "broken/overlay-negative-scale.yaml:3:15: error: scale_demand must be > 0, got -2"},
     {"overlay-remove-unknown.yaml",

@@ -185,7 +185,7 @@ TEST(scenario_errors, stop_collecting_at_fifty) {
 
 TEST(scenario_errors, name_a_missing_file) {
   EXPECT_EQ(message_of([] { load_scenario("/nonexistent/x.yaml"); }),
-            "/nonexistent/x.yaml: error: cannot read scenario file");
+            "/nonexistent/x.yaml: error: cannot read scenario file: no such file");
 }
 
 TEST(scenario_validate, checks_a_scenario_changed_in_memory_at_its_entity) {
