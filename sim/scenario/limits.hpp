@@ -13,8 +13,8 @@ struct load_limits {
   // seconds of parsing. A file above it is refused from its size, before it is read.
   static constexpr std::size_t max_bytes = std::size_t{4} << 20;
   // YAML nodes (maps, lists, scalars, keys; an alias counts the nodes it stands for), all files together.
-  // A network of 20,000 nodes is ~200,000.
-  static constexpr std::size_t max_nodes = 500'000;
+  // 20,000 nodes, 20,000 edges and 20,000 flows are ~600,000; the located tree takes ~150 bytes a node.
+  static constexpr std::size_t max_nodes = 1'000'000;
   // Nodes that aliases (`*name`) stand for, all files together. Scenarios use aliases, if at all, for a
   // shared distribution or month table; an alias bomb (each level ten aliases of the one before) is refused
   // at this count, before it is expanded.

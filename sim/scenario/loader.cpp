@@ -1,5 +1,8 @@
 // The public entry points: load a file or text (parse, overlays, conversion, validation) and validate.
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <unordered_map>
 
 #include "files.hpp"
 #include "stages.hpp"
@@ -9,12 +12,22 @@ namespace corridor {
 namespace detail {
 
 field_locator locator_for(const tnode& root) {
-  return [&root](std::string_view collection, std::string_view id, std::string_view field) -> const tnode* {
+  // Validation asks for every entity at least once: each collection is indexed on its first question.
+  using index = std::unordered_map<std::string_view, const tnode*>;
+  auto indexes = std::make_shared<std::map<std::string, index, std::less<>>>();
+  return [&root, indexes](std::string_view collection, std::string_view id,
+                          std::string_view field) -> const tnode* {
     if (collection.empty()) return root.find(field);
     const tnode* c = root.find(collection);
     if (!c || c->kind != tkind::map) return nullptr;
     if (collection == "route_choice" || collection == "report") return c->find(field);
-    const tnode* entity = c->find(id);
+    auto it = indexes->find(collection);
+    if (it == indexes->end()) {
+      it = indexes->emplace(std::string(collection), index()).first;
+      for (const auto& e : c->entries) it->second.emplace(e.key, &e.value);
+    }
+    const auto found = it->second.find(id);
+    const tnode* entity = found == it->second.end() ? nullptr : found->second;
     if (!entity || field.empty()) return entity;
     return entity->kind == tkind::map ? entity->find(field) : nullptr;
   };

@@ -54,16 +54,18 @@ void merge_fields(tnode& base, const tnode& variant) {
   }
 }
 
+// An overlay may restate thousands of entries: look-ups go through an index, not a scan each.
 void merge_id_map(tnode& base, const tnode& variant) {
   if (base.kind != tkind::map || variant.kind != tkind::map) {
     base = variant;
     return;
   }
+  const auto index = index_of(base);
   for (const auto& e : variant.entries) {
-    if (auto* existing = base.find(e.key)) {
-      merge_fields(*existing, e.value);
+    if (const auto it = index.find(e.key); it != index.end()) {
+      merge_fields(base.entries[it->second].value, e.value);
     } else {
-      base.entries.push_back(e);
+      base.entries.push_back(e);  // the variant's keys are unique: no later look-up needs it
     }
   }
 }
@@ -83,12 +85,23 @@ struct removed_id {
   source_loc loc;  // in the overlay's `remove` list
 };
 
-// Drops the listed ids from the base.
+// Drops the listed ids from the base: each collection indexed once and compacted once.
 std::vector<removed_id> apply_remove(tnode& base, const tnode& list, diagnostics& diags) {
   std::vector<removed_id> removed;
   if (list.kind != tkind::sequence) {
     diags.error(list.loc, "remove: expected a list of ids, got " + list.describe());
     return removed;
+  }
+  struct collection {
+    tnode* map;
+    std::unordered_map<std::string, std::size_t> index;
+    std::vector<bool> drop;
+  };
+  std::vector<collection> collections;
+  for (auto c : removable) {
+    if (auto* m = base.find(c); m && m->kind == tkind::map) {
+      collections.push_back({m, index_of(*m), std::vector<bool>(m->entries.size())});
+    }
   }
   for (const auto& item : list.items) {
     if (item.kind != tkind::scalar) {
@@ -96,23 +109,31 @@ std::vector<removed_id> apply_remove(tnode& base, const tnode& list, diagnostics
       continue;
     }
     bool found = false;
-    for (auto c : removable) {
-      if (auto* m = base.find(c); m && m->kind == tkind::map && m->erase(item.text)) found = true;
+    for (auto& c : collections) {
+      const auto it = c.index.find(item.text);
+      if (it == c.index.end() || c.drop[it->second]) continue;
+      c.drop[it->second] = true;
+      found = true;
     }
     if (found) {
       removed.push_back({item.text, item.loc});
     } else {
-      diags.error(item.loc, "cannot remove '" + item.text +
-                                "': the base has no node, edge, flow or disruption " + "with that id" +
+      diags.error(item.loc, "cannot remove " + shown(item.text) +
+                                ": the base has no node, edge, flow or disruption with that id" +
                                 did_you_mean(item.text, ids_of(base, removable)));
     }
+  }
+  for (auto& c : collections) {
+    std::size_t i = 0;
+    std::erase_if(c.map->entries, [&](const tentry&) { return c.drop[i++]; });
   }
   return removed;
 }
 
 // Something still using a removed node or edge (that the overlay did not add back) is reported at the
-// `remove` entry: that is where the planner's decision was written.
+// `remove` entry: that is where the planner's decision was written. One pass over each user collection.
 void check_removed_references(const tnode& root, const std::vector<removed_id>& removed, diagnostics& diags) {
+  if (removed.empty()) return;
   const struct {
     std::string_view collection, noun, field, target, target_noun;
   } refs[] = {{"edges", "edge", "from", "nodes", "node"},
@@ -121,20 +142,27 @@ void check_removed_references(const tnode& root, const std::vector<removed_id>& 
               {"flows", "flow", "to", "nodes", "node"},
               {"disruptions", "disruption", "target", "nodes", "node"},
               {"disruptions", "disruption", "target", "edges", "edge"}};
-  for (const auto& r : removed) {
-    for (const auto& ref : refs) {
-      const auto* targets = root.find(ref.target);
-      const auto* users = root.find(ref.collection);
-      if (!users || users->kind != tkind::map || (targets && targets->find(r.id))) continue;
-      for (const auto& e : users->entries) {
-        const auto* v = e.value.kind == tkind::map ? e.value.find(ref.field) : nullptr;
-        if (!v || v->kind != tkind::scalar || v->text != r.id) continue;
-        diags.error(r.loc, "cannot remove " + std::string(ref.target_noun) + " '" + r.id +
-                               "': " + std::string(ref.noun) + " '" + e.key + "' still uses it (" +
-                               v->loc.file + ":" + std::to_string(v->loc.line) + "); remove the " +
-                               std::string(ref.noun) + " too");
-        diags.suppress(v->loc);
-      }
+  for (const auto& ref : refs) {
+    const auto* users = root.find(ref.collection);
+    if (!users || users->kind != tkind::map) continue;
+    const auto* targets = root.find(ref.target);
+    const auto present = targets && targets->kind == tkind::map
+                             ? index_of(*targets)
+                             : std::unordered_map<std::string, std::size_t>();
+    std::unordered_map<std::string_view, const removed_id*> gone;  // removed, not added back
+    for (const auto& r : removed) {
+      if (!present.count(r.id)) gone.emplace(r.id, &r);
+    }
+    for (const auto& e : users->entries) {
+      const auto* v = e.value.kind == tkind::map ? e.value.find(ref.field) : nullptr;
+      if (!v || v->kind != tkind::scalar) continue;
+      const auto it = gone.find(v->text);
+      if (it == gone.end()) continue;
+      const removed_id& r = *it->second;
+      diags.error(r.loc, "cannot remove " + std::string(ref.target_noun) + " '" + r.id + "': " +
+                             std::string(ref.noun) + " '" + e.key + "' still uses it (" + v->loc.file + ":" +
+                             std::to_string(v->loc.line) + "); remove the " + std::string(ref.noun) + " too");
+      diags.suppress(v->loc);
     }
   }
 }
@@ -175,10 +203,11 @@ void apply_scale(tnode& root, const tnode& scale, diagnostics& diags) {
     return diags.error(only->loc,
                        "flows of scale_demand: expected a list of flow ids, got " + only->describe());
   }
+  const auto index = index_of(*flows);
   for (const auto& id : only->items) {
-    auto* flow = id.kind == tkind::scalar ? flows->find(id.text) : nullptr;
-    if (flow) {
-      scale_flow(*flow, factor);
+    const auto it = id.kind == tkind::scalar ? index.find(id.text) : index.end();
+    if (it != index.end()) {
+      scale_flow(flows->entries[it->second].value, factor);
     } else {
       diags.error(id.loc, "scale_demand refers to unknown flow " + id.describe() +
                               did_you_mean(id.text, ids_of(root, {"flows"})));

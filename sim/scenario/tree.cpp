@@ -69,6 +69,13 @@ bool tnode::erase(std::string_view key) {
   return true;
 }
 
+std::unordered_map<std::string, std::size_t> index_of(const tnode& map) {
+  std::unordered_map<std::string, std::size_t> out;
+  out.reserve(map.entries.size());
+  for (std::size_t i = 0; i < map.entries.size(); ++i) out.emplace(map.entries[i].key, i);
+  return out;
+}
+
 std::string tnode::describe() const {
   switch (kind) {
     case tkind::null:

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -71,6 +72,10 @@ struct tentry {
   source_loc key_loc;
   tnode value;
 };
+
+// Positions of a map's entries by key, for look-ups by the thousand where tnode::find would scan. Holds
+// copies of the keys: it stays right while entries are appended, not once one is erased.
+std::unordered_map<std::string, std::size_t> index_of(const tnode& map);
 
 // Parses YAML text into a tree; syntax errors and duplicate keys go to `diags`. `file` names the source in
 // locations. Returns a null node when the text does not parse or exceeds what is left of `budget` (a fatal

@@ -3,6 +3,7 @@
 // file, points each message at the value as written rather than at its entity.
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "keys.hpp"
 #include "stages.hpp"
@@ -14,17 +15,41 @@ std::string q(std::string_view s) {
   return "'" + std::string(s) + "'";
 }
 
-template <class Spec>
-std::vector<std::string> ids(const std::vector<Spec>& specs) {
-  std::vector<std::string> out;
-  for (const auto& s : specs) out.push_back(s.id);
-  return out;
-}
+// The ids of one or more collections: hashed for the check of every reference, listed only when a message
+// needs suggestions. Views into the scenario, which does not change while it is checked.
+class id_set {
+ public:
+  template <class... Specs>
+  explicit id_set(const std::vector<Specs>&... collections) {
+    (add(collections), ...);
+  }
+  bool contains(std::string_view id) const { return set_.count(id) > 0; }
+  std::vector<std::string> list() const { return {order_.begin(), order_.end()}; }
+
+ private:
+  std::unordered_set<std::string_view> set_;
+  std::vector<std::string_view> order_;
+
+  template <class Spec>
+  void add(const std::vector<Spec>& specs) {
+    for (const auto& s : specs) {
+      set_.insert(s.id);
+      order_.emplace_back(s.id);
+    }
+  }
+};
 
 class checker {
  public:
   checker(const scenario& s, const field_locator& where, diagnostics& diags)
-      : s_(s), where_(where), diags_(diags) {}
+      : s_(s),
+        where_(where),
+        diags_(diags),
+        regions_(s.regions),
+        cargo_classes_(s.cargo_classes),
+        nodes_(s.nodes),
+        edges_(s.edges),
+        targets_(s.nodes, s.edges) {}
 
   void run();
 
@@ -32,6 +57,7 @@ class checker {
   const scenario& s_;
   const field_locator& where_;
   diagnostics& diags_;
+  const id_set regions_, cargo_classes_, nodes_, edges_, targets_;  // targets: nodes and edges
 
   const tnode* written(std::string_view collection, std::string_view id, std::string_view field) const {
     return where_ ? where_(collection, id, field) : nullptr;
@@ -60,10 +86,10 @@ class checker {
   }
   void reference(std::string_view collection, std::string_view id, std::string_view field,
                  const std::string& ctx, const std::string& target, std::string_view noun,
-                 const std::vector<std::string>& known, const source_loc& fallback) {
-    if (std::find(known.begin(), known.end(), target) != known.end()) return;
+                 const id_set& known, const source_loc& fallback) {
+    if (known.contains(target)) return;
     diags_.error(at(collection, id, field, fallback), ctx + " refers to unknown " + std::string(noun) + " " +
-                                                          q(target) + did_you_mean(target, known));
+                                                          q(target) + did_you_mean(target, known.list()));
   }
   void dist(const node_spec& n, std::string_view key, const distribution& d) {
     try {
@@ -103,14 +129,12 @@ void checker::top() {
   range("route_choice", "route_choice", "", "route_choice", "k_paths", s_.route_choice.k_paths, loc);
   range("route_choice", "route_choice", "", "route_choice", "logit_scale_per_usd",
         s_.route_choice.logit_scale_per_usd, loc);
-  const auto region_ids = ids(s_.regions);
   const auto& r = s_.report;
-  reference("report", "", "share_region", "share_region of report", r.share_region, "region", region_ids,
-            loc);
-  reference("report", "", "origin_region", "origin_region of report", r.origin_region, "region", region_ids,
+  reference("report", "", "share_region", "share_region of report", r.share_region, "region", regions_, loc);
+  reference("report", "", "origin_region", "origin_region of report", r.origin_region, "region", regions_,
             loc);
   reference("report", "", "destination_region", "destination_region of report", r.destination_region,
-            "region", region_ids, loc);
+            "region", regions_, loc);
 }
 
 void checker::regions() {
@@ -146,7 +170,7 @@ void checker::node(const node_spec& n) {
   range("node", "nodes", n.id, ctx, "lat", n.lat, n.loc);
   range("node", "nodes", n.id, ctx, "lon", n.lon, n.loc);
   range("node", "nodes", n.id, ctx, "handling_usd_per_teu", n.handling_usd_per_teu, n.loc);
-  if (s_.find_edge(n.id)) {
+  if (edges_.contains(n.id)) {
     diags_.error(n.loc,
                  ctx + " has the id of an edge; node and edge ids must differ (disruptions name either)");
   }
@@ -162,9 +186,8 @@ void checker::node(const node_spec& n) {
 
 void checker::edge(const edge_spec& e) {
   const auto ctx = "edge " + q(e.id);
-  const auto node_ids = ids(s_.nodes);
-  reference("edges", e.id, "from", ctx, e.from, "node", node_ids, e.loc);
-  reference("edges", e.id, "to", ctx, e.to, "node", node_ids, e.loc);
+  reference("edges", e.id, "from", ctx, e.from, "node", nodes_, e.loc);
+  reference("edges", e.id, "to", ctx, e.to, "node", nodes_, e.loc);
   if (e.from == e.to)
     diags_.error(at("edges", e.id, "to", e.loc), ctx + " connects node " + q(e.from) + " to itself");
   range("edge", "edges", e.id, ctx, "distance_km", e.distance_km, e.loc);
@@ -214,10 +237,9 @@ void checker::ferry(const edge_spec& e) {
 
 void checker::flow(const flow_spec& f) {
   const auto ctx = "flow " + q(f.id);
-  const auto node_ids = ids(s_.nodes);
-  reference("flows", f.id, "from", ctx, f.from, "node", node_ids, f.loc);
-  reference("flows", f.id, "to", ctx, f.to, "node", node_ids, f.loc);
-  reference("flows", f.id, "cargo_class", ctx, f.cargo_class, "cargo class", ids(s_.cargo_classes), f.loc);
+  reference("flows", f.id, "from", ctx, f.from, "node", nodes_, f.loc);
+  reference("flows", f.id, "to", ctx, f.to, "node", nodes_, f.loc);
+  reference("flows", f.id, "cargo_class", ctx, f.cargo_class, "cargo class", cargo_classes_, f.loc);
   if (f.from == f.to)
     diags_.error(at("flows", f.id, "to", f.loc), ctx + " goes from " + q(f.from) + " to itself");
   range("flow", "flows", f.id, ctx, "teu_per_week", f.teu_per_week, f.loc);
@@ -239,11 +261,7 @@ void checker::flow(const flow_spec& f) {
 
 void checker::disruption(const disruption_spec& d) {
   const auto ctx = "disruption " + q(d.id);
-  if (!s_.find_node(d.target) && !s_.find_edge(d.target)) {
-    auto known = ids(s_.nodes);
-    for (const auto& e : s_.edges) known.push_back(e.id);
-    reference("disruptions", d.id, "target", ctx, d.target, "node or edge", known, d.loc);
-  }
+  reference("disruptions", d.id, "target", ctx, d.target, "node or edge", targets_, d.loc);
   range("disruption", "disruptions", d.id, ctx, "from_day", d.from_day, d.loc);
   if (d.to_day <= d.from_day) {
     diags_.error(at("disruptions", d.id, "to_day", d.loc), "to_day of " + ctx + " must be > from_day (" +

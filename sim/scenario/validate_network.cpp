@@ -5,6 +5,7 @@
 #include <deque>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "stages.hpp"
 
@@ -25,18 +26,38 @@ source_loc field_loc(const field_locator& where, std::string_view collection, st
   return n ? n->loc : fallback;
 }
 
-void check_gauges(const scenario& s, diagnostics& diags) {
+// Nodes by id: the checks below look one up per edge end and per flow end.
+class node_index {
+ public:
+  explicit node_index(const scenario& s) {
+    at_.reserve(s.nodes.size());
+    for (std::size_t i = 0; i < s.nodes.size(); ++i) at_.emplace(s.nodes[i].id, i);
+  }
+  // The node's position, or npos.
+  std::size_t find(std::string_view id) const {
+    const auto it = at_.find(id);
+    return it == at_.end() ? npos : it->second;
+  }
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+ private:
+  std::unordered_map<std::string_view, std::size_t> at_;
+};
+
+void check_gauges(const scenario& s, const node_index& nodes, diagnostics& diags) {
   // node id -> its first rail edge; every later edge with another gauge is reported at that edge.
   std::map<std::string, const edge_spec*> first_edge;
   std::set<std::pair<std::string, std::string>> reported;  // (edge, node): once each
   for (const auto& e : s.edges) {
     if (e.mode != edge_mode::rail) continue;
     for (const auto& end : {e.from, e.to}) {
-      const auto* n = s.find_node(end);
-      if (!n || n->kind == node_kind::crossing || n->kind == node_kind::port) continue;
+      const auto i = nodes.find(end);
+      if (i == node_index::npos) continue;
+      const auto& n = s.nodes[i];
+      if (n.kind == node_kind::crossing || n.kind == node_kind::port) continue;
       const auto [it, inserted] = first_edge.emplace(end, &e);
       if (inserted || it->second->gauge_mm == e.gauge_mm || !reported.emplace(e.id, end).second) continue;
-      diags.error(e.loc, "gauge mismatch at node " + q(end) + " (" + std::string(kind_name(n->kind)) +
+      diags.error(e.loc, "gauge mismatch at node " + q(end) + " (" + std::string(kind_name(n.kind)) +
                              "): edge " + q(e.id) + " is " + std::to_string(e.gauge_mm) + " mm but edge " +
                              q(it->second->id) + " is " + std::to_string(it->second->gauge_mm) +
                              " mm; the gauge may change only at a crossing or a port");
@@ -44,43 +65,64 @@ void check_gauges(const scenario& s, diagnostics& diags) {
   }
 }
 
-std::set<std::string> reachable_from(const std::map<std::string, std::vector<std::string>>& next,
-                                     const std::string& start) {
-  std::set<std::string> seen{start};
-  std::deque<std::string> queue{start};
+// Breadth-first search over node positions; `seen` holds, per node, the last search that reached it, so no
+// search pays for clearing it.
+void reach_from(const std::vector<std::vector<std::size_t>>& next, std::size_t start, std::size_t search,
+                std::vector<std::size_t>& seen) {
+  std::deque<std::size_t> queue{start};
+  seen[start] = search;
   while (!queue.empty()) {
     const auto here = queue.front();
     queue.pop_front();
-    const auto it = next.find(here);
-    if (it == next.end()) continue;
-    for (const auto& there : it->second) {
-      if (seen.insert(there).second) queue.push_back(there);
+    for (const auto there : next[here]) {
+      if (seen[there] == search) continue;
+      seen[there] = search;
+      queue.push_back(there);
     }
   }
-  return seen;
 }
 
-void check_flows(const scenario& s, const field_locator& where, diagnostics& diags) {
-  std::map<std::string, std::vector<std::string>> next;
+void check_flows(const scenario& s, const node_index& nodes, const field_locator& where, diagnostics& diags) {
+  std::vector<std::vector<std::size_t>> next(s.nodes.size());
   for (const auto& e : s.edges) {
-    next[e.from].push_back(e.to);
-    if (e.bidirectional) next[e.to].push_back(e.from);
+    const auto from = nodes.find(e.from), to = nodes.find(e.to);
+    if (from == node_index::npos || to == node_index::npos) continue;
+    next[from].push_back(to);
+    if (e.bidirectional) next[to].push_back(from);
   }
-  std::map<std::string, std::set<std::string>> reach;  // by origin, computed once
-  for (const auto& f : s.flows) {
+  // Reachability with one search per origin (flows visited grouped by origin), then the messages in the
+  // flows' own order.
+  std::vector<std::size_t> origin(s.flows.size()), order(s.flows.size());
+  for (std::size_t i = 0; i < s.flows.size(); ++i) {
+    origin[i] = nodes.find(s.flows[i].from);
+    order[i] = i;
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return origin[a] < origin[b]; });
+  std::vector<bool> reachable(s.flows.size(), true);
+  std::vector<std::size_t> seen(s.nodes.size(), 0);
+  std::size_t search = 0, searched_from = node_index::npos;
+  for (const auto fi : order) {
+    const auto from = origin[fi], to = nodes.find(s.flows[fi].to);
+    if (from == node_index::npos || to == node_index::npos) continue;
+    if (from != searched_from) {
+      reach_from(next, from, ++search, seen);
+      searched_from = from;
+    }
+    reachable[fi] = seen[to] == search;
+  }
+  for (std::size_t fi = 0; fi < s.flows.size(); ++fi) {
+    const auto& f = s.flows[fi];
     bool terminals = true;
     for (const auto& [field, end] : {std::pair{"from", f.from}, std::pair{"to", f.to}}) {
-      const auto* n = s.find_node(end);
-      if (!n || n->kind == node_kind::terminal) continue;
+      const auto i = nodes.find(end);
+      if (i == node_index::npos || s.nodes[i].kind == node_kind::terminal) continue;
       terminals = false;
       diags.error(field_loc(where, "flows", f.id, field, f.loc),
                   "flow " + q(f.id) + ": " + field + " node " + q(end) + " is " +
-                      std::string(kind_name(n->kind)) + "; flows start and end at terminals");
+                      std::string(kind_name(s.nodes[i].kind)) + "; flows start and end at terminals");
     }
-    if (!terminals) continue;
-    auto it = reach.find(f.from);
-    if (it == reach.end()) it = reach.emplace(f.from, reachable_from(next, f.from)).first;
-    if (it->second.count(f.to)) continue;
+    if (!terminals || reachable[fi]) continue;
     diags.error(field_loc(where, "flows", f.id, "to", f.loc), "flow " + q(f.id) + ": destination " + q(f.to) +
                                                                   " is unreachable from " + q(f.from) +
                                                                   " over the scenario's edges");
@@ -90,8 +132,9 @@ void check_flows(const scenario& s, const field_locator& where, diagnostics& dia
 }  // namespace
 
 void check_network(const scenario& s, const field_locator& where, diagnostics& diags) {
-  check_gauges(s, diags);
-  check_flows(s, where, diags);
+  const node_index nodes(s);
+  check_gauges(s, nodes, diags);
+  check_flows(s, nodes, where, diags);
 }
 
 }  // namespace corridor::detail
