@@ -43,6 +43,10 @@ struct key {
     s.max_exclusive = true;
     return *this;
   }
+  key& zero_or_ge(double v) {
+    s.nonzero_min = v;
+    return *this;
+  }
   key& choices(std::vector<std::string_view> c) {
     s.choices = std::move(c);
     return *this;
@@ -60,6 +64,11 @@ struct key {
 
 using vt = vtype;
 
+// Upper bounds (and lower bounds above 0) keep every derived time, count and cost finite: a value that passes
+// them cannot make a run fail deep inside with a NaN time, a bad_alloc or a false "no route". Each is far
+// beyond any real corridor; docs/scenarios.md gives the reasons.
+constexpr double max_usd_per_teu = 1e5;  // fees, fares, handling, subsidies: 20 times a whole transit's cost
+
 std::vector<section_spec> make_sections() {
   std::vector<section_spec> all;
   all.push_back(
@@ -70,11 +79,11 @@ std::vector<section_spec> make_sections() {
            key("name", vt::string, "Name of the scenario (default: the file name without extension)"),
            key("description", vt::string, "Free text"),
            key("seed", vt::integer, "Base seed of all random streams").ge(0),
-           key("horizon_days", vt::number, "Simulated time", "days").gt(0),
+           key("horizon_days", vt::number, "Simulated time", "days").gt(0).le(36525),
            key("warmup_days", vt::number, "Initial time excluded from reported metrics; < horizon_days",
                "days")
                .ge(0),
-           key("train_capacity_teu", vt::number, "Capacity of a block train", "TEU").gt(0),
+           key("train_capacity_teu", vt::number, "Capacity of a block train", "TEU").ge(1).le(1000),
            key("route_choice", vt::map, "How trains choose among routes").of("route_choice"),
            key("report", vt::map, "Which regions the reported share is measured between").of("report"),
            key("regions", vt::id_map, "Region id -> list of ISO 3166 alpha-2 country codes").of("region"),
@@ -88,6 +97,7 @@ std::vector<section_spec> make_sections() {
            key("scale_demand", vt::scale,
                "Overlays only: multiplies teu_per_week of all (or the listed) flows")
                .gt(0)
+               .le(1000)
                .of("scale_demand"),
        }});
   all.push_back(
@@ -114,8 +124,10 @@ std::vector<section_spec> make_sections() {
       {"cargo_class",
        "A class of cargo with its value of time",
        {
-           key("value_of_time_usd_per_teu_day", vt::number, "Cost of a day in transit", "USD/TEU/day").ge(0),
-           key("goods_value_usd_per_teu", vt::number, "Value of the goods in a TEU", "USD/TEU").ge(0),
+           key("value_of_time_usd_per_teu_day", vt::number, "Cost of a day in transit", "USD/TEU/day")
+               .ge(0)
+               .le(max_usd_per_teu),
+           key("goods_value_usd_per_teu", vt::number, "Value of the goods in a TEU", "USD/TEU").ge(0).le(1e8),
        }});
   all.push_back(
       {"node",
@@ -129,10 +141,13 @@ std::vector<section_spec> make_sections() {
            key("lat", vt::number, "Latitude", "degrees").req().ge(-90).le(90),
            key("lon", vt::number, "Longitude", "degrees").req().ge(-180).le(180),
            key("subsidy_usd_per_teu", vt::number, "Subsidy per TEU paid to trains leaving this terminal",
-               "USD/TEU"),
+               "USD/TEU")
+               .ge(-max_usd_per_teu)
+               .le(max_usd_per_teu),
            key("handling_usd_per_teu", vt::number, "Terminal or port handling per TEU passing", "USD/TEU")
-               .ge(0),
-           key("tracks", vt::integer, "Parallel servers (crossings)").ge(1).only(applies::crossing),
+               .ge(0)
+               .le(max_usd_per_teu),
+           key("tracks", vt::integer, "Parallel servers (crossings)").ge(1).le(100).only(applies::crossing),
            key("transshipment_h", vt::distribution, "Service time per train when the gauge changes", "h")
                .only(applies::crossing),
            key("pass_through_h", vt::distribution, "Service time per train when the gauge does not change",
@@ -142,8 +157,12 @@ std::vector<section_spec> make_sections() {
                .only(applies::crossing),
            key("daily_cap_trains", vt::integer, "Trains starting service per day; 0 = no cap", "trains/day")
                .ge(0)
+               .le(10000)
                .only(applies::crossing),
-           key("fee_usd_per_teu", vt::number, "Crossing fee", "USD/TEU").ge(0).only(applies::crossing),
+           key("fee_usd_per_teu", vt::number, "Crossing fee", "USD/TEU")
+               .ge(0)
+               .le(max_usd_per_teu)
+               .only(applies::crossing),
        }});
   all.push_back(
       {"edge",
@@ -152,22 +171,26 @@ std::vector<section_spec> make_sections() {
            key("from", vt::string, "Node id at one end").req(),
            key("to", vt::string, "Node id at the other end").req(),
            key("mode", vt::choice, "rail or ferry").choices({"rail", "ferry"}),
-           key("distance_km", vt::number, "Length", "km").req().gt(0),
-           key("speed_km_per_day", vt::number, "Mean speed", "km/day").gt(0),
+           key("distance_km", vt::number, "Length", "km").req().ge(0.001).le(20000),
+           key("speed_km_per_day", vt::number, "Mean speed", "km/day").ge(1).le(1e5),
            key("gauge_mm", vt::integer, "Track gauge (rail)", "mm")
                .ints({1000, 1435, 1520, 1668})
                .only(applies::rail),
            key("tariff_usd_per_teu_km", vt::number, "Rail haulage tariff", "USD/TEU/km")
                .ge(0)
+               .le(100)
                .only(applies::rail),
            key("slots_per_day", vt::integer, "Train departures per day per direction; 0 = unlimited",
                "trains/day")
-               .ge(0),
+               .ge(0)
+               .le(10000),
            key("travel_time_cv", vt::number, "Coefficient of variation of travel time (lognormal); 0 = fixed")
-               .ge(0),
+               .ge(0)
+               .le(10),
            key("bidirectional", vt::boolean, "Also runs from 'to' to 'from'"),
            key("every_days", vt::number, "A sailing every N days (or use weekdays)", "days")
-               .gt(0)
+               .ge(0.01)
+               .le(365)
                .only(applies::ferry),
            key("weekdays", vt::weekdays, "Sailing days").only(applies::ferry),
            key("departure_hour", vt::number, "Hour of day of each sailing", "h")
@@ -175,9 +198,13 @@ std::vector<section_spec> make_sections() {
                .lt(24)
                .only(applies::ferry),
            key("capacity_teu", vt::number, "Capacity per sailing (required for ferries)", "TEU")
-               .gt(0)
+               .ge(1)
+               .le(1e5)
                .only(applies::ferry),
-           key("fare_usd_per_teu", vt::number, "Ferry fare", "USD/TEU").ge(0).only(applies::ferry),
+           key("fare_usd_per_teu", vt::number, "Ferry fare", "USD/TEU")
+               .ge(0)
+               .le(max_usd_per_teu)
+               .only(applies::ferry),
            key("cancel_probability_by_month", vt::months1or12,
                "Weather cancellation probability, one or 12 values")
                .ge(0)
@@ -191,32 +218,37 @@ std::vector<section_spec> make_sections() {
            key("from", vt::string, "Origin terminal id").req(),
            key("to", vt::string, "Destination terminal id").req(),
            key("cargo_class", vt::string, "Cargo class id").req(),
-           key("teu_per_week", vt::number, "Mean demand", "TEU/week").req().gt(0),
+           key("teu_per_week", vt::number, "Mean demand", "TEU/week").req().gt(0).le(1e5),
            key("arrivals", vt::choice, "poisson or scheduled (evenly spaced)")
                .choices({"poisson", "scheduled"}),
-           key("seasonality", vt::months12, "Demand multipliers by month, January first").gt(0),
+           key("seasonality", vt::months12, "Demand multipliers by month, January first").gt(0).le(100),
            key("departures", vt::choice, "on_demand (when full or after max_wait_h) or timetable")
                .choices({"on_demand", "timetable"}),
-           key("max_wait_h", vt::number, "on_demand: a part-full train leaves after this wait", "h").gt(0),
+           key("max_wait_h", vt::number, "on_demand: a part-full train leaves after this wait", "h")
+               .gt(0)
+               .le(8760),
            key("timetable_weekdays", vt::weekdays, "timetable: departure days"),
            key("timetable_hour", vt::number, "timetable: hour of day of departures", "h").ge(0).lt(24),
            key("train_capacity_teu", vt::number, "Train capacity for this flow (default: the scenario's)",
                "TEU")
-               .gt(0),
+               .ge(1)
+               .le(1000),
        }});
-  all.push_back(
-      {"disruption",
-       "A node or edge closed or cut in capacity for a time",
-       {
-           key("target", vt::string, "Node id or edge id").req(),
-           key("from_day", vt::number, "Start", "days").req().ge(0),
-           key("to_day", vt::number, "End; from_day < to_day <= horizon_days", "days").req().gt(0),
-           key("capacity_factor", vt::number, "Remaining fraction of capacity; 0 closes").ge(0).lt(1),
-       }});
+  all.push_back({"disruption",
+                 "A node or edge closed or cut in capacity for a time",
+                 {
+                     key("target", vt::string, "Node id or edge id").req(),
+                     key("from_day", vt::number, "Start", "days").req().ge(0),
+                     key("to_day", vt::number, "End; from_day < to_day <= horizon_days", "days").req().gt(0),
+                     key("capacity_factor", vt::number, "Remaining fraction of capacity; 0 closes")
+                         .ge(0)
+                         .lt(1)
+                         .zero_or_ge(0.001),
+                 }});
   all.push_back({"scale_demand",
                  "Demand scaling of an overlay",
                  {
-                     key("factor", vt::number, "Multiplier of teu_per_week").req().gt(0),
+                     key("factor", vt::number, "Multiplier of teu_per_week").req().gt(0).le(1000),
                      key("flows", vt::string_list, "Flow ids to scale (default: all)"),
                  }});
   return all;
@@ -227,14 +259,16 @@ std::vector<section_spec> make_sections() {
 bool key_spec::in_range(double v) const noexcept {
   if (min && (min_exclusive ? v <= *min : v < *min)) return false;
   if (max && (max_exclusive ? v >= *max : v > *max)) return false;
+  if (nonzero_min && v != 0.0 && v < *nonzero_min) return false;
   return true;
 }
 
 std::string key_spec::range_text() const {
   std::string lo, hi;
   if (min) lo = (min_exclusive ? "> " : ">= ") + format_number(*min);
+  if (nonzero_min) lo = "0 or >= " + format_number(*nonzero_min);
   if (max) hi = (max_exclusive ? "< " : "<= ") + format_number(*max);
-  if (min && max) return lo + " and " + hi;
+  if (!lo.empty() && max) return lo + " and " + hi;
   return lo + hi;
 }
 

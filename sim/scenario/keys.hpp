@@ -39,12 +39,13 @@ struct key_spec {
   std::optional<double> max;  // inclusive unless max_exclusive
   bool min_exclusive = false;
   bool max_exclusive = false;
+  std::optional<double> nonzero_min;      // 0, or at least this (a fraction where 0 means "closed")
   std::vector<std::string_view> choices;  // vtype::choice
   std::vector<int> int_choices;           // integers limited to a set (gauges)
   std::string_view section;               // vtype::map / id_map: the section of the entries
 
   bool in_range(double v) const noexcept;
-  // "> 0", "in [0, 1)", ">= 1 and <= 16"; "" when unbounded.
+  // "> 0", ">= 1 and <= 16", "0 or >= 0.001 and < 1"; "" when unbounded.
   std::string range_text() const;
 };
 
@@ -68,6 +69,11 @@ struct dist_spec {
 };
 const std::vector<dist_spec>& dist_specs();
 const dist_spec* find_dist(std::string_view name) noexcept;
+// Every distribution parameter is a duration in hours (weights aside) of at most this, ~11 years: sampled
+// times and expected costs stay finite however the parameters combine.
+inline constexpr double dist_max_h = 1e5;
+// A lognormal's mean is at least this (3.6 s): its log-scale parameters come from (sd / mean) squared.
+inline constexpr double lognormal_min_mean_h = 1e-3;
 
 // Ids of nodes, edges, flows ...: letters, digits, '_', '-', '.', starting with a letter or digit.
 inline constexpr std::string_view id_pattern = "^[A-Za-z0-9][A-Za-z0-9_.-]*$";

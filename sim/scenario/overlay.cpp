@@ -189,8 +189,9 @@ void apply_scale(tnode& root, const tnode& scale, diagnostics& diags) {
   if (factor_node->kind != tkind::scalar || !parse_number(factor_node->text, factor)) {
     return diags.error(factor_node->loc, "scale_demand: expected a number, got " + factor_node->describe());
   }
-  if (factor <= 0.0) {
-    return diags.error(factor_node->loc, "scale_demand must be > 0, got " + factor_node->text);
+  if (const auto& spec = section("scale_demand").at("factor"); !spec.in_range(factor)) {
+    return diags.error(factor_node->loc,
+                       "scale_demand must be " + spec.range_text() + ", got " + factor_node->text);
   }
   auto* flows = root.find("flows");
   if (!flows || flows->kind != tkind::map) return;

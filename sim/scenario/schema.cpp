@@ -22,7 +22,11 @@ void add_bounds(json& j, const key_spec& k) {
 json number_schema(const key_spec& k) {
   json j = {{"type", "number"}};
   add_bounds(j, k);
-  return j;
+  if (!k.nonzero_min) return j;
+  // 0, or a fraction no smaller than nonzero_min.
+  j.erase(k.min_exclusive ? "exclusiveMinimum" : "minimum");
+  j["minimum"] = *k.nonzero_min;
+  return {{"oneOf", {{{"const", 0}}, j}}};
 }
 
 json months_schema(const key_spec& k) {
@@ -106,15 +110,22 @@ json section_schema(const section_spec& sec) {
 
 json distribution_schema() {
   json choices = json::array();
-  choices.push_back({{"type", "number"}, {"minimum", 0}, {"description", "a constant"}});
+  const json hours = {{"type", "number"}, {"minimum", 0}, {"maximum", dist_max_h}};
+  json constant = hours;
+  constant["description"] = "a constant";
+  choices.push_back(constant);
   for (const auto& d : dist_specs()) {
     json props = {{"dist", {{"const", d.name}}}};
     json required = {"dist"};
     for (auto p : d.params) {
       const bool list = d.name == "empirical";
-      props[std::string(p)] =
-          list ? json{{"type", "array"}, {"items", {{"type", "number"}, {"minimum", 0}}}, {"minItems", 1}}
-               : json{{"type", "number"}};
+      if (list) {
+        const json item = p == "values" ? hours : json{{"type", "number"}, {"minimum", 0}};
+        props[std::string(p)] = {{"type", "array"}, {"items", item}, {"minItems", 1}};
+      } else {
+        props[std::string(p)] = hours;
+        if (d.name == "lognormal" && p == "mean") props[std::string(p)]["minimum"] = lognormal_min_mean_h;
+      }
       if (!(list && p == "weights")) required.push_back(p);
     }
     choices.push_back({{"type", "object"},

@@ -15,6 +15,26 @@ std::string q(std::string_view s) {
   return "'" + std::string(s) + "'";
 }
 
+std::string_view dist_name(dist_kind k) {
+  switch (k) {
+    case dist_kind::constant:
+      return "constant";
+    case dist_kind::uniform:
+      return "uniform";
+    case dist_kind::exponential:
+      return "exponential";
+    case dist_kind::normal:
+      return "normal";
+    case dist_kind::lognormal:
+      return "lognormal";
+    case dist_kind::triangular:
+      return "triangular";
+    case dist_kind::empirical:
+      break;
+  }
+  return "empirical";
+}
+
 // The ids of one or more collections: hashed for the check of every reference, listed only when a message
 // needs suggestions. Views into the scenario, which does not change while it is checked.
 class id_set {
@@ -92,12 +112,30 @@ class checker {
                                                           q(target) + did_you_mean(target, known.list()));
   }
   void dist(const node_spec& n, std::string_view key, const distribution& d) {
+    const auto loc = at("nodes", n.id, key, n.loc);
+    const std::string label = std::string(key) + " of node " + q(n.id);
     try {
       d.check();
     } catch (const std::invalid_argument& e) {
-      diags_.error(at("nodes", n.id, key, n.loc),
-                   std::string(key) + " of node " + q(n.id) + ": invalid distribution: " + e.what());
+      return diags_.error(loc, label + ": invalid distribution: " + e.what());
     }
+    const dist_spec& spec = *find_dist(dist_name(d.kind));
+    const double params[] = {d.a, d.b, d.c};
+    for (std::size_t i = 0; i < spec.params.size() && d.kind != dist_kind::empirical; ++i) {
+      if (params[i] > dist_max_h) return too_long(loc, label, spec, spec.params[i], params[i]);
+    }
+    for (const double v : d.values) {
+      if (v > dist_max_h) return too_long(loc, label, spec, "values", v);
+    }
+    if (d.kind == dist_kind::lognormal && d.a < lognormal_min_mean_h) {
+      diags_.error(loc, label + ": mean of lognormal must be >= " + format_number(lognormal_min_mean_h) +
+                            " h, got " + format_number(d.a));
+    }
+  }
+  void too_long(const source_loc& loc, const std::string& label, const dist_spec& spec,
+                std::string_view param, double v) {
+    diags_.error(loc, label + ": " + std::string(param) + " of " + std::string(spec.name) +
+                          " must be <= " + format_number(dist_max_h) + " h, got " + format_number(v));
   }
   template <class Spec>
   void unique(const std::vector<Spec>& specs, std::string_view noun) {
@@ -170,6 +208,7 @@ void checker::node(const node_spec& n) {
   range("node", "nodes", n.id, ctx, "lat", n.lat, n.loc);
   range("node", "nodes", n.id, ctx, "lon", n.lon, n.loc);
   range("node", "nodes", n.id, ctx, "handling_usd_per_teu", n.handling_usd_per_teu, n.loc);
+  range("node", "nodes", n.id, ctx, "subsidy_usd_per_teu", n.subsidy_usd_per_teu, n.loc);
   if (edges_.contains(n.id)) {
     diags_.error(n.loc,
                  ctx + " has the id of an edge; node and edge ids must differ (disruptions name either)");
@@ -243,10 +282,12 @@ void checker::flow(const flow_spec& f) {
   if (f.from == f.to)
     diags_.error(at("flows", f.id, "to", f.loc), ctx + " goes from " + q(f.from) + " to itself");
   range("flow", "flows", f.id, ctx, "teu_per_week", f.teu_per_week, f.loc);
+  const auto& seasonality = section("flow").at("seasonality");
   for (std::size_t i = 0; i < 12; ++i) {
-    if (f.seasonality[i] > 0.0) continue;
-    diags_.error(item_at("flows", f.id, "seasonality", i, f.loc),
-                 "seasonality of " + ctx + " must be > 0, got " + format_number(f.seasonality[i]));
+    if (seasonality.in_range(f.seasonality[i])) continue;
+    diags_.error(item_at("flows", f.id, "seasonality", i, f.loc), "seasonality of " + ctx + " must be " +
+                                                                      seasonality.range_text() + ", got " +
+                                                                      format_number(f.seasonality[i]));
   }
   range("flow", "flows", f.id, ctx, "max_wait_h", f.max_wait_h, f.loc);
   range("flow", "flows", f.id, ctx, "timetable_hour", f.timetable_hour, f.loc);

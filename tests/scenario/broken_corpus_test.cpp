@@ -97,7 +97,8 @@ const broken_case corpus[] = {
     {"missing-required-key.yaml",
      "broken/missing-required-key.yaml:7:3: error: node 'xian' is missing required key 'country'"},
     {"negative-distance.yaml",
-     "broken/negative-distance.yaml:12:54: error: distance_km of edge 'dostyk-lodz' must be > 0, got -6000"},
+     "broken/negative-distance.yaml:12:54: error: distance_km of edge 'dostyk-lodz' must be >= 0.001 and <= "
+     "20000, got -6000"},
     {"negative-seed.yaml", "broken/negative-seed.yaml:3:7: error: seed must be >= 0, got -3"},
     {"nesting-too-deep.yaml",
      "broken/nesting-too-deep.yaml:3:45: error: maps and lists nested more than 32 deep, the loader's limit "
@@ -112,7 +113,7 @@ const broken_case corpus[] = {
      "broken/overlay-missing-base.yaml:2:10: error: cannot read base scenario '../fixtures/nowhere.yaml' "
      "('fixtures/nowhere.yaml'): no such file"},
     {"overlay-negative-scale.yaml",
-     "broken/overlay-negative-scale.yaml:3:15: error: scale_demand must be > 0, got -2"},
+     "broken/overlay-negative-scale.yaml:3:15: error: scale_demand must be > 0 and <= 1000, got -2"},
     {"overlay-remove-unknown.yaml",
      "broken/overlay-remove-unknown.yaml:3:10: error: cannot remove 'a-c': the base has no node, edge, flow "
      "or disruption with that id; did you mean 'a-x'?"},
@@ -159,7 +160,8 @@ const broken_case corpus[] = {
     {"warmup-after-horizon.yaml",
      "broken/warmup-after-horizon.yaml:4:14: error: warmup_days must be < horizon_days (100), got 100"},
     {"yaml-syntax.yaml", "broken/yaml-syntax.yaml:15:1: error: invalid YAML: end of map flow not found"},
-    {"zero-tracks.yaml", "broken/zero-tracks.yaml:8:73: error: tracks of node 'dostyk' must be >= 1, got 0"},
+    {"zero-tracks.yaml",
+     "broken/zero-tracks.yaml:8:73: error: tracks of node 'dostyk' must be >= 1 and <= 100, got 0"},
 };
 
 const fs::path scenario_tests = fs::path(CORRIDOR_SOURCE_DIR) / "tests" / "scenario";

@@ -165,7 +165,7 @@ TEST(scenario_errors, reports_every_problem_of_a_file_at_once_in_file_order) {
   EXPECT_EQ(
       message,
       "multi.yaml:5:41: error: lat of node 'b' must be >= -90 and <= 90, got 95\n"
-      "multi.yaml:7:38: error: distance_km of edge 'a-b' must be > 0, got -1\n"
+      "multi.yaml:7:38: error: distance_km of edge 'a-b' must be >= 0.001 and <= 20000, got -1\n"
       "multi.yaml:7:42: error: unknown key 'tarif' in edge 'a-b'; did you mean 'tariff_usd_per_teu_km'?\n"
       "multi.yaml:9:61: error: teu_per_week of flow 'a-b': expected a number, got 'lots'");
 }
@@ -195,8 +195,9 @@ TEST(scenario_validate, checks_a_scenario_changed_in_memory_at_its_entity) {
   s.nodes.at(2).crossing.tracks = 0;
   const auto message = message_of([&] { validate(s); });
   const std::string file = (fixtures / "small.yaml").string();
-  EXPECT_EQ(message, file + ":18:3: error: tracks of node 'dostyk' must be >= 1, got 0\n" + file +
-                         ":43:3: error: distance_km of edge 'xian-dostyk' must be > 0, got -3");
+  EXPECT_EQ(message,
+            file + ":18:3: error: tracks of node 'dostyk' must be >= 1 and <= 100, got 0\n" + file +
+                ":43:3: error: distance_km of edge 'xian-dostyk' must be >= 0.001 and <= 20000, got -3");
 }
 
 TEST(scenario_validate, finds_a_flow_cut_off_when_an_edge_is_dropped_in_memory) {

@@ -194,7 +194,8 @@ TEST(scenario_schema, is_draft_2020_12_with_every_key_described_and_closed_maps)
   }
   EXPECT_TRUE(undocumented.empty()) << undocumented.front();
   EXPECT_EQ(schema["$defs"]["edge"]["properties"]["distance_km"]["x-unit"], "km");
-  EXPECT_EQ(schema["$defs"]["edge"]["properties"]["distance_km"]["exclusiveMinimum"], 0);
+  EXPECT_EQ(schema["$defs"]["edge"]["properties"]["distance_km"]["minimum"], 0.001);
+  EXPECT_EQ(schema["$defs"]["edge"]["properties"]["distance_km"]["maximum"], 20000);
   EXPECT_EQ(schema["$defs"]["node"]["properties"]["kind"]["enum"],
             json({"terminal", "junction", "crossing", "port"}));
 }
@@ -239,7 +240,7 @@ TEST(scenario_schema, rejects_what_the_loader_rejects) {
       {"unknown-top-key.yaml", "$: unexpected key horizon_day"},
       {"number-expected.yaml", "$.edges.xian-dostyk.distance_km: not number"},
       {"integer-expected.yaml", "$.nodes.dostyk.tracks: not integer"},
-      {"negative-distance.yaml", "$.edges.dostyk-lodz.distance_km: not above minimum"},
+      {"negative-distance.yaml", "$.edges.dostyk-lodz.distance_km: below minimum"},
       {"zero-tracks.yaml", "$.nodes.dostyk.tracks: below minimum"},
       {"unknown-kind.yaml", "$.nodes.lodz.kind: not in enum"},
       {"empty-region.yaml", "$.regions.europe: too few items"},
