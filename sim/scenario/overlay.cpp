@@ -54,19 +54,44 @@ void merge_fields(tnode& base, const tnode& variant) {
   }
 }
 
+// A new entry of an overlay lacking required keys is most likely a base entry misspelt (`horgos:` for
+// `khorgos:`): said so at its id, instead of the bare "missing required keys" the conversion would give.
+void check_new_entry(const tentry& e, const section_spec& sec, const std::vector<std::string>& base_ids,
+                     diagnostics& diags) {
+  if (e.value.kind != tkind::map) return;
+  std::vector<std::string_view> missing;
+  for (const auto& k : sec.keys) {
+    if (k.required && !e.value.find(k.name)) missing.push_back(k.name);
+  }
+  const std::string suggestion = did_you_mean(e.key, base_ids);
+  if (missing.empty() || suggestion.empty()) return;
+  std::string noun(sec.name);
+  std::replace(noun.begin(), noun.end(), '_', ' ');
+  std::string keys;
+  for (auto k : missing) keys += (keys.empty() ? "'" : ", '") + std::string(k) + "'";
+  diags.error(e.key_loc, noun + " " + shown(e.key) + " is not in the base, and a new " + noun + " needs " +
+                             keys + suggestion);
+  diags.suppress(e.key_loc);
+}
+
 // An overlay may restate thousands of entries: look-ups go through an index, not a scan each.
-void merge_id_map(tnode& base, const tnode& variant) {
+void merge_id_map(tnode& base, const tnode& variant, const section_spec& sec, diagnostics& diags) {
   if (base.kind != tkind::map || variant.kind != tkind::map) {
     base = variant;
     return;
   }
   const auto index = index_of(base);
+  std::vector<std::string> base_ids;  // for suggestions, listed once if an entry is new
   for (const auto& e : variant.entries) {
     if (const auto it = index.find(e.key); it != index.end()) {
       merge_fields(base.entries[it->second].value, e.value);
-    } else {
-      base.entries.push_back(e);  // the variant's keys are unique: no later look-up needs it
+      continue;
     }
+    if (base_ids.empty()) {
+      for (std::size_t i = 0; i < index.size(); ++i) base_ids.push_back(base.entries[i].key);
+    }
+    check_new_entry(e, sec, base_ids, diags);
+    base.entries.push_back(e);  // the variant's keys are unique: no later look-up needs it
   }
 }
 
@@ -229,7 +254,7 @@ void merge_layer(tnode& base, const tnode& variant, diagnostics& diags) {
     if (!existing) {
       base.entries.push_back(e);
     } else if (spec && spec->type == vtype::id_map) {
-      merge_id_map(*existing, e.value);
+      merge_id_map(*existing, e.value, section(spec->section), diags);
     } else if (spec && spec->type == vtype::map) {
       merge_fields(*existing, e.value);
     } else {

@@ -107,6 +107,9 @@ const broken_case corpus[] = {
     {"number-expected.yaml",
      "broken/number-expected.yaml:11:54: error: distance_km of edge 'xian-dostyk': expected a number, got "
      "'abc'"},
+    {"overlay-id-typo.yaml",
+     "broken/overlay-id-typo.yaml:4:3: error: node 'dostk' is not in the base, and a new node needs 'kind', "
+     "'country', 'lat', 'lon'; did you mean 'dostyk'?"},
     {"overlay-incomplete-new-node.yaml",
      "broken/overlay-incomplete-new-node.yaml:4:3: error: node 'c' is missing required keys 'lat', 'lon'"},
     {"overlay-missing-base.yaml",

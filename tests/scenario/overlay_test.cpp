@@ -111,6 +111,21 @@ TEST(overlay, replaces_a_node_when_it_is_removed_and_added_back) {
   EXPECT_EQ(s.find_node("x")->crossing.tracks, 1);
 }
 
+TEST(overlay, suggests_the_base_id_an_incomplete_new_entry_misspells) {
+  const fs::path scenarios = fs::path(CORRIDOR_SOURCE_DIR) / "scenarios";
+  try {
+    load_scenario_text("extends: baseline-2025.yaml\nnodes:\n  horgos: {tracks: 4}\n", "v.yaml", scenarios);
+    FAIL();
+  } catch (const scenario_error& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u) << e.what();
+    EXPECT_EQ(e.diagnostics()[0].loc.line, 3);
+    EXPECT_EQ(
+        e.diagnostics()[0].message,
+        "node 'horgos' is not in the base, and a new node needs 'kind', 'country', 'lat', 'lon'; did you "
+        "mean 'khorgos'?");
+  }
+}
+
 TEST(overlay, reports_problems_of_variant_and_base_together) {
   try {
     load_scenario_text("extends: broken-base.yaml\nhorizon_days: -1\n", "both.yaml", fixtures);
