@@ -38,7 +38,7 @@ void converter::read_collection(const tnode& root, std::string_view key, std::st
   for (const auto& e : v->entries) {
     if (!is_valid_id(e.key)) {
       diags_.error(e.key_loc,
-                   "invalid " + std::string(noun) + " id " + in_quotes(e.key) +
+                   "invalid " + std::string(noun) + " id " + shown(e.key) +
                        ": ids use letters, digits, '_', '-' and '.', starting with a letter or digit");
     }
     Spec spec;

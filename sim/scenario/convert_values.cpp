@@ -30,8 +30,9 @@ void converter::check_keys(const tnode& map, const source_loc& at, const section
   for (const auto& e : map.entries) {
     const auto* spec = sec.find(e.key);
     if (!spec) {
+      if (diags_.full()) continue;
       diags_.error(e.key_loc,
-                   "unknown key " + in_quotes(e.key) + " in " + context + did_you_mean(e.key, sec.names()));
+                   "unknown key " + shown(e.key) + " in " + context + did_you_mean(e.key, sec.names()));
     } else if (spec->only != applies::any && kind != applies::any && spec->only != kind) {
       diags_.error(e.key_loc, "key " + in_quotes(e.key) + " applies only to " +
                                   std::string(applies_text(spec->only)) + ", but " + context + " is " +

@@ -63,8 +63,9 @@ void check_new_entry(const tentry& e, const section_spec& sec, const std::vector
   for (const auto& k : sec.keys) {
     if (k.required && !e.value.find(k.name)) missing.push_back(k.name);
   }
+  if (missing.empty() || diags.full()) return;
   const std::string suggestion = did_you_mean(e.key, base_ids);
-  if (missing.empty() || suggestion.empty()) return;
+  if (suggestion.empty()) return;
   std::string noun(sec.name);
   std::replace(noun.begin(), noun.end(), '_', ' ');
   std::string keys;
@@ -142,7 +143,7 @@ std::vector<removed_id> apply_remove(tnode& base, const tnode& list, diagnostics
     }
     if (found) {
       removed.push_back({item.text, item.loc});
-    } else {
+    } else if (!diags.full()) {
       diags.error(item.loc, "cannot remove " + shown(item.text) +
                                 ": the base has no node, edge, flow or disruption with that id" +
                                 did_you_mean(item.text, ids_of(base, removable)));
@@ -234,7 +235,7 @@ void apply_scale(tnode& root, const tnode& scale, diagnostics& diags) {
     const auto it = id.kind == tkind::scalar ? index.find(id.text) : index.end();
     if (it != index.end()) {
       scale_flow(flows->entries[it->second].value, factor);
-    } else {
+    } else if (!diags.full()) {
       diags.error(id.loc, "scale_demand refers to unknown flow " + id.describe() +
                               did_you_mean(id.text, ids_of(root, {"flows"})));
     }

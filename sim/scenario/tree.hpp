@@ -32,6 +32,8 @@ class diagnostics {
   bool has_fatal() const noexcept { return fatal_; }
   bool empty() const noexcept { return list_.empty(); }
   std::size_t size() const noexcept { return list_.size(); }
+  // Once full, a message is dropped: a caller whose message costs a search (a did-you-mean among thousands
+  // of ids) asks first, or thousands of dangling references cost minutes.
   bool full() const noexcept { return list_.size() >= max_count; }
   // Throws scenario_error when anything was collected, ordered by file then position.
   void throw_if_any();

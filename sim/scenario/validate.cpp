@@ -107,7 +107,7 @@ class checker {
   void reference(std::string_view collection, std::string_view id, std::string_view field,
                  const std::string& ctx, const std::string& target, std::string_view noun,
                  const id_set& known, const source_loc& fallback) {
-    if (known.contains(target)) return;
+    if (known.contains(target) || diags_.full()) return;
     diags_.error(at(collection, id, field, fallback), ctx + " refers to unknown " + std::string(noun) + " " +
                                                           q(target) + did_you_mean(target, known.list()));
   }
