@@ -103,9 +103,9 @@ void write_run_outputs(const std::filesystem::path& dir, const scenario& s,
 // Writes compare.json and compare.csv into `dir`.
 void write_compare_outputs(const std::filesystem::path& dir, const compare_table& t);
 // Writes `dir`/report.html, one self-contained page (inline CSS, JS and data; no external URL) built from
-// summary.json, daily.csv, flows.geojson, routes.csv and compare.json found in `dir` (and, beside compare.json,
-// base/ and variant/ with their flows.geojson and daily.csv, for the map of where traffic moved). Needs summary.json or
-// compare.json; the others are drawn when present. Returns the path written.
+// summary.json, daily.csv, flows.geojson, routes.csv and compare.json found in `dir` (and, beside
+// compare.json, base/ and variant/ with their flows.geojson and daily.csv, for the map of where traffic
+// moved). Needs summary.json or compare.json; the others are drawn when present. Returns the path written.
 std::filesystem::path write_report_html(const std::filesystem::path& dir);
 
 // Formatting shared by the writers, exposed for tests and the CLI's tables.

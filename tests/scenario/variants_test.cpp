@@ -83,9 +83,9 @@ TEST(variants, sanctions_2022_move_teu_to_the_middle_corridor) {
   expect_rises(difference(c, caspian_teu), "Caspian ferry TEU");
 }
 
-// What the 2025 closure did: trains stranded at Brest (>130, facts:Operations) and containers held up. Transit
-// times of *delivered* containers are no witness: the stranded ones are still in the system at the end of the
-// run and drop out of them (right-censoring), while trains that left later took other corridors.
+// What the 2025 closure did: trains stranded at Brest (>130, facts:Operations) and containers held up.
+// Transit times of *delivered* containers are no witness: the stranded ones are still in the system at the
+// end of the run and drop out of them (right-censoring), while trains that left later took other corridors.
 TEST(variants, poland_closure_2025_strands_trains_at_brest_and_holds_containers_up) {
   scenario s = load_short("poland-closure-2025.yaml");
   // The September closure moved into the short run (day 254 -> 74), same length, so the run sees the
