@@ -1,12 +1,14 @@
 // report.html: one self-contained page. The files of an output directory (and, for a comparison, of its
 // base/ and variant/ subdirectories) are read back, turned into one JSON object and embedded in the page with
 // the stylesheet and script, so it opens offline, from e-mail or from an archive, and fetches nothing.
+#include <algorithm>
 #include <charconv>
+#include <stdexcept>
 #include <utility>
 
 #include "corridor/io.hpp"
 #include "json_util.hpp"
-#include "report_assets.hpp"
+#include "web_assets.hpp"
 
 namespace corridor {
 namespace {
@@ -196,18 +198,43 @@ std::filesystem::path write_report_html(const std::filesystem::path& dir) {
   const ojson data = gather(dir);
   std::string title = "Corridor report";
   if (data["summary"].is_object()) title += " \xe2\x80\x94 " + data["summary"]["scenario"].value("name", "");
-  std::string page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-  page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  page +=
-      "<title>" + html_escape(title) + "</title>\n<style>" + detail::report_css + "</style>\n</head>\n<body>";
-  page += detail::report_body;
-  page += "<script type=\"application/json\" id=\"report-data\">" + script_safe(data.dump()) + "</script>\n";
-  page += std::string("<script>") + detail::report_js_base + detail::report_js_charts +
-          detail::report_js_compare + "</script>\n";
-  page += "</body>\n</html>\n";
+  const std::string script = std::string(detail::web_report_base_js) +
+                             std::string(detail::web_report_run_js) +
+                             std::string(detail::web_report_compare_js);
+  const std::string page = detail::fill_template(detail::web_report_html, {{"title", html_escape(title)},
+                                                                           {"style", detail::web_report_css},
+                                                                           {"data", script_safe(data.dump())},
+                                                                           {"script", script}});
   const auto out = dir / "report.html";
   write_file_atomic(out, page);
   return out;
 }
 
+namespace detail {
+
+std::string fill_template(std::string_view page,
+                          const std::vector<std::pair<std::string_view, std::string_view>>& fields) {
+  std::string out;
+  std::vector<bool> used(fields.size(), false);
+  std::size_t at = 0;
+  for (auto open = page.find("{{"); open != std::string_view::npos; open = page.find("{{", at)) {
+    const auto close = page.find("}}", open);
+    if (close == std::string_view::npos) throw std::logic_error("report template: '{{' without '}}'");
+    const auto name = page.substr(open + 2, close - open - 2);
+    const auto it =
+        std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.first == name; });
+    if (it == fields.end())
+      throw std::logic_error("report template: no value for {{" + std::string(name) + "}}");
+    used[static_cast<std::size_t>(it - fields.begin())] = true;
+    out.append(page.substr(at, open - at)).append(it->second);
+    at = close + 2;
+  }
+  out.append(page.substr(at));
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (!used[i]) throw std::logic_error("report template: no {{" + std::string(fields[i].first) + "}}");
+  }
+  return out;
+}
+
+}  // namespace detail
 }  // namespace corridor

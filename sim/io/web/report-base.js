@@ -1,10 +1,9 @@
-// The report's script, part one: helpers for formatting, scales, axes and SVG markup. Plain JS with no
+// corridor report, script part one: helpers for formatting, scales, axes and SVG markup. Plain JS with no
 // library, building SVG as markup (parsed by the browser in the SVG namespace), so the page works offline.
-#include "report_assets.hpp"
-
-namespace corridor::detail {
-
-const char* const report_js_base = R"js(
+// The three parts run as one script, in the order base, run, compare; `exported` names the helpers the
+// later parts use, `global` in each later part what it takes from the earlier ones.
+/* exported DATA, byId, PALETTE, esc, num, fmt, pct, hide, metricLabel, queueMetric, metricUnit, metricValue,
+   metricDiff, niceTicks, linear, el, txt, line, draw, emptyChart, yAxis, xAxis, utilColour, table */
 "use strict";
 const DATA = JSON.parse(document.getElementById("report-data").textContent);
 const byId = (id) => document.getElementById(id);
@@ -155,6 +154,3 @@ function table(id, head, rows, rowClass) {
     r.map((c) => cell("td", c, cls(c))).join("") + "</tr>").join("");
   byId(id).innerHTML = h + "<tbody>" + b + "</tbody>";
 }
-)js";
-
-}  // namespace corridor::detail

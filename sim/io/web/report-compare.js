@@ -1,13 +1,10 @@
-// The report's script, part three: a comparison of two scenarios. A planner needs the few changes that
+// corridor report, script part three: a comparison of two scenarios. A planner needs the few changes that
 // matter, so the chart shows the headline metrics and the crossings and ferries that changed, each on an
 // axis clipped to a readable range; everything else stays in the table. With the base/ and variant/
 // outputs beside compare.json it adds a map of where the traffic moved and the queues behind changed waits.
 // The last line marks the page drawn, so a headless browser can tell a finished page from a failed one.
-#include "report_assets.hpp"
-
-namespace corridor::detail {
-
-const char* const report_js_compare = R"js(
+/* global DATA, byId, esc, num, fmt, pct, hide, metricLabel, queueMetric, metricUnit, metricValue, metricDiff,
+   niceTicks, linear, el, txt, line, draw, emptyChart, table, drawNetwork, teuWidth, nodeLegend, yAxis, xAxis */
 const C = DATA.compare;
 const SIDES = DATA.sides;
 const CHART_QUEUE_ROWS = 10;     // crossing and ferry rows in the chart, after the headline metrics
@@ -224,6 +221,3 @@ for (const g of document.querySelectorAll(".grid2")) {
   if ([...g.children].every((c) => c.style.display === "none")) g.style.display = "none";
 }
 document.body.dataset.drawn = "true";
-)js";
-
-}  // namespace corridor::detail

@@ -1,10 +1,8 @@
-// The report's script, part two: header, key figures, map, charts and tables of one run, drawn from the
+// corridor report, script part two: header, key figures, map, charts and tables of one run, drawn from the
 // inline data. Sections whose data is missing (a comparison has no summary) are hidden.
-#include "report_assets.hpp"
-
-namespace corridor::detail {
-
-const char* const report_js_charts = R"js(
+/* global DATA, byId, PALETTE, esc, num, fmt, pct, hide, metricLabel, metricUnit, metricValue, niceTicks, linear,
+   el, txt, line, draw, emptyChart, yAxis, xAxis, utilColour, table */
+/* exported drawNetwork, teuWidth, nodeLegend */
 const S = DATA.summary;
 const M = S ? S.metrics : {};
 const CI = S ? S.ci95 : {};
@@ -291,6 +289,3 @@ drawCosts();
 drawTransit();
 drawQueues();
 drawTables();
-)js";
-
-}  // namespace corridor::detail

@@ -1,0 +1,60 @@
+// ESLint's rules for the report's scripts (tests/io/web_lint.sh runs it). Each part is a classic script in
+// one page, not a module; the rules are the likely mistakes of plain browser JavaScript, spelled out here so
+// the config needs no package but eslint itself.
+const browser = {
+  document: "readonly",
+  window: "readonly",
+  console: "readonly",
+  JSON: "readonly",
+  Math: "readonly",
+  Object: "readonly",
+  Number: "readonly",
+  String: "readonly",
+  Array: "readonly",
+  Set: "readonly",
+  Map: "readonly",
+  isFinite: "readonly",
+};
+
+export default [
+  {
+    files: ["**/*.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "script", globals: browser },
+    linterOptions: { reportUnusedDisableDirectives: "error" },
+    rules: {
+      "no-undef": "error",
+      "no-unused-vars": ["error", { vars: "all", args: "after-used" }],
+      "no-redeclare": "error",
+      "no-shadow-restricted-names": "error",
+      "no-dupe-keys": "error",
+      "no-dupe-args": "error",
+      "no-duplicate-case": "error",
+      "no-dupe-else-if": "error",
+      "no-unreachable": "error",
+      "no-unsafe-finally": "error",
+      "no-unsafe-negation": "error",
+      "no-self-assign": "error",
+      "no-self-compare": "error",
+      "no-cond-assign": "error",
+      "no-constant-condition": "error",
+      "no-sparse-arrays": "error",
+      "no-func-assign": "error",
+      "no-const-assign": "error",
+      "no-import-assign": "error",
+      "no-loss-of-precision": "error",
+      "no-empty": "error",
+      "no-fallthrough": "error",
+      "no-implicit-coercion": "error",
+      "no-var": "error",
+      "prefer-const": "error",
+      "eqeqeq": ["error", "always"],
+      "no-eval": "error",
+      "no-implied-eval": "error",
+      "no-new-func": "error",
+      "use-isnan": "error",
+      "valid-typeof": "error",
+      // The page's one script starts with "use strict" (report-base.js), which covers the later parts too.
+      "strict": "off",
+    },
+  },
+];
