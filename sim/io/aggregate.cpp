@@ -2,32 +2,43 @@
 // order is first appearance, so files list entities in the order the model reported them.
 #include "aggregate.hpp"
 
+#include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <utility>
 
 #include "corridor/io.hpp"
+#include "corridor/statistics.hpp"
 
 namespace corridor::detail {
 namespace {
 
-// Sums items of every run into `out` by key, then divides each numeric field by the run count.
-template <class Item, class KeyFn, class AddFn, class ScaleFn>
+// Means over the runs of the items of one list, matched by key: an item a run lacks counts as zero there.
+// Each mean is a running_stats mean in replication order, the arithmetic of summarize_runs(), so a number
+// here and the flattened metric of the same name are equal to the last digit.
+template <class Item, class KeyFn>
 std::vector<Item> mean_by_key(const std::vector<run_result>& runs, std::vector<Item> run_result::*list,
-                              KeyFn key, AddFn add, ScaleFn scale) {
+                              KeyFn key, std::initializer_list<double Item::*> fields) {
   std::vector<Item> out;
   std::map<std::string, std::size_t> index;
   for (const auto& r : runs) {
     for (const auto& item : r.*list) {
-      auto [it, fresh] = index.try_emplace(key(item), out.size());
-      if (fresh) {
-        out.push_back(item);
-        scale(out.back(), 0.0);
-      }
-      add(out[it->second], item);
+      if (index.try_emplace(key(item), out.size()).second) out.push_back(item);
     }
   }
-  const double inv = runs.empty() ? 0.0 : 1.0 / static_cast<double>(runs.size());
-  for (auto& item : out) scale(item, inv);
+  std::vector<std::vector<running_stats>> stats(out.size(), std::vector<running_stats>(fields.size()));
+  for (const auto& r : runs) {
+    std::vector<const Item*> seen(out.size(), nullptr);
+    for (const auto& item : r.*list) seen[index.at(key(item))] = &item;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      std::size_t f = 0;
+      for (const auto field : fields) stats[i][f++].add(seen[i] ? seen[i]->*field : 0.0);
+    }
+  }
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    std::size_t f = 0;
+    for (const auto field : fields) out[i].*field = stats[i][f++].mean();
+  }
   return out;
 }
 
@@ -42,103 +53,82 @@ void require_runs(const std::vector<run_result>& runs, const char* what) {
 }
 
 double mean_of(const std::vector<run_result>& runs, double run_result::*field) {
-  double sum = 0.0;
-  for (const auto& r : runs) sum += r.*field;
-  return runs.empty() ? 0.0 : sum / static_cast<double>(runs.size());
+  running_stats s;
+  for (const auto& r : runs) s.add(r.*field);
+  return s.mean();
 }
 
 std::vector<queue_result> mean_queues(const std::vector<run_result>& runs) {
   return mean_by_key(
       runs, &run_result::queues, queue_key,
-      [](queue_result& a, const queue_result& b) {
-        a.trains += b.trains, a.teu += b.teu, a.utilization += b.utilization;
-        a.mean_wait_h += b.mean_wait_h, a.p95_wait_h += b.p95_wait_h;
-        a.mean_queue_trains += b.mean_queue_trains, a.max_queue_trains += b.max_queue_trains;
-        a.arrivals_per_h += b.arrivals_per_h, a.sailings += b.sailings;
-        a.cancelled_sailings += b.cancelled_sailings;
-      },
-      [](queue_result& a, double f) {
-        a.trains *= f, a.teu *= f, a.utilization *= f, a.mean_wait_h *= f, a.p95_wait_h *= f;
-        a.mean_queue_trains *= f, a.max_queue_trains *= f, a.arrivals_per_h *= f, a.sailings *= f;
-        a.cancelled_sailings *= f;
-      });
+      {&queue_result::trains, &queue_result::teu, &queue_result::utilization, &queue_result::mean_wait_h,
+       &queue_result::p95_wait_h, &queue_result::mean_queue_trains, &queue_result::max_queue_trains,
+       &queue_result::arrivals_per_h, &queue_result::sailings, &queue_result::cancelled_sailings});
 }
 
 std::vector<route_result> mean_routes(const std::vector<run_result>& runs) {
-  return mean_by_key(
-      runs, &run_result::routes, [](const route_result& r) { return r.flow + '\n' + r.route; },
-      [](route_result& a, const route_result& b) {
-        a.trains += b.trains, a.teu += b.teu, a.share += b.share;
-      },
-      [](route_result& a, double f) { a.trains *= f, a.teu *= f, a.share *= f; });
+  return mean_by_key(runs, &run_result::routes, [](const route_result& r) { return r.flow + '\n' + r.route; },
+                     {&route_result::trains, &route_result::teu, &route_result::share});
 }
 
 std::vector<edge_result> mean_edges(const std::vector<run_result>& runs) {
   return mean_by_key(
       runs, &run_result::edges, [](const edge_result& e) { return e.id; },
-      [](edge_result& a, const edge_result& b) {
-        a.trains += b.trains, a.teu += b.teu, a.utilization += b.utilization,
-            a.mean_slot_wait_h += b.mean_slot_wait_h;
-      },
-      [](edge_result& a, double f) {
-        a.trains *= f, a.teu *= f, a.utilization *= f, a.mean_slot_wait_h *= f;
-      });
+      {&edge_result::trains, &edge_result::teu, &edge_result::utilization, &edge_result::mean_slot_wait_h});
 }
 
 std::vector<goods_result> mean_goods(const std::vector<run_result>& runs) {
-  return mean_by_key(
-      runs, &run_result::goods, [](const goods_result& g) { return g.direction + '\n' + g.cargo_class; },
-      [](goods_result& a, const goods_result& b) {
-        a.teu += b.teu, a.goods_value_usd_per_year += b.goods_value_usd_per_year;
-      },
-      [](goods_result& a, double f) { a.teu *= f, a.goods_value_usd_per_year *= f; });
+  return mean_by_key(runs, &run_result::goods,
+                     [](const goods_result& g) { return g.direction + '\n' + g.cargo_class; },
+                     {&goods_result::teu, &goods_result::goods_value_usd_per_year});
 }
 
 cost_breakdown mean_cost(const std::vector<run_result>& runs) {
   cost_breakdown c;
-  for (const auto& r : runs) {
-    c.haulage += r.cost.haulage, c.crossing_fees += r.cost.crossing_fees, c.handling += r.cost.handling;
-    c.ferry += r.cost.ferry, c.subsidy += r.cost.subsidy, c.time += r.cost.time;
+  for (const auto part : {&cost_breakdown::haulage, &cost_breakdown::crossing_fees, &cost_breakdown::handling,
+                          &cost_breakdown::ferry, &cost_breakdown::subsidy, &cost_breakdown::time}) {
+    running_stats s;
+    for (const auto& r : runs) s.add(r.cost.*part);
+    c.*part = s.mean();
   }
-  const double f = runs.empty() ? 0.0 : 1.0 / static_cast<double>(runs.size());
-  c.haulage *= f, c.crossing_fees *= f, c.handling *= f, c.ferry *= f, c.subsidy *= f, c.time *= f;
   return c;
 }
 
+// The days of the first replication; a day another replication lacks, or a queue it does not report on that
+// day, counts as zero there.
 std::vector<daily_row> mean_daily(const std::vector<run_result>& runs) {
   if (runs.empty()) return {};
-  std::map<std::string, std::size_t> queue_col;
-  for (const auto& q : mean_queues(runs)) queue_col.try_emplace(queue_key(q), queue_col.size());
+  std::map<std::string, std::size_t> column;
+  for (const auto& q : mean_queues(runs)) column.try_emplace(queue_key(q), column.size());
+  const std::size_t nq = column.size(), ns = std::size(daily_queue_fields);
   std::vector<daily_row> out;
-  std::map<int, std::size_t> day_row;
-  for (const auto& d : runs.front().daily) {
-    day_row.try_emplace(d.day, out.size());
-    daily_row o;
-    o.day = d.day;
-    for (const auto& field : daily_queue_fields) o.*field.values = std::vector<double>(queue_col.size(), 0.0);
-    out.push_back(std::move(o));
-  }
-  for (const auto& r : runs) {
-    for (const auto& d : r.daily) {
-      auto row = day_row.find(d.day);
-      if (row == day_row.end()) continue;  // a day the first replication did not report
-      auto& o = out[row->second];
-      o.teu_delivered += d.teu_delivered, o.trains_delivered += d.trains_delivered;
-      for (const auto& field : daily_queue_fields) {
-        // A row may lack some fields (results built by hand): those count as zero.
-        const std::vector<double>& in = d.*field.values;
+  for (const auto& first : runs.front().daily) {
+    running_stats teu, trains;
+    std::vector<running_stats> cells(nq * ns);
+    for (const auto& r : runs) {
+      const auto it = std::find_if(r.daily.begin(), r.daily.end(),
+                                   [&](const daily_row& d) { return d.day == first.day; });
+      const daily_row* d = it == r.daily.end() ? nullptr : &*it;
+      teu.add(d ? d->teu_delivered : 0.0);
+      trains.add(d ? d->trains_delivered : 0.0);
+      std::vector<double> values(nq * ns, 0.0);
+      for (std::size_t s = 0; d && s < ns; ++s) {
+        const auto& in = d->*daily_queue_fields[s].values;
         for (std::size_t i = 0; i < in.size() && i < r.queues.size(); ++i) {
-          (o.*field.values)[queue_col.at(queue_key(r.queues[i]))] += in[i];
+          values[s * nq + column.at(queue_key(r.queues[i]))] = in[i];
         }
       }
+      for (std::size_t c = 0; c < values.size(); ++c) cells[c].add(values[c]);
     }
-  }
-  const double f = 1.0 / static_cast<double>(runs.size());
-  for (auto& o : out) {
-    o.teu_delivered *= f, o.trains_delivered *= f;
-    for (const auto& field : daily_queue_fields) {
-      for (auto& q : o.*field.values) q *= f;
+    daily_row row;
+    row.day = first.day;
+    row.teu_delivered = teu.mean();
+    row.trains_delivered = trains.mean();
+    for (std::size_t s = 0; s < ns; ++s) {
+      auto& series = row.*daily_queue_fields[s].values;
+      for (std::size_t i = 0; i < nq; ++i) series.push_back(cells[s * nq + i].mean());
     }
+    out.push_back(std::move(row));
   }
   return out;
 }
