@@ -140,6 +140,5 @@ std::vector<metric_stat> summarize_runs(const std::vector<run_result>& runs);
 
 // The headline metric names, in order, without prefix.
 const std::vector<std::string>& metric_names();
-double metric_value(const run_result& r, std::string_view name);
 
 }  // namespace corridor

@@ -12,6 +12,7 @@
 
 #include "corridor/model.hpp"
 #include "corridor/results.hpp"
+#include "corridor/summary.hpp"
 
 namespace corridor {
 
@@ -33,7 +34,7 @@ std::vector<run_result> run_replications(const prepared_scenario& prepared, std:
 
 struct precision_result {
   std::vector<run_result> runs;      // replications 0 .. n - 1
-  std::vector<metric_stat> summary;  // summarize_runs(runs)
+  std::vector<metric_stat> summary;  // summarize_runs(runs): the headline check's statistics
   bool converged = false;            // every headline metric met the precision
   std::vector<std::string> unmet;    // headline metrics ("metrics.<name>") still too wide at the end
 };
@@ -50,23 +51,14 @@ precision_result run_until_precision(const prepared_scenario& prepared, double r
 // std::invalid_argument when the run has fewer than 10 daily rows.
 double choose_warmup_mser5(const run_result& run);
 
-// One flattened metric, variant against base, paired by replication.
-struct metric_difference {
-  std::string name;
-  double base_mean = 0.0;
-  double variant_mean = 0.0;
-  double difference = 0.0;              // variant - base
-  double paired_half_width_95 = 0.0;    // t interval of the paired differences
-  bool significant = false;             // the paired interval excludes 0
-  double unpaired_half_width_95 = 0.0;  // Welch, as if the runs were independent (what CRN saves)
-};
+// The Summary of replications of `s`: summarize_results() with the scenario's name, file and network.
+// Throws std::invalid_argument when runs is empty or their flattened names differ.
+run_summary summarize(const scenario& s, const std::vector<run_result>& runs, double warmup_days);
 
 struct compare_result {
-  std::size_t replications = 0;
-  std::uint64_t seed = 0;                  // the seed both sides ran with
-  std::vector<metric_difference> metrics;  // names present on both sides, in base order
-  std::vector<std::string> only_in_base;
-  std::vector<std::string> only_in_variant;
+  comparison summary;  // paired differences, metric by metric
+  run_summary base;    // each side on its own
+  run_summary variant;
   std::vector<run_result> base_runs;
   std::vector<run_result> variant_runs;
 };

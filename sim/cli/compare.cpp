@@ -23,19 +23,6 @@ struct compare_args {
   bool allow_outside = false;
 };
 
-compare_table to_table(const compare_result& r, const scenario& base, const scenario& variant) {
-  compare_table t;
-  t.base_name = base.name;
-  t.variant_name = variant.name;
-  t.seed = r.seed;
-  t.replications = r.replications;
-  for (const metric_difference& m : r.metrics) {
-    t.rows.push_back({m.name, m.base_mean, m.variant_mean, m.difference, m.paired_half_width_95,
-                      m.significant, m.unpaired_half_width_95});
-  }
-  return t;
-}
-
 std::string signed_number(double v) {
   const int decimals = std::fabs(v) >= 100 ? 0 : std::fabs(v) >= 1 ? 2 : 4;
   return (v > 0 ? "+" : "") + human_number(v, decimals);
@@ -45,9 +32,9 @@ std::string plain_number(double v) {
   return human_number(v, std::fabs(v) >= 100 ? 0 : std::fabs(v) >= 1 ? 2 : 4);
 }
 
-void print_table(const compare_result& r, const scenario& base, const scenario& variant, bool all) {
+void print_table(const comparison& r, bool all) {
   std::cout << fmt::format("\n{} → {} · seed {} · {} paired replications (common random numbers)\n\n",
-                           base.name, variant.name, r.seed, r.replications);
+                           r.base_name, r.variant_name, r.seed, r.replications);
   text_table t({"Metric", "base", "variant", "difference", "95 % CI (paired)", "real?"});
   std::size_t hidden = 0;
   for (const metric_difference& m : r.metrics) {
@@ -83,20 +70,20 @@ void execute(const compare_args& a) {
   opt.threads = a.threads;
   opt.seed = a.seed;
   opt.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
-  const compare_result r = compare_scenarios(base, variant, a.replications, opt);
+  compare_result r = compare_scenarios(base, variant, a.replications, opt);
   progress.finish();
-  print_table(r, base.spec, variant.spec, a.all);
+  print_table(r.summary, a.all);
   if (a.out.empty()) return;
-  const compare_table t = to_table(r, base.spec, variant.spec);
-  write_compare_outputs(a.out, t);
-  run_info info;
-  info.seed = r.seed;
-  info.replications = r.replications;
-  info.include_wall_clock = false;
-  write_run_outputs(std::filesystem::path(a.out) / "base", base.spec, r.base_runs, info);
-  write_run_outputs(std::filesystem::path(a.out) / "variant", variant.spec, r.variant_runs, info);
+  write_compare_outputs(a.out, r.summary);
+  write_run_outputs(std::filesystem::path(a.out) / "base", r.base);
+  write_run_outputs(std::filesystem::path(a.out) / "variant", r.variant);
   std::cout << "\n  wrote " << a.out << "/ (compare.json, compare.csv, base/, variant/)\n";
-  if (a.report) std::cout << "  report: " << write_report_html(a.out).string() << "\n";
+  if (a.report) {
+    report_input report;
+    report.compare = std::move(r.summary);
+    report.compared = report_input::sides{std::move(r.base), std::move(r.variant)};
+    std::cout << "  report: " << write_report_html(a.out, report).string() << "\n";
+  }
 }
 
 }  // namespace

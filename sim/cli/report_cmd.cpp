@@ -15,7 +15,7 @@ void add_report_command(CLI::App& app) {
   cmd->add_option("dir", *dir, "Output directory of `corridor run --out` or `corridor compare --out`")
       ->required()
       ->check(CLI::ExistingDirectory);
-  cmd->callback([dir] { std::cout << write_report_html(*dir).string() << "\n"; });
+  cmd->callback([dir] { std::cout << write_report_html(*dir, read_report_input(*dir)).string() << "\n"; });
 }
 
 }  // namespace corridor::cli

@@ -77,24 +77,18 @@ void execute(const run_args& a) {
     progress.finish();
   }
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::cout << format_run_summary(s, runs, warmup_days, wall);
+  run_summary summary = summarize(s, runs, warmup_days);
+  if (!a.reproducible) summary.wall_seconds = wall, summary.threads = static_cast<int>(a.threads);
+  std::cout << format_run_summary(summary, wall);
   if (a.out.empty()) return;
 
-  run_info info;
-  info.seed = runs.front().seed;
-  info.replications = runs.size();
-  for (const run_result& r : runs) info.events += r.events;
-  info.wall_seconds = wall;
-  info.warmup_days = warmup_days;
-  info.include_wall_clock = !a.reproducible;
-  if (!a.reproducible) info.threads = static_cast<int>(a.threads);
-  write_run_outputs(a.out, s, runs, info);
+  write_run_outputs(a.out, summary);
   provenance prov;
   prov.git_commit = CORRIDOR_GIT_COMMIT;
   prov.command_line = a.argv;
-  prov.seed = info.seed;
-  prov.replications = info.replications;
-  prov.threads = info.threads;
+  prov.seed = summary.seed;
+  prov.replications = summary.replications;
+  prov.threads = summary.threads;
   prov.scenario_file = a.scenario;
   prov.wall_seconds = wall;
   prov.include_wall_clock = !a.reproducible;
@@ -102,7 +96,11 @@ void execute(const run_args& a) {
   std::cout << "\n  wrote " << a.out
             << "/ (summary.json, replications.csv, daily.csv, routes.csv, crossings.csv, "
             << "flows.geojson, run.json)\n";
-  if (a.report) std::cout << "  report: " << write_report_html(a.out).string() << "\n";
+  if (a.report) {
+    report_input report;
+    report.run = std::move(summary);
+    std::cout << "  report: " << write_report_html(a.out, report).string() << "\n";
+  }
 }
 
 }  // namespace

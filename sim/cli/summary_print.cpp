@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <map>
-
 #include "corridor/text_table.hpp"
 
 namespace corridor::cli {
@@ -47,17 +45,13 @@ std::string ci_cell(const metric_stat& m, int decimals, bool percent) {
 
 }  // namespace
 
-std::string format_run_summary(const scenario& s, const std::vector<run_result>& runs, double warmup_days,
-                               double wall_seconds) {
-  const std::vector<metric_stat> stats = summarize_runs(runs);
-  std::map<std::string, const metric_stat*> by_name;
-  for (const metric_stat& m : stats) by_name[m.name] = &m;
-  const auto stat = [&](const std::string& name) { return by_name.at(name); };
-  const bool ci = runs.size() > 1;
+std::string format_run_summary(const run_summary& s, double wall_seconds) {
+  const auto stat = [&](const std::string& name) { return &metric(s, name); };
+  const bool ci = s.replications > 1;
 
   std::string out =
-      fmt::format("\n{} · seed {} · {} replication{} · {:g} days ({:g} warm-up)\n\n", s.name,
-                  runs.front().seed, runs.size(), runs.size() == 1 ? "" : "s", s.horizon_days, warmup_days);
+      fmt::format("\n{} · seed {} · {} replication{} · {:g} days ({:g} warm-up)\n\n", s.scenario_name, s.seed,
+                  s.replications, s.replications == 1 ? "" : "s", s.horizon_days, s.warmup_days);
   text_table head(ci ? std::vector<std::string>{"Headline", "mean", "95 % CI"}
                      : std::vector<std::string>{"Headline", "value"});
   for (const headline_row& h : headline_rows) {
@@ -72,8 +66,8 @@ std::string format_run_summary(const scenario& s, const std::vector<run_result>&
                         "mean queue", "max queue"});
   text_table ferries(
       {"Ferry leg @ port", "TEU/day", "utilization", "mean wait h", "sailings", "cancelled", "mean queue"});
-  const double days = runs.front().window_days;
-  for (const queue_result& q : runs.front().queues) {
+  const double days = s.window_days;
+  for (const queue_result& q : s.queues) {
     const std::string p = (q.kind == "ferry" ? "ferries." : "crossings.") + q.id + ".";
     const auto v = [&](const char* field) { return stat(p + field)->mean; };
     if (q.kind == "crossing") {
@@ -90,19 +84,17 @@ std::string format_run_summary(const scenario& s, const std::vector<run_result>&
   out += "\n" + ferries.render();
 
   text_table lines({"Line with slots", "slots/day each way", "slot use", "mean slot wait h"});
-  for (const edge_spec& e : s.edges) {
-    if (e.mode != edge_mode::rail || e.slots_per_day <= 0) continue;
+  for (const network_edge& e : s.network.edges) {
+    if (e.mode != "rail" || e.slots_per_day <= 0) continue;
     const std::string p = "edges." + e.id + ".";
     lines.add_row({e.id, std::to_string(e.slots_per_day), human_percent(stat(p + "utilization")->mean),
                    human_number(stat(p + "mean_slot_wait_h")->mean, 1)});
   }
   out += "\n" + lines.render();
 
-  std::uint64_t events = 0;
-  for (const run_result& r : runs) events += r.events;
-  out +=
-      fmt::format("\n  {} events in {:.2f} s ({} M events/s)\n", human_number(static_cast<double>(events), 0),
-                  wall_seconds, human_number(wall_seconds > 0 ? events / wall_seconds / 1e6 : 0.0, 1));
+  const auto events = static_cast<double>(s.events);
+  out += fmt::format("\n  {} events in {:.2f} s ({} M events/s)\n", human_number(events, 0), wall_seconds,
+                     human_number(wall_seconds > 0 ? events / wall_seconds / 1e6 : 0.0, 1));
   return out;
 }
 

@@ -4,12 +4,12 @@
 #include <string>
 #include <vector>
 
-#include "corridor/results.hpp"
-#include "corridor/scenario.hpp"
+#include "corridor/summary.hpp"
 
 namespace corridor::cli {
 
-std::string format_run_summary(const scenario& s, const std::vector<run_result>& runs, double warmup_days,
-                               double wall_seconds);
+// `wall_seconds`: how long the command took, for the speed line (the summary holds it only when
+// the run is not reproducible).
+std::string format_run_summary(const run_summary& s, double wall_seconds);
 
 }  // namespace corridor::cli

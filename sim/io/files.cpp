@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -59,8 +60,10 @@ void ensure_directory(const std::filesystem::path& dir) {
 void write_file_atomic(const std::filesystem::path& path, std::string_view contents) {
   if (path.filename().empty()) throw io_error(path, "not a file path");
   ensure_directory(path.parent_path());
+  // The pid tells processes apart, the counter threads and calls: two writers never share a temporary.
+  static std::atomic<std::uint64_t> serial{0};
   std::filesystem::path tmp = path;
-  tmp += ".tmp." + std::to_string(::getpid());
+  tmp += ".tmp." + std::to_string(::getpid()) + "." + std::to_string(serial.fetch_add(1));
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) throw io_error(path, errno_text("cannot create temporary file"));
   std::string failure;
@@ -76,6 +79,11 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
 }
 
 std::string read_file(const std::filesystem::path& path) {
+  // Only a regular file: a folder or a pipe named by mistake must fail, not hang or read as empty.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    throw io_error(path, std::filesystem::exists(path, ec) ? "not a regular file" : "no such file");
+  }
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw io_error(path, errno_text("cannot open for reading"));
   std::string text;
@@ -95,17 +103,22 @@ std::string read_file(const std::filesystem::path& path) {
   return text;
 }
 
-std::string fnv1a_hex(std::string_view bytes) {
-  const std::uint64_t h = stable_id(bytes);
+std::string hex16(std::uint64_t v) {
   char buf[17];
-  auto [end, ec] = std::to_chars(buf, buf + 16, h, 16);
-  std::string hex(buf, end);
+  auto [end, ec] = std::to_chars(buf, buf + 16, v, 16);
+  const std::string hex(buf, end);
   return std::string(16 - hex.size(), '0') + hex;
+}
+
+std::string fnv1a_hex(std::string_view bytes) {
+  return hex16(stable_id(bytes));
 }
 
 std::string format_number(double v) {
   if (!std::isfinite(v)) return {};
   if (v == 0.0) return "0";  // also for -0, so a sign never depends on summation order
+  // Whole numbers as integers: exact below 1e15, and what a person (and a sweep id) expects to read.
+  if (v == std::floor(v) && std::abs(v) < 1e15) return std::to_string(static_cast<long long>(v));
   char buf[32];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
   return std::string(buf, end);
@@ -119,6 +132,30 @@ std::string csv_field(std::string_view text) {
     out += c;
   }
   out += '"';
+  return out;
+}
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
   return out;
 }
 

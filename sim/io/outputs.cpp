@@ -1,6 +1,5 @@
 // run.json provenance, compare.json, and the functions that write a whole output directory.
-#include "corridor/io.hpp"
-#include "json_util.hpp"
+#include "formats.hpp"
 
 namespace corridor {
 
@@ -26,43 +25,47 @@ std::string run_json(const provenance& p) {
   return detail::dump_json(out);
 }
 
-std::string compare_json(const compare_table& t) {
+namespace detail {
+
+ojson compare_object(const comparison& c) {
   ojson rows = ojson::array();
-  for (const auto& r : t.rows) {
-    rows.push_back({{"name", r.name},
-                    {"base", json_number(r.base)},
-                    {"variant", json_number(r.variant)},
-                    {"diff", json_number(r.diff)},
-                    {"half_width_95", json_number(r.half_width)},
-                    {"significant", r.significant},
-                    {"unpaired_half_width_95", json_number(r.unpaired_half_width)}});
+  for (const auto& m : c.metrics) {
+    rows.push_back({{"name", m.name},
+                    {"base", json_number(m.base_mean)},
+                    {"variant", json_number(m.variant_mean)},
+                    {"diff", json_number(m.difference)},
+                    {"half_width_95", json_number(m.paired_half_width_95)},
+                    {"significant", m.significant},
+                    {"unpaired_half_width_95", json_number(m.unpaired_half_width_95)}});
   }
   ojson out;
-  out["base"] = t.base_name;
-  out["variant"] = t.variant_name;
-  out["seed"] = t.seed;
-  out["replications"] = t.replications;
+  out["base"] = c.base_name;
+  out["variant"] = c.variant_name;
+  out["seed"] = c.seed;
+  out["replications"] = c.replications;
   out["rows"] = std::move(rows);
-  return detail::dump_json(out);
+  return out;
 }
 
-void write_run_outputs(const std::filesystem::path& dir, const scenario& s,
-                       const std::vector<run_result>& runs, const run_info& info) {
+}  // namespace detail
+
+std::string compare_json(const comparison& c) {
+  return detail::dump_json(detail::compare_object(c));
+}
+
+void write_run_outputs(const std::filesystem::path& dir, const run_summary& s) {
   // Everything is formatted first, so a bad input writes nothing rather than half a directory.
   const std::pair<const char*, std::string> files[] = {
-      {"summary.json", summary_json(s, runs, info)},
-      {"replications.csv", replications_csv(runs)},
-      {"daily.csv", daily_csv(runs)},
-      {"routes.csv", routes_csv(runs)},
-      {"crossings.csv", crossings_csv(runs)},
-      {"flows.geojson", flows_geojson(s, runs)},
+      {"summary.json", summary_json(s)},   {"replications.csv", replications_csv(s)},
+      {"daily.csv", daily_csv(s)},         {"routes.csv", routes_csv(s)},
+      {"crossings.csv", crossings_csv(s)}, {"flows.geojson", flows_geojson(s)},
   };
   ensure_directory(dir);
   for (const auto& [name, text] : files) write_file_atomic(dir / name, text);
 }
 
-void write_compare_outputs(const std::filesystem::path& dir, const compare_table& t) {
-  const std::string json = compare_json(t), csv = compare_csv(t);
+void write_compare_outputs(const std::filesystem::path& dir, const comparison& c) {
+  const std::string json = compare_json(c), csv = compare_csv(c);
   ensure_directory(dir);
   write_file_atomic(dir / "compare.json", json);
   write_file_atomic(dir / "compare.csv", csv);

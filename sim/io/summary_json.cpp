@@ -1,11 +1,7 @@
 // summary.json: the headline numbers of a set of replications with their 95 % intervals, and the means of
 // everything per crossing, ferry, route, edge and cargo class. Key order is fixed (ordered_json), so equal
-// inputs print byte-identical files.
-#include <map>
-
-#include "aggregate.hpp"
-#include "corridor/io.hpp"
-#include "json_util.hpp"
+// summaries print byte-identical files.
+#include "formats.hpp"
 
 namespace corridor {
 namespace {
@@ -13,50 +9,39 @@ namespace {
 using detail::json_number;
 using detail::ojson;
 
-ojson run_section(const run_info& info, std::uint64_t events) {
+ojson run_section(const run_summary& s) {
   ojson run;
-  run["seed"] = info.seed;
-  run["replications"] = info.replications;
-  run["events"] = events;
-  run["wall_seconds"] = json_number(info.include_wall_clock ? info.wall_seconds : 0.0);
-  if (info.include_wall_clock && info.threads) run["threads"] = *info.threads;
-  run["version"] = info.version;
-  run["warmup_days"] = json_number(info.warmup_days);
+  run["seed"] = s.seed;
+  run["replications"] = s.replications;
+  run["events"] = s.events;
+  run["wall_seconds"] = json_number(s.wall_seconds.value_or(0.0));
+  if (s.wall_seconds && s.threads) run["threads"] = *s.threads;
+  run["version"] = s.version;
+  run["warmup_days"] = json_number(s.warmup_days);
   return run;
 }
 
-// "metrics" (means) and "ci95" (half-widths) for every headline metric, and "flows" (each OD's deliveries and
-// transit days, with the half-width of its mean transit), from summarize_runs().
-void add_metrics(ojson& out, const std::vector<run_result>& runs) {
-  std::map<std::string, const metric_stat*> by_name;
-  const auto stats = summarize_runs(runs);
-  for (const auto& st : stats) by_name.emplace(st.name, &st);
-  const auto stat = [&](const std::string& name) {
-    auto it = by_name.find(name);
-    if (it == by_name.end()) throw io_error({}, "summary: summarize_runs() has no " + name);
-    return it->second;
-  };
+// "metrics" (means) and "ci95" (half-widths) of every headline metric, and "flows" (each OD's deliveries and
+// transit days, with the half-width of its mean transit).
+void add_metrics(ojson& out, const run_summary& s) {
   ojson metrics = ojson::object(), ci = ojson::object();
   for (const auto& name : metric_names()) {
-    auto it = by_name.find("metrics." + name);
-    if (it == by_name.end()) throw io_error({}, "summary: summarize_runs() has no metrics." + name);
-    metrics[name] = json_number(it->second->mean);
-    ci[name] = json_number(runs.size() < 2 ? 0.0 : it->second->half_width_95);
+    const metric_stat* m = find_metric(s, "metrics." + name);
+    if (m == nullptr) throw io_error({}, "summary.json: the summary has no metrics." + name);
+    metrics[name] = json_number(m->mean);
+    ci[name] = json_number(m->half_width_95);
   }
   out["metrics"] = std::move(metrics);
   out["ci95"] = std::move(ci);
   ojson flows = ojson::object();
-  const double days = runs.front().window_days;
-  for (const flow_result& f : runs.front().flows) {
-    const std::string p = "flows." + f.id + ".";
+  for (const flow_summary& f : s.flows) {
     flows[f.id] = {{"direction", f.direction},
-                   {"teu_per_day", json_number(days > 0 ? stat(p + "teu")->mean / days : 0.0)},
-                   {"trains_per_day", json_number(days > 0 ? stat(p + "trains")->mean / days : 0.0)},
-                   {"transit_days_mean", json_number(stat(p + "transit_days_mean")->mean)},
-                   {"transit_days_mean_ci95",
-                    json_number(runs.size() < 2 ? 0.0 : stat(p + "transit_days_mean")->half_width_95)},
-                   {"transit_days_p50", json_number(stat(p + "transit_days_p50")->mean)},
-                   {"transit_days_p95", json_number(stat(p + "transit_days_p95")->mean)}};
+                   {"teu_per_day", json_number(f.teu_per_day)},
+                   {"trains_per_day", json_number(f.trains_per_day)},
+                   {"transit_days_mean", json_number(f.transit_days_mean.mean)},
+                   {"transit_days_mean_ci95", json_number(f.transit_days_mean.half_width_95)},
+                   {"transit_days_p50", json_number(f.transit_days_p50)},
+                   {"transit_days_p95", json_number(f.transit_days_p95)}};
   }
   out["flows"] = std::move(flows);
 }
@@ -74,17 +59,15 @@ ojson cost_section(const cost_breakdown& c) {
   return j;
 }
 
-ojson direction_section(const std::vector<run_result>& runs) {
-  using detail::mean_of;
+ojson direction_section(const run_summary& s) {
+  const auto mean = [&](const char* name) {
+    return json_number(metric(s, std::string("metrics.") + name).mean);
+  };
   ojson j;
-  j["westbound"] = {
-      {"teu_per_day", json_number(mean_of(runs, &run_result::throughput_teu_per_day_westbound))},
-      {"share_central_asia_trains",
-       json_number(mean_of(runs, &run_result::share_central_asia_trains_westbound))}};
-  j["eastbound"] = {
-      {"teu_per_day", json_number(mean_of(runs, &run_result::throughput_teu_per_day_eastbound))},
-      {"share_central_asia_trains",
-       json_number(mean_of(runs, &run_result::share_central_asia_trains_eastbound))}};
+  j["westbound"] = {{"teu_per_day", mean("throughput_teu_per_day_westbound")},
+                    {"share_central_asia_trains", mean("share_central_asia_trains_westbound")}};
+  j["eastbound"] = {{"teu_per_day", mean("throughput_teu_per_day_eastbound")},
+                    {"share_central_asia_trains", mean("share_central_asia_trains_eastbound")}};
   return j;
 }
 
@@ -104,14 +87,13 @@ ojson queue_entry(const queue_result& q) {
   return j;
 }
 
-void add_entities(ojson& out, const std::vector<run_result>& runs) {
+void add_elements(ojson& out, const run_summary& s) {
   ojson crossings = ojson::object(), ferries = ojson::object();
-  for (const auto& q : detail::mean_queues(runs))
-    (q.kind == "ferry" ? ferries : crossings)[q.id] = queue_entry(q);
+  for (const auto& q : s.queues) (q.kind == "ferry" ? ferries : crossings)[q.id] = queue_entry(q);
   out["crossings"] = std::move(crossings);
   out["ferries"] = std::move(ferries);
   ojson routes = ojson::array();
-  for (const auto& r : detail::mean_routes(runs)) {
+  for (const auto& r : s.routes) {
     routes.push_back({{"flow", r.flow},
                       {"route", r.route},
                       {"trains", json_number(r.trains)},
@@ -121,7 +103,7 @@ void add_entities(ojson& out, const std::vector<run_result>& runs) {
   }
   out["routes"] = std::move(routes);
   ojson edges = ojson::object();
-  for (const auto& e : detail::mean_edges(runs)) {
+  for (const auto& e : s.edges) {
     edges[e.id] = {{"trains", json_number(e.trains)},
                    {"teu", json_number(e.teu)},
                    {"utilization", json_number(e.utilization)},
@@ -129,7 +111,7 @@ void add_entities(ojson& out, const std::vector<run_result>& runs) {
   }
   out["edges"] = std::move(edges);
   ojson goods = ojson::array();
-  for (const auto& g : detail::mean_goods(runs)) {
+  for (const auto& g : s.goods) {
     goods.push_back({{"direction", g.direction},
                      {"cargo_class", g.cargo_class},
                      {"teu", json_number(g.teu)},
@@ -140,19 +122,24 @@ void add_entities(ojson& out, const std::vector<run_result>& runs) {
 
 }  // namespace
 
-std::string summary_json(const scenario& s, const std::vector<run_result>& runs, const run_info& info) {
-  detail::require_runs(runs, "summary.json");
-  std::uint64_t events = 0;
-  for (const auto& r : runs) events += r.events;
+namespace detail {
+
+ojson summary_object(const run_summary& s) {
   ojson out;
-  out["scenario"] = {{"name", s.name}, {"file", s.source_file}};
-  out["run"] = run_section(info, info.events != 0 ? info.events : events);
-  add_metrics(out, runs);
-  out["cost_breakdown"] = cost_section(detail::mean_cost(runs));
-  out["throughput_by_direction"] = direction_section(runs);
-  add_entities(out, runs);
-  out["empty_trains_moved"] = json_number(detail::mean_of(runs, &run_result::empty_trains_moved));
-  return detail::dump_json(out);
+  out["scenario"] = {{"name", s.scenario_name}, {"file", s.scenario_file}};
+  out["run"] = run_section(s);
+  add_metrics(out, s);
+  out["cost_breakdown"] = cost_section(s.cost);
+  out["throughput_by_direction"] = direction_section(s);
+  add_elements(out, s);
+  out["empty_trains_moved"] = json_number(metric(s, "metrics.empty_trains_moved").mean);
+  return out;
+}
+
+}  // namespace detail
+
+std::string summary_json(const run_summary& s) {
+  return detail::dump_json(detail::summary_object(s));
 }
 
 }  // namespace corridor

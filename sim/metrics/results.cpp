@@ -1,7 +1,5 @@
 // The flat view of a run_result: every number with a stable name, in an order fixed by the scenario (all
 // crossings, ferry legs and routes of the path sets are always listed), so replications line up by index.
-#include <stdexcept>
-
 #include "corridor/results.hpp"
 
 namespace corridor {
@@ -42,13 +40,6 @@ const std::vector<std::string>& metric_names() {
     return n;
   }();
   return names;
-}
-
-double metric_value(const run_result& r, std::string_view name) {
-  for (const headline& h : headlines) {
-    if (name == h.name) return r.*h.field;
-  }
-  throw std::invalid_argument("unknown metric '" + std::string(name) + "'");
 }
 
 std::vector<std::pair<std::string, double>> run_result::flatten() const {

@@ -75,10 +75,13 @@ compare_result compare_scenarios(const prepared_scenario& base, const prepared_s
                                  std::size_t replications, const replication_options& options) {
   if (replications < 2) throw std::invalid_argument("compare: needs at least 2 replications");
   compare_result out;
-  out.replications = replications;
-  out.seed = options.seed.value_or(base.spec.seed);
+  comparison& c = out.summary;
+  c.base_name = base.spec.name;
+  c.variant_name = variant.spec.name;
+  c.replications = replications;
+  c.seed = options.seed.value_or(base.spec.seed);
   replication_options same_seed = options;
-  same_seed.seed = out.seed;
+  same_seed.seed = c.seed;
   out.base_runs.resize(replications);
   out.variant_runs.resize(replications);
   detail::run_into(base, out.base_runs, 0, same_seed, {0, 2 * replications});
@@ -89,14 +92,18 @@ compare_result compare_scenarios(const prepared_scenario& base, const prepared_s
   for (std::size_t i = 0; i < b.names.size(); ++i) {
     const auto it = v.index.find(b.names[i]);
     if (it == v.index.end()) {
-      out.only_in_base.push_back(b.names[i]);
+      c.only_in_base.push_back(b.names[i]);
       continue;
     }
-    out.metrics.push_back(difference_of(b.names[i], b.values[i], v.values[it->second]));
+    c.metrics.push_back(difference_of(b.names[i], b.values[i], v.values[it->second]));
   }
   for (const auto& name : v.names) {
-    if (!b.index.contains(name)) out.only_in_variant.push_back(name);
+    if (!b.index.contains(name)) c.only_in_variant.push_back(name);
   }
+  const double base_warmup = options.warmup_days.value_or(base.spec.warmup_days);
+  const double variant_warmup = options.warmup_days.value_or(variant.spec.warmup_days);
+  out.base = summarize(base.spec, out.base_runs, base_warmup);
+  out.variant = summarize(variant.spec, out.variant_runs, variant_warmup);
   return out;
 }
 

@@ -60,7 +60,7 @@ TEST(csv, prints_a_decimal_point_under_a_german_locale) {
   const std::locale old = std::locale::global(german);
   std::setlocale(LC_ALL, german.name().c_str());
   const std::string half = format_number(0.5);
-  const std::string csv = routes_csv(test::sample_runs(1));
+  const std::string csv = routes_csv(test::summary_of(test::sample_runs(1)));
   std::locale::global(old);
   std::setlocale(LC_ALL, "C");
   EXPECT_EQ(half, "0.5");
@@ -77,7 +77,7 @@ TEST(csv, quotes_fields_holding_commas_quotes_or_line_breaks) {
 TEST(routes_csv, quotes_ids_with_commas_and_keeps_one_row_per_route) {
   auto runs = test::sample_runs(1);
   runs[0].routes[0].flow = "xian,duisburg";
-  const auto l = lines(routes_csv(runs));
+  const auto l = lines(routes_csv(test::summary_of(runs)));
   ASSERT_EQ(l.size(), 5u);
   EXPECT_EQ(l[0], "flow,route,trains,teu,share,via_central_asia");
   EXPECT_EQ(l[1].substr(0, 16), "\"xian,duisburg\",");
@@ -86,7 +86,7 @@ TEST(routes_csv, quotes_ids_with_commas_and_keeps_one_row_per_route) {
 
 TEST(replications_csv, has_one_row_per_replication_and_one_column_per_flattened_metric) {
   const auto runs = test::sample_runs(3);
-  const auto l = lines(replications_csv(runs));
+  const auto l = lines(replications_csv(test::summary_of(runs)));
   ASSERT_EQ(l.size(), 4u);
   const std::size_t columns = runs[0].flatten().size() + 2;
   for (const auto& row : l) EXPECT_EQ(fields(row), columns) << row;
@@ -95,16 +95,16 @@ TEST(replications_csv, has_one_row_per_replication_and_one_column_per_flattened_
   EXPECT_EQ(std::stod(l[2].substr(5)), 420.5 * 1.01);
 }
 
-TEST(replications_csv, refuses_replications_with_different_metrics) {
-  auto runs = test::sample_runs(2);
-  runs[1].queues.pop_back();
-  EXPECT_THROW(replications_csv(runs), io_error);
+TEST(replications_csv, refuses_a_summary_whose_replications_lack_values) {
+  auto s = test::summary_of(test::sample_runs(2));
+  s.per_replication[1].values.pop_back();
+  EXPECT_THROW(replications_csv(s), io_error);
 }
 
 TEST(daily_csv, averages_days_over_replications_with_a_column_per_queue) {
   auto runs = test::sample_runs(2, 3);
   runs[0].daily[0].teu_delivered = 100, runs[1].daily[0].teu_delivered = 300;
-  const auto l = lines(daily_csv(runs));
+  const auto l = lines(daily_csv(test::summary_of(runs)));
   ASSERT_EQ(l.size(), 4u);
   // The end-of-day queues keep their place right after the deliveries, so readers by position still work.
   EXPECT_EQ(
@@ -126,7 +126,7 @@ TEST(daily_csv, has_mean_and_max_queue_utilization_and_waits_per_queue_and_day) 
   a.utilization[1] = 0.5, b.utilization[1] = 0.75;
   a.mean_wait_h[1] = 1.0, b.mean_wait_h[1] = 2.0;
   a.p95_wait_h[1] = 8.0, b.p95_wait_h[1] = 10.0;
-  const auto l = lines(daily_csv(runs));
+  const auto l = lines(daily_csv(test::summary_of(runs)));
   ASSERT_EQ(l.size(), 4u);
   const auto head = split(l[0]), row = split(l[2]);
   ASSERT_EQ(head.size(), row.size());
@@ -146,7 +146,7 @@ TEST(daily_csv, has_mean_and_max_queue_utilization_and_waits_per_queue_and_day) 
 }
 
 TEST(crossings_csv, lists_crossings_then_ferries) {
-  const auto l = lines(crossings_csv(test::sample_runs(1)));
+  const auto l = lines(crossings_csv(test::summary_of(test::sample_runs(1))));
   ASSERT_EQ(l.size(), 6u);
   EXPECT_EQ(l[1].substr(0, 16), "dostyk,crossing,");
   EXPECT_EQ(l[5].substr(0, 17), "aktau-baku,ferry,");

@@ -12,7 +12,7 @@ using nlohmann::json;
 
 TEST(flows_geojson, is_a_feature_collection_of_edge_lines_and_node_points) {
   const auto s = test::sample_scenario();
-  const auto j = json::parse(flows_geojson(s, test::sample_runs(2)));
+  const auto j = json::parse(flows_geojson(test::summary_of(test::sample_runs(2))));
   EXPECT_EQ(j["type"], "FeatureCollection");
   ASSERT_EQ(j["features"].size(), s.edges.size() + s.nodes.size());
   std::size_t lines = 0, points = 0;
@@ -35,7 +35,7 @@ TEST(flows_geojson, is_a_feature_collection_of_edge_lines_and_node_points) {
 }
 
 TEST(flows_geojson, writes_coordinates_as_longitude_then_latitude) {
-  const auto j = json::parse(flows_geojson(test::sample_scenario(), test::sample_runs(1)));
+  const auto j = json::parse(flows_geojson(test::summary_of(test::sample_runs(1))));
   const auto& first_edge = j["features"][0];  // xian -> dostyk
   EXPECT_EQ(first_edge["geometry"]["coordinates"][0], json::array({108.95, 34.27}));
   EXPECT_EQ(first_edge["geometry"]["coordinates"][1], json::array({82.48, 45.25}));
@@ -45,7 +45,7 @@ TEST(flows_geojson, writes_coordinates_as_longitude_then_latitude) {
 }
 
 TEST(flows_geojson, carries_mean_edge_traffic_and_marks_ferries) {
-  const auto j = json::parse(flows_geojson(test::sample_scenario(), test::sample_runs(3)));
+  const auto j = json::parse(flows_geojson(test::summary_of(test::sample_runs(3))));
   const auto& ferry = j["features"][8];
   EXPECT_EQ(ferry["properties"]["id"], "aktau-baku");
   EXPECT_EQ(ferry["properties"]["mode"], "ferry");

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <string>
 
+#include "corridor/study.hpp"
+
 namespace corridor::test {
 namespace {
 
@@ -123,16 +125,22 @@ std::vector<run_result> sample_runs(int n, int days) {
   return runs;
 }
 
-compare_table sample_compare() {
-  compare_table t;
+run_summary summary_of(const std::vector<run_result>& runs) {
+  run_summary s = summarize(sample_scenario(), runs, 30);
+  s.wall_seconds = 2.5;
+  return s;
+}
+
+comparison sample_compare() {
+  comparison t;
   t.base_name = "io-fixture", t.variant_name = "io-fixture-khorgos-expanded", t.seed = 42,
   t.replications = 10;
-  t.rows = {{"metrics.throughput_teu_per_day", 420.5, 436.2, 15.7, 4.1, true, 11.3},
-            {"metrics.cost_usd_per_teu", 4100, 4060, -40, 55, false, 130},
-            {"metrics.transit_days_mean", 17.5, 16.4, -1.1, 0.3, true, 0.9},
-            {"metrics.share_central_asia_trains", 0.62, 0.66, 0.04, 0.012, true, 0.03},
-            {"metrics.containers_in_system", 1500, 1450, -50, 80, false, 160},
-            {"metrics.empty_trains_moved", 0, 2, 2, 1, true, 2}};
+  t.metrics = {{"metrics.throughput_teu_per_day", 420.5, 436.2, 15.7, 4.1, true, 11.3},
+               {"metrics.cost_usd_per_teu", 4100, 4060, -40, 55, false, 130},
+               {"metrics.transit_days_mean", 17.5, 16.4, -1.1, 0.3, true, 0.9},
+               {"metrics.share_central_asia_trains", 0.62, 0.66, 0.04, 0.012, true, 0.03},
+               {"metrics.containers_in_system", 1500, 1450, -50, 80, false, 160},
+               {"metrics.empty_trains_moved", 0, 2, 2, 1, true, 2}};
   return t;
 }
 

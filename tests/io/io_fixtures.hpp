@@ -6,12 +6,15 @@
 #include "corridor/io.hpp"
 #include "corridor/results.hpp"
 #include "corridor/scenario.hpp"
+#include "corridor/summary.hpp"
 
 namespace corridor::test {
 
 scenario sample_scenario();
 // `n` replications whose numbers differ a little from one to the next (replication r scales by 1 + r/100).
 std::vector<run_result> sample_runs(int n, int days = 60);
-compare_table sample_compare();
+// The Summary of `runs` of sample_scenario() with a 30-day warm-up, as a run writes it (2.5 s of wall time).
+run_summary summary_of(const std::vector<run_result>& runs);
+comparison sample_compare();
 
 }  // namespace corridor::test

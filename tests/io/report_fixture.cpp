@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "corridor/study.hpp"
 #include "io_fixtures.hpp"
 
 namespace {
@@ -30,24 +31,30 @@ std::vector<run_result> variant_runs(std::vector<run_result> runs) {
 
 // sample_compare() and the crossing and ferry rows a comparison has: some that belong on the chart (one
 // far off its axis), some too small or of a kind that stays in the table.
-compare_table fixture_compare() {
-  compare_table t = test::sample_compare();
-  t.rows.push_back({"crossings.malaszewicze.mean_wait_h", 15, 190, 175, 12, true, 30});
-  t.rows.push_back({"crossings.malaszewicze.trains", 300, 150, -150, 10, true, 25});
-  t.rows.push_back({"crossings.dostyk.trains", 300, 290, -10, 2, true, 5});
-  t.rows.push_back({"crossings.zabaykalsk.utilization", 0.69, 0.75, 0.06, 0.01, true, 0.02});
-  t.rows.push_back({"ferries.aktau-baku.trains", 40, 61, 21, 4, true, 8});
-  t.rows.push_back({"ferries.aktau-baku.mean_wait_h", 30, 12, -18, 3, true, 6});
-  t.rows.push_back({"crossings.khorgos.mean_wait_h", 7, 7.2, 0.2, 0.5, false, 1.2});
-  t.rows.push_back({"routes.xian-duisburg.xian>dostyk>astana.trains", 200, 180, -20, 5, true, 9});
+comparison fixture_compare() {
+  comparison t = test::sample_compare();
+  t.metrics.push_back({"crossings.malaszewicze.mean_wait_h", 15, 190, 175, 12, true, 30});
+  t.metrics.push_back({"crossings.malaszewicze.trains", 300, 150, -150, 10, true, 25});
+  t.metrics.push_back({"crossings.dostyk.trains", 300, 290, -10, 2, true, 5});
+  t.metrics.push_back({"crossings.zabaykalsk.utilization", 0.69, 0.75, 0.06, 0.01, true, 0.02});
+  t.metrics.push_back({"ferries.aktau-baku.trains", 40, 61, 21, 4, true, 8});
+  t.metrics.push_back({"ferries.aktau-baku.mean_wait_h", 30, 12, -18, 3, true, 6});
+  t.metrics.push_back({"crossings.khorgos.mean_wait_h", 7, 7.2, 0.2, 0.5, false, 1.2});
+  t.metrics.push_back({"routes.xian-duisburg.xian>dostyk>astana.trains", 200, 180, -20, 5, true, 9});
   return t;
 }
 
-void write_compare_dir(const std::filesystem::path& dir, const run_info& info) {
+// What `corridor compare --out DIR --report` writes.
+report_input compare_dir(const std::filesystem::path& dir) {
   const auto runs = test::sample_runs(5, 120);
-  write_compare_outputs(dir, fixture_compare());
-  write_run_outputs(dir / "base", test::sample_scenario(), runs, info);
-  write_run_outputs(dir / "variant", test::sample_scenario(), variant_runs(runs), info);
+  report_input in;
+  in.compare = fixture_compare();
+  in.compared = report_input::sides{summarize(test::sample_scenario(), runs, 30),
+                                    summarize(test::sample_scenario(), variant_runs(runs), 30)};
+  write_compare_outputs(dir, *in.compare);
+  write_run_outputs(dir / "base", in.compared->base);
+  write_run_outputs(dir / "variant", in.compared->variant);
+  return in;
 }
 
 }  // namespace
@@ -59,15 +66,16 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    run_info info;
-    info.seed = 42, info.replications = 5, info.warmup_days = 30, info.include_wall_clock = false;
+    report_input in;
     if (compare) {
-      write_compare_dir(argv[1], info);
+      in = compare_dir(argv[1]);
     } else {
-      write_run_outputs(argv[1], test::sample_scenario(), test::sample_runs(5, 60), info);
-      write_compare_outputs(argv[1], test::sample_compare());
+      in.run = summarize(test::sample_scenario(), test::sample_runs(5, 60), 30);
+      in.compare = test::sample_compare();
+      write_run_outputs(argv[1], *in.run);
+      write_compare_outputs(argv[1], *in.compare);
     }
-    std::printf("%s\n", write_report_html(argv[1]).c_str());
+    std::printf("%s\n", write_report_html(argv[1], in).c_str());
   } catch (const std::exception& e) {
     std::fprintf(stderr, "report_fixture: %s\n", e.what());
     return 1;

@@ -12,14 +12,8 @@ namespace {
 
 using nlohmann::json;
 
-run_info sample_info() {
-  run_info info;
-  info.seed = 42, info.replications = 3, info.wall_seconds = 2.5, info.warmup_days = 30;
-  return info;
-}
-
 TEST(summary_json, has_every_required_section_and_headline_metric) {
-  const auto j = json::parse(summary_json(test::sample_scenario(), test::sample_runs(3), sample_info()));
+  const auto j = json::parse(summary_json(test::summary_of(test::sample_runs(3))));
   for (const char* key : {"scenario", "run", "metrics", "ci95", "cost_breakdown", "throughput_by_direction",
                           "crossings", "ferries", "routes", "edges", "goods", "empty_trains_moved"}) {
     EXPECT_TRUE(j.contains(key)) << key;
@@ -44,7 +38,7 @@ TEST(summary_json, has_every_required_section_and_headline_metric) {
 
 TEST(summary_json, reports_means_and_student_t_half_widths_over_replications) {
   const auto runs = test::sample_runs(3);
-  const auto j = json::parse(summary_json(test::sample_scenario(), runs, sample_info()));
+  const auto j = json::parse(summary_json(test::summary_of(runs)));
   const double mean = (420.5 * 1.00 + 420.5 * 1.01 + 420.5 * 1.02) / 3;
   EXPECT_NEAR(j["metrics"]["throughput_teu_per_day"].get<double>(), mean, 1e-9);
   // sd of 420.5 * {1, 1.01, 1.02} is 4.205; t(0.975, 2) = 4.302653
@@ -56,36 +50,35 @@ TEST(summary_json, reports_means_and_student_t_half_widths_over_replications) {
 }
 
 TEST(summary_json, writes_zero_half_widths_for_a_single_run) {
-  const auto j = json::parse(summary_json(test::sample_scenario(), test::sample_runs(1), sample_info()));
+  const auto j = json::parse(summary_json(test::summary_of(test::sample_runs(1))));
   for (const auto& [name, hw] : j["ci95"].items()) EXPECT_EQ(hw.get<double>(), 0.0) << name;
 }
 
 TEST(summary_json, is_byte_identical_for_equal_input) {
-  const auto a = summary_json(test::sample_scenario(), test::sample_runs(4), sample_info());
-  const auto b = summary_json(test::sample_scenario(), test::sample_runs(4), sample_info());
+  const auto a = summary_json(test::summary_of(test::sample_runs(4)));
+  const auto b = summary_json(test::summary_of(test::sample_runs(4)));
   EXPECT_EQ(a, b);
 }
 
-TEST(summary_json, zeroes_wall_clock_and_threads_when_excluded_so_reruns_match) {
-  auto i1 = sample_info(), i2 = sample_info();
-  i1.include_wall_clock = i2.include_wall_clock = false;
-  i1.wall_seconds = 1.5, i2.wall_seconds = 9.75, i1.threads = 1, i2.threads = 8;
-  const auto a = summary_json(test::sample_scenario(), test::sample_runs(2), i1);
-  EXPECT_EQ(a, summary_json(test::sample_scenario(), test::sample_runs(2), i2));
-  const auto j = json::parse(a);
+TEST(summary_json, zeroes_wall_clock_and_leaves_out_threads_of_a_reproducible_summary_so_reruns_match) {
+  auto a = test::summary_of(test::sample_runs(2)), b = a;
+  a.wall_seconds.reset(), b.wall_seconds.reset();
+  a.threads = 1, b.threads = 8;
+  const auto text = summary_json(a);
+  EXPECT_EQ(text, summary_json(b));
+  const auto j = json::parse(text);
   EXPECT_EQ(j["run"]["wall_seconds"], 0);
   EXPECT_FALSE(j["run"].contains("threads"));
-  i1.include_wall_clock = true;
-  EXPECT_EQ(
-      json::parse(summary_json(test::sample_scenario(), test::sample_runs(2), i1))["run"]["wall_seconds"],
-      1.5);
+  a.wall_seconds = 1.5;
+  EXPECT_EQ(json::parse(summary_json(a))["run"]["wall_seconds"], 1.5);
+  EXPECT_EQ(json::parse(summary_json(a))["run"]["threads"], 1);
 }
 
 TEST(summary_json, writes_null_for_non_finite_numbers) {
   auto runs = test::sample_runs(1);
   runs[0].transit_days_p95 = std::numeric_limits<double>::quiet_NaN();
   runs[0].cost.ferry = std::numeric_limits<double>::infinity();
-  const auto text = summary_json(test::sample_scenario(), runs, sample_info());
+  const auto text = summary_json(test::summary_of(runs));
   EXPECT_EQ(text.find("NaN"), std::string::npos);
   EXPECT_EQ(text.find("inf"), std::string::npos);
   const auto j = json::parse(text);
@@ -96,21 +89,26 @@ TEST(summary_json, writes_null_for_non_finite_numbers) {
 TEST(summary_json, prints_numbers_shortest_round_trip) {
   auto runs = test::sample_runs(1);
   runs[0].share_central_asia_teu = 0.1;
-  const auto text = summary_json(test::sample_scenario(), runs, sample_info());
+  const auto text = summary_json(test::summary_of(runs));
   EXPECT_NE(text.find("\"share_central_asia_teu\": 0.1,"), std::string::npos);
 }
 
 TEST(summary_json, matches_entities_by_key_when_a_replication_lacks_one) {
   auto runs = test::sample_runs(2);
   runs[1].goods.pop_back();  // machinery missing from the second run counts as zero there
-  const auto j = json::parse(summary_json(test::sample_scenario(), runs, sample_info()));
+  const auto j = json::parse(summary_json(test::summary_of(runs)));
   ASSERT_EQ(j["goods"].size(), 2u);
   EXPECT_EQ(j["goods"][1]["cargo_class"], "machinery");
   EXPECT_NEAR(j["goods"][1]["teu"].get<double>(), 20000 / 2.0, 1e-9);
 }
 
-TEST(summary_json, rejects_an_empty_set_of_replications) {
-  EXPECT_THROW(summary_json(test::sample_scenario(), {}, sample_info()), io_error);
+TEST(summary_json, states_the_warm_up_and_takes_the_direction_split_from_the_headline_metrics) {
+  const auto s = test::summary_of(test::sample_runs(3));
+  const auto j = json::parse(summary_json(s));
+  EXPECT_EQ(j["run"]["warmup_days"], 30);
+  // The same number as metrics.throughput_teu_per_day_westbound, to the last digit: one mean per quantity.
+  EXPECT_EQ(j["throughput_by_direction"]["westbound"]["teu_per_day"].get<double>(),
+            j["metrics"]["throughput_teu_per_day_westbound"].get<double>());
 }
 
 TEST(run_json, records_provenance_and_hashes_the_scenario_file) {
@@ -130,7 +128,7 @@ TEST(compare_outputs, list_every_row_in_json_and_csv) {
   const auto t = test::sample_compare();
   const auto j = json::parse(compare_json(t));
   EXPECT_EQ(j["variant"], "io-fixture-khorgos-expanded");
-  ASSERT_EQ(j["rows"].size(), t.rows.size());
+  ASSERT_EQ(j["rows"].size(), t.metrics.size());
   EXPECT_EQ(j["rows"][1]["significant"], false);
   EXPECT_EQ(j["rows"][1]["diff"], -40);
   const auto csv = compare_csv(t);

@@ -63,7 +63,7 @@ void expect_identical(const run_result& a, const run_result& b) {
 }
 
 const metric_difference& find_metric(const compare_result& c, const std::string& name) {
-  for (const auto& m : c.metrics) {
+  for (const auto& m : c.summary.metrics) {
     if (m.name == name) return m;
   }
   throw std::invalid_argument("no metric " + name);
@@ -175,11 +175,11 @@ TEST(warmup, mser5_on_a_model_run_lies_in_the_first_half_of_the_window) {
 TEST(compare, of_a_scenario_with_itself_gives_exactly_zero_differences) {
   const prepared_scenario p(two_terminals());
   const compare_result c = compare_scenarios(p, p, 4);
-  EXPECT_EQ(c.replications, 4u);
-  EXPECT_TRUE(c.only_in_base.empty());
-  EXPECT_TRUE(c.only_in_variant.empty());
-  ASSERT_FALSE(c.metrics.empty());
-  for (const auto& m : c.metrics) {
+  EXPECT_EQ(c.summary.replications, 4u);
+  EXPECT_TRUE(c.summary.only_in_base.empty());
+  EXPECT_TRUE(c.summary.only_in_variant.empty());
+  ASSERT_FALSE(c.summary.metrics.empty());
+  for (const auto& m : c.summary.metrics) {
     EXPECT_EQ(m.difference, 0.0) << m.name;
     EXPECT_EQ(m.paired_half_width_95, 0.0) << m.name;
     EXPECT_FALSE(m.significant) << m.name;
@@ -201,6 +201,22 @@ TEST(compare, pairs_common_random_numbers_so_a_slower_crossing_beats_welch) {
   EXPECT_EQ(c.variant_runs.size(), 8u);
 }
 
+// Each side's Summary is the one its runs give on their own, named and with the warm-up it ran with.
+TEST(compare, summarizes_each_side_as_a_run_of_its_own) {
+  scenario warm = two_terminals();
+  warm.warmup_days = 5;
+  const prepared_scenario base(two_terminals()), variant(warm);
+  const compare_result c = compare_scenarios(base, variant, 3);
+  EXPECT_EQ(c.summary.base_name, base.spec.name);
+  EXPECT_EQ(c.variant.warmup_days, 5.0);
+  EXPECT_EQ(c.base.warmup_days, base.spec.warmup_days);
+  const run_summary alone = summarize(variant.spec, c.variant_runs, 5);
+  EXPECT_EQ(metric(c.variant, "metrics.transit_days_mean").mean,
+            metric(alone, "metrics.transit_days_mean").mean);
+  EXPECT_EQ(find_metric(c, "metrics.transit_days_mean").variant_mean,
+            metric(c.variant, "metrics.transit_days_mean").mean);
+}
+
 TEST(compare, lists_metrics_found_on_one_side_only_and_reports_progress_over_both) {
   const prepared_scenario base(two_terminals());
   scenario extra = two_terminals();
@@ -217,9 +233,9 @@ TEST(compare, lists_metrics_found_on_one_side_only_and_reports_progress_over_bot
   };
   const compare_result c = compare_scenarios(base, variant, 3, opt);
   EXPECT_EQ(seen, (std::vector<std::size_t>{1, 2, 3, 4, 5, 6}));
-  EXPECT_TRUE(c.only_in_base.empty());
-  ASSERT_FALSE(c.only_in_variant.empty());
-  for (const auto& name : c.only_in_variant)
+  EXPECT_TRUE(c.summary.only_in_base.empty());
+  ASSERT_FALSE(c.summary.only_in_variant.empty());
+  for (const auto& name : c.summary.only_in_variant)
     EXPECT_NE(name.find("xian-lodz-express"), std::string::npos) << name;
   EXPECT_GT(find_metric(c, "metrics.containers_entered").difference, 0.0);
 }

@@ -1,0 +1,130 @@
+#pragma once
+// The Summary: what replications of a scenario amount to, computed once after the runs (every metric's mean
+// with its 95 % interval, each element's means, the days' means), and a comparison of two scenarios as
+// paired differences. Every writer, the CLI's tables, the report and whatever reads results next (the studio,
+// the Python module) take these values; none of them computes a statistic again. Plain values: this header
+// knows nothing of the engine, scenario files or output formats.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corridor/results.hpp"
+
+namespace corridor {
+
+// A quantity over replications: the mean and the 95 % Student-t half-width of the mean (0 when n < 2).
+struct estimate {
+  double mean = 0.0;
+  double half_width_95 = 0.0;
+  double stddev = 0.0;
+  std::size_t n = 0;
+};
+
+// The scenario's network as a map needs it: where each node is and what each edge joins.
+struct network_node {
+  std::string id;
+  std::string name;
+  std::string kind;  // "terminal", "junction", "crossing" or "port"
+  std::string country;
+  double lat = 0.0;
+  double lon = 0.0;
+};
+
+struct network_edge {
+  std::string id;
+  std::string from;
+  std::string to;
+  std::string mode;       // "rail" or "ferry"
+  int slots_per_day = 0;  // rail departures per day each way; 0 = unlimited
+};
+
+struct network_view {
+  std::vector<network_node> nodes;  // scenario order
+  std::vector<network_edge> edges;  // scenario order
+};
+
+// One OD flow over the report window, per day: what was delivered and how long its containers took.
+struct flow_summary {
+  std::string id;
+  std::string direction;  // "westbound", "eastbound" or "other"
+  double teu_per_day = 0.0;
+  double trains_per_day = 0.0;
+  estimate transit_days_mean;
+  double transit_days_p50 = 0.0;  // means over replications of each run's percentile
+  double transit_days_p95 = 0.0;
+};
+
+// Replications of one scenario. Element lists hold means over the replications, elements matched by id (one
+// missing from a replication counts as zero there), in the order the model first reports them; their means
+// are the same numbers as the flattened metrics' of the same name.
+struct run_summary {
+  // What ran. wall_seconds and threads are empty in a reproducible summary (nothing of the machine in it).
+  std::string scenario_name;
+  std::string scenario_file;
+  std::uint64_t seed = 0;
+  std::size_t replications = 0;
+  std::uint64_t events = 0;   // summed over replications
+  double horizon_days = 0.0;  // 0 when unknown (read back from files)
+  double window_days = 0.0;   // the report window (after warm-up); 0 when unknown
+  double warmup_days = 0.0;
+  std::optional<double> wall_seconds;
+  std::optional<int> threads;
+  std::string version = CORRIDOR_VERSION;
+  network_view network;
+
+  // Every flattened metric (run_result::flatten()'s names and order) over the replications, and each
+  // replication's own values (values[i] is metrics[i]'s), in replication order.
+  std::vector<metric_stat> metrics;
+  struct replication_values {
+    std::uint64_t replication = 0;
+    std::uint64_t seed = 0;
+    std::vector<double> values;
+  };
+  std::vector<replication_values> per_replication;
+
+  cost_breakdown cost;
+  std::vector<queue_result> queues;  // crossings, then ferry legs
+  std::vector<route_result> routes;
+  std::vector<flow_summary> flows;
+  std::vector<edge_result> edges;
+  std::vector<goods_result> goods;
+  // Per day of the first replication; every per-queue vector aligned with `queues`.
+  std::vector<daily_row> daily;
+};
+
+// The statistic of a flattened metric, or null when the summary has none of that name.
+const metric_stat* find_metric(const run_summary& s, std::string_view name) noexcept;
+// The same, throwing std::out_of_range naming the metric when there is none.
+const metric_stat& metric(const run_summary& s, std::string_view name);
+
+// The statistics of replications of one scenario: every field above except the scenario's name, file and
+// network and the wall-clock facts, which only the caller knows. Throws std::invalid_argument when `runs` is
+// empty or the runs' flattened names differ.
+run_summary summarize_results(const std::vector<run_result>& runs);
+
+// One flattened metric, variant against base, paired by replication.
+struct metric_difference {
+  std::string name;
+  double base_mean = 0.0;
+  double variant_mean = 0.0;
+  double difference = 0.0;              // variant - base, mean of the paired differences
+  double paired_half_width_95 = 0.0;    // t interval of the paired differences
+  bool significant = false;             // the paired interval excludes 0
+  double unpaired_half_width_95 = 0.0;  // Welch, as if the runs were independent (what pairing saves)
+};
+
+// A paired comparison of two scenarios (common random numbers).
+struct comparison {
+  std::string base_name;
+  std::string variant_name;
+  std::uint64_t seed = 0;
+  std::size_t replications = 0;
+  std::vector<metric_difference> metrics;  // names present on both sides, in base order
+  std::vector<std::string> only_in_base;
+  std::vector<std::string> only_in_variant;
+};
+
+}  // namespace corridor

@@ -1,0 +1,211 @@
+// The one reader of output folders: summary.json, daily.csv, routes.csv, flows.geojson and compare.json
+// parsed back into the Summary types they were written from, so `corridor report DIR` draws a folder
+// written earlier with the same code that draws a run in memory. Strict: a file that is not what corridor
+// writes is an io_error naming it.
+#include <charconv>
+#include <limits>
+#include <map>
+
+#include "formats.hpp"
+
+namespace corridor {
+namespace {
+
+using detail::ojson;
+namespace fs = std::filesystem;
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+ojson read_json(const fs::path& path) {
+  try {
+    return ojson::parse(read_file(path));
+  } catch (const ojson::exception& e) {
+    throw io_error(path, std::string("not valid JSON: ") + e.what());
+  }
+}
+
+// A number the writers put in JSON; null stands for a value that was not finite.
+double number(const ojson& j) {
+  return j.is_null() ? nan : j.get<double>();
+}
+
+queue_result queue_of(const std::string& id, const char* kind, const ojson& j) {
+  queue_result q;
+  q.id = id, q.kind = kind;
+  q.trains = number(j.at("trains")), q.teu = number(j.at("teu")), q.utilization = number(j.at("utilization"));
+  q.mean_wait_h = number(j.at("mean_wait_h")), q.p95_wait_h = number(j.at("p95_wait_h"));
+  q.mean_queue_trains = number(j.at("mean_queue_trains")),
+  q.max_queue_trains = number(j.at("max_queue_trains"));
+  if (j.contains("sailings")) q.sailings = number(j.at("sailings"));
+  if (j.contains("cancelled_sailings")) q.cancelled_sailings = number(j.at("cancelled_sailings"));
+  return q;
+}
+
+void read_metrics(const ojson& j, run_summary& s) {
+  for (const auto& [name, mean] : j.at("metrics").items()) {
+    s.metrics.push_back(
+        {"metrics." + name, number(mean), number(j.at("ci95").at(name)), nan, s.replications});
+  }
+  for (const auto& [id, f] : j.at("flows").items()) {
+    s.flows.push_back(
+        {id,
+         f.at("direction").get<std::string>(),
+         number(f.at("teu_per_day")),
+         number(f.at("trains_per_day")),
+         {number(f.at("transit_days_mean")), number(f.at("transit_days_mean_ci95")), nan, s.replications},
+         number(f.at("transit_days_p50")),
+         number(f.at("transit_days_p95"))});
+  }
+}
+
+void read_elements(const ojson& j, run_summary& s) {
+  const auto& c = j.at("cost_breakdown");
+  s.cost = {number(c.at("haulage")), number(c.at("crossing_fees")), number(c.at("handling")),
+            number(c.at("ferry")),   number(c.at("subsidy")),       number(c.at("time"))};
+  for (const auto& [id, q] : j.at("crossings").items()) s.queues.push_back(queue_of(id, "crossing", q));
+  for (const auto& [id, q] : j.at("ferries").items()) s.queues.push_back(queue_of(id, "ferry", q));
+  for (const auto& r : j.at("routes")) {
+    s.routes.push_back({r.at("flow").get<std::string>(), r.at("route").get<std::string>(),
+                        number(r.at("trains")), number(r.at("teu")), number(r.at("share")),
+                        r.at("via_central_asia").get<bool>()});
+  }
+  for (const auto& [id, e] : j.at("edges").items()) {
+    s.edges.push_back({id, number(e.at("trains")), number(e.at("teu")), number(e.at("utilization")),
+                       number(e.at("mean_slot_wait_h"))});
+  }
+  for (const auto& g : j.at("goods")) {
+    s.goods.push_back({g.at("direction").get<std::string>(), g.at("cargo_class").get<std::string>(),
+                       number(g.at("teu")), number(g.at("goods_value_usd_per_year"))});
+  }
+}
+
+run_summary summary_from(const ojson& j) {
+  run_summary s;
+  s.scenario_name = j.at("scenario").at("name").get<std::string>();
+  s.scenario_file = j.at("scenario").at("file").get<std::string>();
+  const auto& run = j.at("run");
+  s.seed = run.at("seed").get<std::uint64_t>();
+  s.replications = run.at("replications").get<std::size_t>();
+  s.events = run.at("events").get<std::uint64_t>();
+  const double wall = number(run.at("wall_seconds"));
+  if (wall != 0.0 || run.contains("threads")) s.wall_seconds = wall;
+  if (run.contains("threads")) s.threads = run.at("threads").get<int>();
+  s.version = run.at("version").get<std::string>();
+  s.warmup_days = number(run.at("warmup_days"));
+  read_metrics(j, s);
+  read_elements(j, s);
+  return s;
+}
+
+double csv_number(const std::string& cell, const fs::path& path, std::size_t line) {
+  if (cell.empty()) return nan;
+  double v = 0.0;
+  const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
+  if (ec != std::errc() || end != cell.data() + cell.size()) {
+    throw io_error(path, "line " + std::to_string(line) + ": '" + cell + "' is not a number");
+  }
+  return v;
+}
+
+// daily.csv: a column per queue and series, exactly as daily_csv() lays them out for s.queues.
+void read_daily(const fs::path& path, run_summary& s) {
+  const auto rows = detail::parse_csv(read_file(path), path);
+  std::vector<std::string> expected = {"day", "teu_delivered", "trains_delivered"};
+  for (const auto& series : detail::daily_columns) {
+    for (const auto& q : s.queues) expected.push_back(series.prefix + q.id);
+  }
+  if (rows.empty() || rows.front() != expected) {
+    throw io_error(path, "line 1: the columns are not those of summary.json's crossings and ferries");
+  }
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    const auto& row = rows[r];
+    if (row.size() != expected.size()) {
+      throw io_error(path, "line " + std::to_string(r + 1) + ": " + std::to_string(row.size()) +
+                               " fields, the header has " + std::to_string(expected.size()));
+    }
+    daily_row d;
+    d.day = static_cast<int>(csv_number(row[0], path, r + 1));
+    d.teu_delivered = csv_number(row[1], path, r + 1);
+    d.trains_delivered = csv_number(row[2], path, r + 1);
+    std::size_t c = 3;
+    for (const auto& series : detail::daily_columns) {
+      for (std::size_t q = 0; q < s.queues.size(); ++q)
+        (d.*series.values).push_back(csv_number(row[c++], path, r + 1));
+    }
+    s.daily.push_back(std::move(d));
+  }
+}
+
+// flows.geojson's geometry: the network a map draws (its traffic is summary.json's too).
+void read_network(const fs::path& path, run_summary& s) {
+  const ojson j = read_json(path);
+  try {
+    for (const auto& f : j.at("features")) {
+      const auto& p = f.at("properties");
+      const auto& xy = f.at("geometry").at("coordinates");
+      if (f.at("geometry").at("type") == "Point") {
+        s.network.nodes.push_back({p.at("id").get<std::string>(), p.at("name").get<std::string>(),
+                                   p.at("kind").get<std::string>(), p.at("country").get<std::string>(),
+                                   number(xy.at(1)), number(xy.at(0))});
+      } else {
+        s.network.edges.push_back({p.at("id").get<std::string>(), p.at("from").get<std::string>(),
+                                   p.at("to").get<std::string>(), p.at("mode").get<std::string>(), 0});
+      }
+    }
+  } catch (const ojson::exception& e) {
+    throw io_error(path, std::string("not a flows.geojson corridor writes: ") + e.what());
+  }
+}
+
+bool present(const fs::path& path) {
+  std::error_code ec;
+  return fs::is_regular_file(path, ec);
+}
+
+// A run's folder: summary.json, and daily.csv, flows.geojson when present (routes are summary.json's).
+run_summary read_run_folder(const fs::path& dir) {
+  const fs::path file = dir / "summary.json";
+  run_summary s;
+  try {
+    s = summary_from(read_json(file));
+  } catch (const ojson::exception& e) {
+    throw io_error(file, std::string("not a summary.json corridor writes: ") + e.what());
+  }
+  if (present(dir / "daily.csv")) read_daily(dir / "daily.csv", s);
+  if (present(dir / "flows.geojson")) read_network(dir / "flows.geojson", s);
+  return s;
+}
+
+comparison comparison_from(const fs::path& file) {
+  const ojson j = read_json(file);
+  try {
+    comparison c;
+    c.base_name = j.at("base").get<std::string>();
+    c.variant_name = j.at("variant").get<std::string>();
+    c.seed = j.at("seed").get<std::uint64_t>();
+    c.replications = j.at("replications").get<std::size_t>();
+    for (const auto& r : j.at("rows")) {
+      c.metrics.push_back({r.at("name").get<std::string>(), number(r.at("base")), number(r.at("variant")),
+                           number(r.at("diff")), number(r.at("half_width_95")),
+                           r.at("significant").get<bool>(), number(r.at("unpaired_half_width_95"))});
+    }
+    return c;
+  } catch (const ojson::exception& e) {
+    throw io_error(file, std::string("not a compare.json corridor writes: ") + e.what());
+  }
+}
+
+}  // namespace
+
+report_input read_report_input(const fs::path& dir) {
+  report_input in;
+  if (present(dir / "summary.json")) in.run = read_run_folder(dir);
+  if (present(dir / "compare.json")) in.compare = comparison_from(dir / "compare.json");
+  if (!in.run && !in.compare) throw io_error(dir, "no summary.json or compare.json to report on");
+  if (in.compare && present(dir / "base" / "summary.json") && present(dir / "variant" / "summary.json")) {
+    in.compared = report_input::sides{read_run_folder(dir / "base"), read_run_folder(dir / "variant")};
+  }
+  return in;
+}
+
+}  // namespace corridor

@@ -1,0 +1,174 @@
+// The Summary of replications: each metric's and each element's statistics, computed once. Every mean is a
+// running_stats mean over the replications in index order, the same arithmetic for an element's field as
+// for the flattened metric of that name, so no two outputs can disagree in the last digit.
+#include "corridor/summary.hpp"
+
+#include <algorithm>
+#include <initializer_list>
+#include <map>
+#include <stdexcept>
+
+#include "corridor/statistics.hpp"
+
+namespace corridor {
+namespace {
+
+estimate estimate_of(const running_stats& s) {
+  return {s.mean(), s.half_width_95(), s.stddev(), s.count()};
+}
+
+// Means over the runs of the items of one list, matched by key: an item a run lacks counts as zero there.
+// Items keep the text fields of their first appearance and the order in which keys first appear.
+template <class Item, class KeyFn>
+std::vector<Item> mean_by_key(const std::vector<run_result>& runs, std::vector<Item> run_result::*list,
+                              KeyFn key, std::initializer_list<double Item::*> fields) {
+  std::vector<Item> out;
+  std::map<std::string, std::size_t> index;  // a sorted index: output order never depends on hashing
+  for (const auto& r : runs) {
+    for (const auto& item : r.*list) {
+      if (index.try_emplace(key(item), out.size()).second) out.push_back(item);
+    }
+  }
+  std::vector<std::vector<running_stats>> stats(out.size(), std::vector<running_stats>(fields.size()));
+  for (const auto& r : runs) {
+    std::vector<const Item*> seen(out.size(), nullptr);
+    for (const auto& item : r.*list) seen[index.at(key(item))] = &item;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      std::size_t f = 0;
+      for (const auto field : fields) stats[i][f++].add(seen[i] ? seen[i]->*field : 0.0);
+    }
+  }
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    std::size_t f = 0;
+    for (const auto field : fields) out[i].*field = stats[i][f++].mean();
+  }
+  return out;
+}
+
+std::string queue_key(const queue_result& q) {
+  return q.kind + '\n' + q.id;
+}
+
+cost_breakdown mean_cost(const std::vector<run_result>& runs) {
+  const auto parts = {&cost_breakdown::haulage, &cost_breakdown::crossing_fees, &cost_breakdown::handling,
+                      &cost_breakdown::ferry,   &cost_breakdown::subsidy,       &cost_breakdown::time};
+  cost_breakdown out;
+  for (const auto part : parts) {
+    running_stats s;
+    for (const auto& r : runs) s.add(r.cost.*part);
+    out.*part = s.mean();
+  }
+  return out;
+}
+
+// daily_row's per-queue series.
+constexpr std::vector<double> daily_row::*daily_series[] = {
+    &daily_row::queue_trains, &daily_row::mean_queue_trains, &daily_row::max_queue_trains,
+    &daily_row::utilization,  &daily_row::mean_wait_h,       &daily_row::p95_wait_h};
+
+// The days of the first replication; a day another replication lacks, or a queue it does not report on that
+// day, counts as zero there.
+std::vector<daily_row> mean_daily(const std::vector<run_result>& runs,
+                                  const std::vector<queue_result>& queues) {
+  std::map<std::string, std::size_t> column;
+  for (const auto& q : queues) column.emplace(queue_key(q), column.size());
+  const std::size_t nq = queues.size(), ns = std::size(daily_series);
+  std::vector<daily_row> out;
+  for (const auto& first : runs.front().daily) {
+    running_stats teu, trains;
+    std::vector<running_stats> cells(nq * ns);
+    for (const auto& r : runs) {
+      const auto it = std::find_if(r.daily.begin(), r.daily.end(),
+                                   [&](const daily_row& d) { return d.day == first.day; });
+      const daily_row* d = it == r.daily.end() ? nullptr : &*it;
+      teu.add(d ? d->teu_delivered : 0.0);
+      trains.add(d ? d->trains_delivered : 0.0);
+      std::vector<double> values(nq * ns, 0.0);
+      for (std::size_t s = 0; d && s < ns; ++s) {
+        const auto& in = d->*daily_series[s];
+        for (std::size_t i = 0; i < in.size() && i < r.queues.size(); ++i) {
+          values[s * nq + column.at(queue_key(r.queues[i]))] = in[i];
+        }
+      }
+      for (std::size_t c = 0; c < values.size(); ++c) cells[c].add(values[c]);
+    }
+    daily_row row;
+    row.day = first.day;
+    row.teu_delivered = teu.mean();
+    row.trains_delivered = trains.mean();
+    for (std::size_t s = 0; s < ns; ++s) {
+      auto& series = row.*daily_series[s];
+      for (std::size_t i = 0; i < nq; ++i) series.push_back(cells[s * nq + i].mean());
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+std::vector<flow_summary> flows_of(const std::vector<run_result>& runs) {
+  const auto means = mean_by_key(runs, &run_result::flows, [](const flow_result& f) { return f.id; },
+                                 {&flow_result::teu, &flow_result::trains, &flow_result::transit_days_p50,
+                                  &flow_result::transit_days_p95});
+  const double days = runs.front().window_days;
+  std::vector<flow_summary> out;
+  for (const auto& m : means) {
+    running_stats transit;
+    for (const auto& r : runs) {
+      const auto it =
+          std::find_if(r.flows.begin(), r.flows.end(), [&](const flow_result& f) { return f.id == m.id; });
+      transit.add(it == r.flows.end() ? 0.0 : it->transit_days_mean);
+    }
+    out.push_back({m.id, m.direction, days > 0 ? m.teu / days : 0.0, days > 0 ? m.trains / days : 0.0,
+                   estimate_of(transit), m.transit_days_p50, m.transit_days_p95});
+  }
+  return out;
+}
+
+}  // namespace
+
+const metric_stat* find_metric(const run_summary& s, std::string_view name) noexcept {
+  const auto it =
+      std::find_if(s.metrics.begin(), s.metrics.end(), [&](const metric_stat& m) { return m.name == name; });
+  return it == s.metrics.end() ? nullptr : &*it;
+}
+
+const metric_stat& metric(const run_summary& s, std::string_view name) {
+  const metric_stat* m = find_metric(s, name);
+  if (m == nullptr) throw std::out_of_range("the summary has no metric '" + std::string(name) + "'");
+  return *m;
+}
+
+run_summary summarize_results(const std::vector<run_result>& runs) {
+  run_summary out;
+  out.metrics = summarize_runs(runs);  // throws on no runs or runs whose metrics differ
+  for (const auto& r : runs) {
+    std::vector<double> values;
+    values.reserve(out.metrics.size());
+    for (const auto& [name, value] : r.flatten()) values.push_back(value);
+    out.per_replication.push_back({r.replication, r.seed, std::move(values)});
+  }
+  out.seed = runs.front().seed;
+  out.replications = runs.size();
+  for (const auto& r : runs) out.events += r.events;
+  out.window_days = runs.front().window_days;
+  out.cost = mean_cost(runs);
+  out.queues = mean_by_key(
+      runs, &run_result::queues, queue_key,
+      {&queue_result::trains, &queue_result::teu, &queue_result::utilization, &queue_result::mean_wait_h,
+       &queue_result::p95_wait_h, &queue_result::mean_queue_trains, &queue_result::max_queue_trains,
+       &queue_result::arrivals_per_h, &queue_result::sailings, &queue_result::cancelled_sailings});
+  out.routes =
+      mean_by_key(runs, &run_result::routes, [](const route_result& r) { return r.flow + '\n' + r.route; },
+                  {&route_result::trains, &route_result::teu, &route_result::share});
+  out.flows = flows_of(runs);
+  out.edges = mean_by_key(
+      runs, &run_result::edges, [](const edge_result& e) { return e.id; },
+      {&edge_result::trains, &edge_result::teu, &edge_result::utilization, &edge_result::mean_slot_wait_h});
+  out.goods = mean_by_key(runs, &run_result::goods,
+                          [](const goods_result& g) { return g.direction + '\n' + g.cargo_class; },
+                          {&goods_result::teu, &goods_result::goods_value_usd_per_year});
+  out.daily = mean_daily(runs, out.queues);
+  return out;
+}
+
+}  // namespace corridor

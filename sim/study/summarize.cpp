@@ -1,0 +1,30 @@
+// A run's Summary with what only the scenario knows: its name, its file and its network for maps.
+#include "corridor/study.hpp"
+
+namespace corridor {
+namespace {
+
+network_view network_of(const scenario& s) {
+  network_view out;
+  for (const auto& n : s.nodes) {
+    out.nodes.push_back({n.id, n.name, std::string(to_string(n.kind)), n.country, n.lat, n.lon});
+  }
+  for (const auto& e : s.edges) {
+    out.edges.push_back({e.id, e.from, e.to, e.mode == edge_mode::ferry ? "ferry" : "rail", e.slots_per_day});
+  }
+  return out;
+}
+
+}  // namespace
+
+run_summary summarize(const scenario& s, const std::vector<run_result>& runs, double warmup_days) {
+  run_summary out = summarize_results(runs);
+  out.scenario_name = s.name;
+  out.scenario_file = s.source_file;
+  out.horizon_days = s.horizon_days;
+  out.warmup_days = warmup_days;
+  out.network = network_of(s);
+  return out;
+}
+
+}  // namespace corridor
