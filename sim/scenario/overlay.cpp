@@ -242,6 +242,8 @@ void apply_scale(tnode& root, const tnode& scale, diagnostics& diags) {
   }
 }
 
+}  // namespace
+
 void merge_layer(tnode& base, const tnode& variant, diagnostics& diags) {
   std::vector<removed_id> removed;
   if (const auto* list = variant.find("remove")) removed = apply_remove(base, *list, diags);
@@ -265,6 +267,8 @@ void merge_layer(tnode& base, const tnode& variant, diagnostics& diags) {
   check_removed_references(base, removed, diags);
   if (const auto* scale = variant.find("scale_demand")) apply_scale(base, *scale, diags);
 }
+
+namespace {
 
 // A base as written, and where that is when the text does not say: "'../base.yaml' ('/data/base.yaml')".
 std::string written_and_resolved(const tnode& extends, const fs::path& path) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "corridor/parameters.hpp"
 #include "corridor/scenario.hpp"
 #include "tree.hpp"
 
@@ -17,6 +18,10 @@ namespace corridor::detail {
 // allow otherwise. Problems go to `diags`.
 tnode resolve_overlays(std::string_view yaml, const std::string& name, const std::filesystem::path& base_dir,
                        const load_options& options, diagnostics& diags);
+
+// Merges one overlay layer (a map of scenario keys, without `extends`) onto `base`: entries by id change the
+// fields they state, `remove` drops entries, `scale_demand` multiplies demand. Problems go to `diags`.
+void merge_layer(tnode& base, const tnode& variant, diagnostics& diags);
 
 // Fills a scenario from a resolved tree: unknown, missing and mistyped keys go to `diags`. `stem` is the
 // default name.
@@ -34,4 +39,17 @@ void check_network(const scenario& s, const field_locator& where, diagnostics& d
 // The semantic checks; `where` may be empty (then entity locations are used).
 void validate_into(const scenario& s, const field_locator& where, diagnostics& diags);
 
+// The document's tree with the edits applied in order (parameters.cpp), not yet converted. Problems go to
+// `diags`.
+tnode edited_tree(const scenario_document& doc, const std::vector<scenario_edit>& edits, diagnostics& diags);
+
 }  // namespace corridor::detail
+
+namespace corridor {
+
+struct scenario_document::impl {
+  detail::tnode root;
+  std::string name;
+};
+
+}  // namespace corridor
