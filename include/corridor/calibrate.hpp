@@ -1,10 +1,10 @@
 #pragma once
-// Calibration: fits numeric scenario parameters (any path into the resolved scenario's YAML tree, as in
-// sweeps) to observed figures by weighted least squares. Levenberg–Marquardt on the parameters scaled to
+// Calibration: fits numeric scenario parameters (any parameter path, as in sweeps) to observed figures by
+// weighted least squares. Levenberg–Marquardt on the parameters scaled to
 // [0, 1] within their bounds, finite-difference Jacobians, each evaluation the mean over the same seeds and
 // replication indices (common random numbers), so the objective moves only with the parameters.
-// Like the rest of the study module it never knows output formats: it returns plain values, plus the fitted
-// values as a scenario overlay (a scenario file is the one text it may produce).
+// Like the rest of the study module it never knows output formats: it returns plain values, the fitted ones
+// as parameter edits that the scenario module writes as an overlay (edits_overlay_yaml).
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "corridor/parameters.hpp"
 #include "corridor/results.hpp"
 #include "corridor/scenario.hpp"
 
@@ -53,7 +54,7 @@ struct calibration_spec {
   std::vector<calibration_target> targets;
 };
 
-calibration_spec load_calibration(const std::filesystem::path& file);
+// Parses a targets file's text (`name` stands for the file in messages; `scenario:` resolves from base_dir).
 calibration_spec parse_calibration(std::string_view yaml, std::string_view name,
                                    const std::filesystem::path& base_dir);
 
@@ -91,20 +92,13 @@ struct calibration_result {
   std::vector<calibration_step> steps;  // accepted steps
   std::size_t evaluations = 0;
   std::string stop_reason;
-  std::string base_yaml;    // the resolved base scenario (full horizon)
-  std::string fitted_yaml;  // the resolved base with the fitted values (full horizon)
+  std::vector<parameter_edit> fitted_edits;  // every path of every parameter set to its fitted value
 };
 
-// The fit on a scenario already resolved to YAML text (to_yaml(load_scenario(file))).
-calibration_result calibrate(const calibration_spec& spec, const std::string& base_yaml,
+// The fit, starting from the base document's values (or each parameter's `start`).
+calibration_result calibrate(const calibration_spec& spec, const scenario_document& base,
                              const calibration_options& options = {});
 // Evaluates the targets at given parameter values without fitting (the validation of a fit).
-calibration_point evaluate_calibration(const calibration_spec& spec, const std::string& base_yaml,
+calibration_point evaluate_calibration(const calibration_spec& spec, const scenario_document& base,
                                        const std::vector<double>& values, const calibration_options& options);
-// The fitted values as an overlay of the scenario file at `extends` (written as given): each changed
-// field of a collection entry (nodes.<id>.<field>, whole when it is a distribution or a list), or of a
-// top-level map (route_choice.<field>), with its fitted value. No comments: the caller adds a header.
-std::string calibration_overlay(const calibration_spec& spec, const calibration_result& result,
-                                const std::string& extends);
-
 }  // namespace corridor

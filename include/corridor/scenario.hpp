@@ -21,6 +21,9 @@ struct source_loc {
   int column = 0;
 };
 
+// "file:line:col" ("file" without a line, "" for nothing): the one way places are written in messages.
+std::string to_string(const source_loc& loc);
+
 // Every problem in a scenario file, each with its location; what() lists them as `file:line:col: message`.
 class scenario_error : public std::runtime_error {
  public:

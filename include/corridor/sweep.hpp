@@ -1,10 +1,10 @@
 #pragma once
-// Parameter sweeps. A sweep file names a base scenario, parameters addressed by path into its YAML tree, a
-// design and a number of replications. `plan` writes a manifest of runs with stable ids; `run` executes any
-// share of it (threads, shards, MPI ranks), writing one result file per run atomically so an interrupted
-// sweep resumes; `merge`, `status` and `analyze` read the results back. Merged bytes depend only on the
-// manifest and the runs' results, never on how the work was split or in which order it finished.
-// Knows nothing of the CLI, terminals or MPI (that lives in corridor_sweep_mpi).
+// Parameter sweeps. A sweep file names a base scenario, parameters addressed by parameter paths, a design
+// and a number of replications. plan_sweep() lays out the runs; run_sweep() executes any share of them
+// (threads, shards, MPI ranks), handing each outcome to a sweep_store as it finishes (io's sweep_folder keeps
+// them as files, so an interrupted sweep resumes); tabulate_sweep() and analyze_sweep() reduce the outcomes
+// to tables. Results depend only on the plan and the runs, never on how the work was split or in which order
+// it finished. Knows nothing of files, formats, the CLI or MPI (that lives in corridor_sweep_mpi).
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -16,7 +16,10 @@
 #include <utility>
 #include <vector>
 
+#include "corridor/parameters.hpp"
 #include "corridor/scenario.hpp"
+#include "corridor/sensitivity.hpp"
+#include "corridor/summary.hpp"
 
 namespace corridor {
 
@@ -27,7 +30,6 @@ class sweep_error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class param_op { set, scale };
 enum class design_kind { grid, lhs, sobol, saltelli, morris };
 
 struct sweep_parameter {
@@ -66,11 +68,11 @@ struct sweep_spec {
   std::optional<std::uint64_t> seed;  // overrides the base scenario's seed
   std::vector<std::string> metrics;   // flattened metric names kept; empty means the headline metrics
   std::vector<sweep_constraint> constraints;
-  std::string text;  // the sweep file itself, copied into the sweep folder by write_plan
+  std::string text;  // the sweep file itself, kept with the plan
 };
 
-// Parses and checks a sweep file (syntax, types, ranges, constraint names). Paths are checked by plan_sweep.
-sweep_spec load_sweep(const std::filesystem::path& file);
+// Parses and checks a sweep file's text (syntax, types, ranges, constraint names); `name` stands for the
+// file in messages and `base` resolves from base_dir. Paths are checked by plan_sweep.
 sweep_spec parse_sweep(std::string_view yaml, std::string_view name, const std::filesystem::path& base_dir);
 
 // One point of the design: parameter values (in parameter order) and, for sampled designs, the unit-cube
@@ -83,7 +85,6 @@ struct design_point {
 std::vector<design_point> make_design(const sweep_spec& spec);
 
 struct planned_run {
-  std::string id;  // stable: a hash of the base, the parameter values and the seed, then `-rNN`
   std::size_t point = 0;
   std::size_t replication = 0;
   std::uint64_t seed = 0;
@@ -91,11 +92,11 @@ struct planned_run {
 
 struct sweep_plan {
   std::vector<sweep_parameter> parameters;
-  std::vector<std::vector<std::string>> targets;  // per parameter: concrete dotted paths (wildcards expanded)
+  std::vector<std::vector<std::string>> targets;  // per parameter: concrete parameter paths
   sweep_design design;
   std::size_t replications = 1;
   std::vector<std::string> metrics;
-  std::string base_yaml;  // the resolved base scenario
+  std::string base_yaml;  // the resolved base scenario, every default written out
   std::vector<design_point> points;
   std::vector<planned_run> runs;  // manifest order: point by point, replications within
 };
@@ -104,17 +105,41 @@ struct sweep_plan {
 sweep_plan plan_sweep(const sweep_spec& spec);
 // The same on a base already resolved to YAML text (tests, or a base from elsewhere).
 sweep_plan plan_sweep(const sweep_spec& spec, const std::string& base_yaml);
-// Writes DIR/manifest.jsonl, DIR/plan.json, DIR/base.yaml and DIR/sweep.yaml; keeps DIR/runs/.
-void write_plan(const sweep_plan& plan, const sweep_spec& spec, const std::filesystem::path& dir);
-sweep_plan read_plan(const std::filesystem::path& dir);
-// The base scenario with one design point's parameters applied, as YAML text for load_scenario_text.
-std::string point_scenario_yaml(const sweep_plan& plan, std::size_t point);
+// The base scenario as a document to edit: parse_document(plan.base_yaml, name).
+scenario_document base_document(const sweep_plan& plan, std::string_view name = "base.yaml");
+// The scenario of one design point: the base with the point's parameters applied.
+scenario point_scenario(const scenario_document& base, const sweep_plan& plan, std::size_t point);
+// Manifest entries that repeat an earlier one (the same point values and replication, e.g. a Morris point
+// visited by two trajectories): run once, by their first occurrence.
+std::vector<bool> repeated_runs(const sweep_plan& plan);
 
-// Evaluates one run: the point's scenario text, the seed and the replication in, flattened metrics out.
+// Evaluates one run: the point's scenario, the seed and the replication in, flattened metrics out.
 using sweep_evaluator = std::function<std::vector<std::pair<std::string, double>>(
-    const std::string& scenario_yaml, std::uint64_t seed, std::uint64_t replication)>;
-// The real one: load_scenario_text, prepared_scenario, run_model, run_result::flatten.
+    const scenario& point, std::uint64_t seed, std::uint64_t replication)>;
+// The real one: prepared_scenario, run_model, run_result::flatten.
 sweep_evaluator model_evaluator();
+
+// What one run of the manifest came to.
+struct run_record {
+  std::size_t index = 0;  // in the manifest
+  double wall_seconds = 0.0;
+  std::vector<std::pair<std::string, double>> metrics;  // flattened; empty when it failed
+  std::string error;                                    // why it failed; empty when it did not
+  bool failed() const noexcept { return !error.empty(); }
+};
+
+enum class run_state { remaining, done, failed };
+
+// Where a sweep keeps its runs' outcomes. io's sweep_folder keeps each as a file written atomically; a test
+// may keep them in memory. record() may be called from several threads at once.
+class sweep_store {
+ public:
+  virtual ~sweep_store() = default;
+  virtual run_state state(std::size_t index) const = 0;
+  // The outcome of a run that is done, or nothing.
+  virtual std::optional<run_record> result(std::size_t index) const = 0;
+  virtual void record(const run_record& r) = 0;
+};
 
 struct sweep_counts {
   std::size_t total = 0;  // distinct runs in the manifest (or in the share)
@@ -139,31 +164,57 @@ struct sweep_run_options {
 };
 
 // Manifest indices this share must still run: i % shard_count == shard_index, not done, not failed (unless
-// retry_failed) and not a repeat of an earlier manifest entry with the same id.
-std::vector<std::size_t> pending_runs(const std::filesystem::path& dir, const sweep_plan& plan,
+// retry_failed) and not a repeat of an earlier manifest entry.
+std::vector<std::size_t> pending_runs(const sweep_plan& plan, const sweep_store& store,
                                       const sweep_run_options& opt);
-// Runs manifest entry `index` and writes DIR/runs/<id>.json, or DIR/runs/<id>.failed.json with the error.
-// Returns true on success. Never throws for a failing run.
-bool run_one(const std::filesystem::path& dir, const sweep_plan& plan, std::size_t index,
-             const sweep_evaluator& eval);
+// Runs manifest entry `index` and records its outcome; a run that fails (a scenario the point makes invalid,
+// a model error) is recorded as failed and returns false. Errors of the store itself (a file that cannot be
+// written) propagate.
+bool run_one(const sweep_plan& plan, const scenario_document& base, std::size_t index,
+             const sweep_evaluator& eval, sweep_store& store);
 // Runs this share with TBB; returns the share's counts afterwards.
-sweep_counts run_sweep(const std::filesystem::path& dir, const sweep_run_options& opt,
+sweep_counts run_sweep(const sweep_plan& plan, sweep_store& store, const sweep_run_options& opt,
                        const sweep_evaluator& eval = model_evaluator());
-// Rank 0 hands out manifest indices to the other ranks as they finish; they run and write. Defined in
+// Rank 0 hands out manifest indices to the other ranks as they finish; they run and record. Defined in
 // corridor_sweep_mpi (built when MPI is found); initializes and finalizes MPI itself when needed.
-sweep_counts run_sweep_mpi(const std::filesystem::path& dir, const sweep_run_options& opt,
+sweep_counts run_sweep_mpi(const sweep_plan& plan, sweep_store& store, const sweep_run_options& opt,
                            const sweep_evaluator& eval = model_evaluator());
+sweep_counts sweep_status(const sweep_plan& plan, const sweep_store& store);
 
-sweep_counts sweep_status(const std::filesystem::path& dir);
-// Writes DIR/results.csv (one row per manifest entry) and DIR/summary.csv (per design point: mean and 95 %
-// half-width over replications). Runs not done leave empty cells. Returns the counts.
-sweep_counts merge_sweep(const std::filesystem::path& dir);
-// Writes DIR/sensitivity.csv and DIR/sensitivity.html: Sobol indices (saltelli) or Morris mu* and sigma
-// (morris) of every kept metric, from the replication means of each point. Needs every point done.
-void analyze_sweep(const std::filesystem::path& dir);
+// The runs and points of a sweep as tables: every manifest entry with its parameter values and kept metrics
+// (NaN where not done), and per design point each kept metric's mean and 95 % half-width over the
+// replications done.
+struct sweep_table {
+  std::vector<std::string>
+      metrics;  // kept: those the sweep names, or the headline ones of the first done run
+  struct run_row {
+    bool done = false;
+    std::vector<double> values;  // per kept metric
+  };
+  std::vector<run_row> runs;  // manifest order
+  struct point_row {
+    std::size_t runs_done = 0;
+    std::vector<estimate> metrics;  // per kept metric; n == 0 when none is done
+  };
+  std::vector<point_row> points;
+  sweep_counts counts;
+};
+// Throws sweep_error when a metric the sweep names is in no finished run.
+sweep_table tabulate_sweep(const sweep_plan& plan, const sweep_store& store);
 
-// Writes `text` to `file` so that a reader sees the old file or the whole new one, never a part: a
-// temporary in the same folder, then rename.
-void write_file_atomically(const std::filesystem::path& file, std::string_view text);
+// Global sensitivity of every kept metric, from the replication means of each design point: Sobol indices
+// (saltelli design) or Morris effects (morris design).
+struct sensitivity_table {
+  bool sobol = true;
+  std::vector<std::string> parameters;
+  struct metric_row {
+    std::string metric;
+    std::vector<sobol_index> sobol;     // per parameter, saltelli
+    std::vector<morris_effect> morris;  // per parameter, morris
+  };
+  std::vector<metric_row> metrics;
+};
+// Throws sweep_error for another design or a point with no finished run of a kept metric.
+sensitivity_table analyze_sweep(const sweep_plan& plan, const sweep_table& table);
 
 }  // namespace corridor

@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "commands.hpp"
 #include "corridor/calibrate.hpp"
+#include "corridor/io.hpp"
 #include "corridor/text_table.hpp"
 
 namespace corridor::cli {
@@ -68,7 +68,7 @@ std::string commented(const std::string& text) {
   return out;
 }
 
-void write_overlay(const calibrate_args& a, const calibration_spec& spec, const calibration_result& r,
+void write_overlay(const calibrate_args& a, const scenario_document& doc, const calibration_result& r,
                    const std::string& tables) {
   namespace fs = std::filesystem;
   const fs::path out = a.out;
@@ -81,15 +81,15 @@ void write_overlay(const calibrate_args& a, const calibration_spec& spec, const 
       fmt::format("Objective (sum of squared residuals) {:.4g} -> {:.4g} after {} evaluations; {}.\n",
                   r.start.objective, r.fitted.objective, r.evaluations, r.stop_reason) +
       "\n" + tables;
-  std::ofstream f(out, std::ios::binary);
-  if (!f) throw std::runtime_error(a.out + ": cannot write");
-  f << commented(header) << calibration_overlay(spec, r, extends);
-  if (!f) throw std::runtime_error(a.out + ": write failed");
+  write_file_atomic(out, commented(header) + edits_overlay_yaml(doc, r.fitted_edits, extends));
 }
 
 void execute(const calibrate_args& a) {
-  const calibration_spec spec = load_calibration(a.targets);
-  const std::string base = to_yaml(load_scenario(a.scenario, {.allow_outside = a.allow_outside}));
+  const std::filesystem::path targets = a.targets;
+  const calibration_spec spec = parse_calibration(read_file(targets), a.targets, targets.parent_path());
+  // The resolved scenario with every default written out, so that a parameter may be any field.
+  const scenario_document base = parse_document(
+      to_yaml(load_scenario(a.scenario, {.allow_outside = a.allow_outside})), a.scenario + " (resolved)");
   calibration_options opt;
   opt.seeds = a.seeds;
   opt.seed = a.seed;
@@ -112,7 +112,7 @@ void execute(const calibrate_args& a) {
             << fmt::format("\n  objective {:.4g} -> {:.4g}, {} evaluations, {}\n", r.start.objective,
                            r.fitted.objective, r.evaluations, r.stop_reason);
   if (a.out.empty()) return;
-  write_overlay(a, spec, r, tables);
+  write_overlay(a, base, r, tables);
   std::cout << "  wrote " << a.out << "\n";
 }
 

@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "corridor/sweep.hpp"
+#include "corridor/sweep_io.hpp"
 #include "progress.hpp"
 
 namespace corridor::cli {
@@ -26,12 +26,14 @@ void print_counts(const sweep_counts& c) {
 }
 
 void plan(const std::string& sweep_file, const std::string& out) {
-  const auto spec = load_sweep(sweep_file);
+  const std::filesystem::path file = sweep_file;
+  const auto spec = parse_sweep(read_file(file), sweep_file, file.parent_path());
   const auto p = plan_sweep(spec);
-  write_plan(p, spec, out);
+  write_sweep_plan(out, p, spec.text);
   std::cout << fmt::format("planned {} runs ({} points x {} replications) in {}\n", p.runs.size(),
                            p.points.size(), p.replications, out);
-  print_counts(sweep_status(out));
+  const sweep_folder folder(out);
+  print_counts(sweep_status(folder.plan(), folder));
 }
 
 void run(const run_args& a) {
@@ -47,16 +49,17 @@ void run(const run_args& a) {
       line->update(p.ran_now, p.ran_now + p.share.remaining, p.share.failed);
     };
   }
+  sweep_folder folder(a.dir);
   sweep_counts c;
   if (a.mpi) {
 #ifdef CORRIDOR_HAVE_MPI
-    c = run_sweep_mpi(a.dir, opt);
+    c = run_sweep_mpi(folder.plan(), folder, opt);
     if (c.total == 0) return;  // a worker rank: rank 0 reports
 #else
     throw std::invalid_argument("--mpi: this corridor was built without MPI");
 #endif
   } else {
-    c = run_sweep(a.dir, opt);
+    c = run_sweep(folder.plan(), folder, opt);
   }
   if (line) line->finish();
   print_counts(c);
@@ -102,18 +105,24 @@ void add_sweep_command(CLI::App& app) {
   auto* m = sweep->add_subcommand("merge", "Write results.csv and summary.csv");
   m->add_option("dir", *dir, "Sweep folder")->required();
   m->callback([dir] {
-    const auto c = merge_sweep(*dir);
-    print_counts(c);
+    const sweep_folder folder(*dir);
+    const auto t = tabulate_sweep(folder.plan(), folder);
+    write_sweep_tables(folder, t);
+    print_counts(t.counts);
     std::cout << fmt::format("wrote {0}/results.csv and {0}/summary.csv\n", *dir);
   });
   auto* s = sweep->add_subcommand("status", "Count runs done, failed and remaining");
   s->add_option("dir", *dir, "Sweep folder")->required();
-  s->callback([dir] { print_counts(sweep_status(*dir)); });
+  s->callback([dir] {
+    const sweep_folder folder(*dir);
+    print_counts(sweep_status(folder.plan(), folder));
+  });
   auto* a = sweep->add_subcommand("analyze",
                                   "Sobol indices (saltelli) or Morris effects (morris) of the kept metrics");
   a->add_option("dir", *dir, "Sweep folder")->required();
   a->callback([dir] {
-    analyze_sweep(*dir);
+    const sweep_folder folder(*dir);
+    write_sensitivity(*dir, analyze_sweep(folder.plan(), tabulate_sweep(folder.plan(), folder)));
     std::cout << fmt::format("wrote {0}/sensitivity.csv and {0}/sensitivity.html\n", *dir);
   });
 }

@@ -7,11 +7,8 @@ namespace corridor {
 namespace {
 
 std::string format_diagnostic(const scenario_error::diagnostic& d) {
-  std::string out;
-  if (!d.loc.file.empty()) out += d.loc.file + ":";
-  if (d.loc.line > 0) out += std::to_string(d.loc.line) + ":" + std::to_string(d.loc.column) + ":";
-  if (!out.empty()) out += " ";
-  return out + "error: " + d.message;
+  const std::string at = to_string(d.loc);
+  return (at.empty() ? "" : at + ": ") + "error: " + d.message;
 }
 
 std::string format_all(const std::vector<scenario_error::diagnostic>& diagnostics) {
@@ -27,6 +24,14 @@ const Spec* find_by_id(const std::vector<Spec>& specs, std::string_view id) noex
 }
 
 }  // namespace
+
+std::string to_string(const source_loc& loc) {
+  std::string out = loc.file;
+  if (loc.line > 0) {
+    out += (out.empty() ? "" : ":") + std::to_string(loc.line) + ":" + std::to_string(loc.column);
+  }
+  return out;
+}
 
 scenario_error::scenario_error(std::vector<diagnostic> diagnostics)
     : std::runtime_error(format_all(diagnostics)), diagnostics_(std::move(diagnostics)) {}

@@ -14,17 +14,26 @@
 
 namespace corridor::calibrate_detail {
 
-problem::problem(const calibration_spec& spec, const std::string& base_yaml, const calibration_options& opt)
-    : spec_(spec), opt_(opt), base_(YAML::Load(base_yaml)) {
+namespace {
+
+// A problem with a parameter path, at the parameter's place in the targets file.
+[[noreturn]] void parameter_error(const calibration_parameter& p, const scenario_error& e) {
+  const auto& d = e.diagnostics().front();
+  throw calibrate_error(to_string(p.loc) + ": parameter '" + p.name + "': " + d.message);
+}
+
+}  // namespace
+
+problem::problem(const calibration_spec& spec, const scenario_document& base, const calibration_options& opt)
+    : spec_(spec), opt_(opt), base_(base) {
   if (opt.seeds < 1) throw calibrate_error("calibrate: needs at least one seed");
   for (const auto& p : spec.parameters) {
     std::vector<std::string> concrete;
     for (const auto& path : p.paths) {
       try {
-        for (auto& c : sweep_detail::resolve_targets(base_, path, param_op::set)) concrete.push_back(c);
-      } catch (const std::invalid_argument& e) {
-        throw calibrate_error(p.loc.file + ":" + std::to_string(p.loc.line) + ":" +
-                              std::to_string(p.loc.column) + ": parameter '" + p.name + "': " + e.what());
+        for (auto& c : resolve_parameter(base_, path, param_op::set, p.loc)) concrete.push_back(c);
+      } catch (const scenario_error& e) {
+        parameter_error(p, e);
       }
     }
     targets_.push_back(std::move(concrete));
@@ -32,29 +41,19 @@ problem::problem(const calibration_spec& spec, const std::string& base_yaml, con
 }
 
 double problem::base_value(std::size_t i) const {
-  YAML::Node cur = YAML::Clone(base_);
-  for (const auto& s : split_path(targets_[i].front())) {
-    if (cur.IsSequence()) {
-      cur.reset(cur[static_cast<std::size_t>(std::stoul(s))]);
-    } else {
-      cur.reset(cur[s]);
-    }
+  try {
+    return parameter_value(base_, targets_[i].front(), spec_.parameters[i].loc);
+  } catch (const scenario_error& e) {
+    parameter_error(spec_.parameters[i], e);
   }
-  double v = 0.0;
-  if (!cur.IsScalar() || !YAML::convert<double>::decode(cur, v)) {
-    const auto& p = spec_.parameters[i];
-    throw calibrate_error(p.loc.file + ":" + std::to_string(p.loc.line) + ": parameter '" + p.name + "': '" +
-                          targets_[i].front() + "' holds no single number; give 'start'");
-  }
-  return v;
 }
 
-YAML::Node problem::tree_at(const std::vector<double>& values) const {
-  YAML::Node root = YAML::Clone(base_);
+std::vector<parameter_edit> problem::edits_at(const std::vector<double>& values) const {
+  std::vector<parameter_edit> edits;
   for (std::size_t i = 0; i < values.size(); ++i) {
-    for (const auto& t : targets_[i]) sweep_detail::apply_target(root, t, param_op::set, values[i]);
+    for (const auto& t : targets_[i]) edits.push_back({t, param_op::set, values[i], spec_.parameters[i].loc});
   }
-  return root;
+  return edits;
 }
 
 std::size_t problem::metric_index(const std::vector<std::pair<std::string, double>>& flat,
@@ -68,13 +67,14 @@ std::size_t problem::metric_index(const std::vector<std::pair<std::string, doubl
     if (dot != std::string::npos && n.size() > dot && n.compare(dot, std::string::npos, name, dot) == 0)
       near += (near.empty() ? "" : ", ") + n;
   }
-  throw calibrate_error(t.loc.file + ":" + std::to_string(t.loc.line) + ": the model reports no metric '" +
-                        name + "'" + (near.empty() ? "" : " (similar: " + near + ")"));
+  throw calibrate_error(to_string(t.loc) + ": the model reports no metric '" + name + "'" +
+                        (near.empty() ? "" : " (similar: " + near + ")"));
 }
 
 calibration_point problem::evaluate(const std::vector<double>& values) {
   if (auto it = cache_.find(values); it != cache_.end()) return it->second;
-  scenario s = load_scenario_text(YAML::Dump(tree_at(values)), "calibration point");
+  const auto edits = edits_at(values);
+  scenario s = apply_edits(base_, std::vector<scenario_edit>(edits.begin(), edits.end()));
   if (opt_.horizon_days) s.horizon_days = *opt_.horizon_days;
   if (opt_.warmup_days) s.warmup_days = *opt_.warmup_days;
   if (s.warmup_days >= s.horizon_days)
@@ -107,21 +107,6 @@ calibration_point problem::evaluate(const std::vector<double>& values) {
   if (opt_.progress) opt_.progress(evaluations_, pt.objective);
   cache_.emplace(values, pt);
   return pt;
-}
-
-std::vector<std::string> split_path(const std::string& path) {
-  std::vector<std::string> out;
-  std::string seg;
-  for (char c : path) {
-    if (c == '.') {
-      out.push_back(seg);
-      seg.clear();
-    } else {
-      seg += c;
-    }
-  }
-  out.push_back(seg);
-  return out;
 }
 
 }  // namespace corridor::calibrate_detail
@@ -162,19 +147,19 @@ Eigen::MatrixXd jacobian(problem& pr, const box& b, const Eigen::VectorXd& u, co
 
 }  // namespace
 
-calibration_point evaluate_calibration(const calibration_spec& spec, const std::string& base_yaml,
+calibration_point evaluate_calibration(const calibration_spec& spec, const scenario_document& base,
                                        const std::vector<double>& values,
                                        const calibration_options& options) {
   if (values.size() != spec.parameters.size())
     throw calibrate_error("calibrate: " + std::to_string(values.size()) + " values for " +
                           std::to_string(spec.parameters.size()) + " parameters");
-  problem pr(spec, base_yaml, options);
+  problem pr(spec, base, options);
   return pr.evaluate(values);
 }
 
-calibration_result calibrate(const calibration_spec& spec, const std::string& base_yaml,
+calibration_result calibrate(const calibration_spec& spec, const scenario_document& base,
                              const calibration_options& options) {
-  problem pr(spec, base_yaml, options);
+  problem pr(spec, base, options);
   const std::size_t n = spec.parameters.size();
   box b;
   Eigen::VectorXd u(static_cast<Eigen::Index>(n));
@@ -186,7 +171,6 @@ calibration_result calibrate(const calibration_spec& spec, const std::string& ba
     u[static_cast<Eigen::Index>(i)] = (x0 - p.min) / (p.max - p.min);
   }
   calibration_result res;
-  res.base_yaml = base_yaml;
   res.start = pr.evaluate(b.to_values(u));
   calibration_point cur = res.start;
   double lambda = 1e-2;
@@ -230,7 +214,7 @@ calibration_result calibrate(const calibration_spec& spec, const std::string& ba
   }
   res.fitted = cur;
   res.evaluations = pr.evaluations();
-  res.fitted_yaml = YAML::Dump(pr.tree_at(cur.values));
+  res.fitted_edits = pr.edits_at(cur.values);
   return res;
 }
 

@@ -1,9 +1,7 @@
 // The targets file of `corridor calibrate`: strict YAML, every unknown key or wrong type an error with its
 // place in the file.
 #include <cmath>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <yaml-cpp/yaml.h>
 
@@ -18,9 +16,7 @@ struct reader {
   source_loc loc(const YAML::Node& n) const { return {file, n.Mark().line + 1, n.Mark().column + 1}; }
 
   [[noreturn]] void fail(const YAML::Node& n, const std::string& message) const {
-    const auto l = loc(n);
-    throw calibrate_error(file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column) + ": " +
-                          message);
+    throw calibrate_error(to_string(loc(n)) + ": " + message);
   }
 
   void only_keys(const YAML::Node& map, const std::set<std::string>& allowed, const char* what) const {
@@ -119,8 +115,7 @@ calibration_spec parse_calibration(std::string_view yaml, std::string_view name,
   try {
     root = YAML::Load(std::string(yaml));
   } catch (const YAML::Exception& e) {
-    throw calibrate_error(r.file + ":" + std::to_string(e.mark.line + 1) + ":" +
-                          std::to_string(e.mark.column + 1) + ": " + e.msg);
+    throw calibrate_error(to_string({r.file, e.mark.line + 1, e.mark.column + 1}) + ": " + e.msg);
   }
   r.only_keys(root, {"scenario", "parameters", "targets"}, "the targets file");
   calibration_spec spec;
@@ -145,14 +140,6 @@ calibration_spec parse_calibration(std::string_view yaml, std::string_view name,
                         std::to_string(spec.targets.size()));
   }
   return spec;
-}
-
-calibration_spec load_calibration(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw calibrate_error(file.string() + ": cannot read");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_calibration(text.str(), file.string(), file.parent_path());
 }
 
 }  // namespace corridor

@@ -1,160 +1,101 @@
-// Merging a sweep: results.csv with one row per manifest entry and summary.csv with one row per design
-// point, both in manifest order and with numbers in their shortest exact form, so the bytes depend only on
-// the runs' results and never on how the work was split.
+// A sweep's outcomes as tables: every manifest entry with its kept metrics, and per design point the mean
+// and 95 % half-width of each over the replications done, all in manifest order, so the tables depend only
+// on the runs' results and never on how the work was split.
+#include <algorithm>
+#include <limits>
 #include <map>
-#include <optional>
-
-#include <nlohmann/json.hpp>
 
 #include "corridor/statistics.hpp"
-#include "sweep_internal.hpp"
+#include "corridor/sweep.hpp"
 
 namespace corridor {
 namespace {
 
-using metric_map = std::map<std::string, double>;  // by name; iterated only to list names in messages
+using outcome = std::optional<run_record>;
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
-std::optional<metric_map> read_result(const std::filesystem::path& dir, const std::string& id) {
-  const auto file = sweep_detail::result_file(dir, id);
-  if (!std::filesystem::exists(file)) return std::nullopt;
-  const auto j = nlohmann::json::parse(sweep_detail::read_text(file));
-  metric_map m;
-  for (const auto& [name, v] : j.at("metrics").items()) {
-    m[name] = v.is_number() ? v.get<double>() : std::numeric_limits<double>::quiet_NaN();
-  }
-  return m;
-}
-
-// Kept metrics: those the sweep names, or the headline `metrics.*` of the first finished run.
-std::vector<std::string> kept_metrics(const sweep_plan& plan,
-                                      const std::vector<std::optional<metric_map>>& res) {
-  const auto first = std::find_if(res.begin(), res.end(), [](const auto& r) { return r.has_value(); });
-  if (!plan.metrics.empty()) {
-    if (first == res.end()) return plan.metrics;
-    for (const auto& name : plan.metrics) {
-      const bool somewhere =
-          std::any_of(res.begin(), res.end(), [&](const auto& r) { return r && r->count(name); });
-      if (somewhere) continue;
-      std::string have;
-      for (const auto& [n, v] : **first) {
-        if (n.rfind("metrics.", 0) == 0) have += (have.empty() ? "" : ", ") + n;
-      }
-      throw sweep_error("metric '" + name + "' is in no finished run (headline metrics: " + have + ")");
-    }
-    return plan.metrics;
-  }
-  std::vector<std::string> out;
-  if (first == res.end()) return out;
-  for (const auto& [n, v] : **first) {
-    if (n.rfind("metrics.", 0) == 0) out.push_back(n);
+// The first manifest entry of each run: a repeated entry shares its first occurrence's outcome.
+std::vector<std::size_t> first_occurrences(const sweep_plan& plan) {
+  const auto repeated = repeated_runs(plan);
+  std::map<std::tuple<std::vector<double>, std::size_t, std::uint64_t>, std::size_t> first;
+  std::vector<std::size_t> out(plan.runs.size());
+  for (std::size_t i = 0; i < plan.runs.size(); ++i) {
+    const auto& r = plan.runs[i];
+    out[i] =
+        first.emplace(std::make_tuple(plan.points[r.point].values, r.replication, r.seed), i).first->second;
   }
   return out;
 }
 
-std::string header(const sweep_plan& plan, std::string lead) {
-  for (const auto& p : plan.parameters) lead += "," + csv_field(p.name);
-  return lead;
+const double* value_of(const run_record& r, const std::string& name) {
+  const auto it =
+      std::find_if(r.metrics.begin(), r.metrics.end(), [&](const auto& m) { return m.first == name; });
+  return it == r.metrics.end() ? nullptr : &it->second;
 }
 
-std::string values_of(const sweep_plan& plan, std::size_t point) {
-  std::string s;
-  for (double v : plan.points[point].values) s += "," + sweep_detail::format_number(v);
-  return s;
+// Kept metrics: those the sweep names, or the headline `metrics.*` of the first finished run.
+std::vector<std::string> kept_metrics(const sweep_plan& plan, const std::vector<outcome>& res) {
+  const auto first = std::find_if(res.begin(), res.end(), [](const outcome& r) { return r.has_value(); });
+  std::vector<std::string> out;
+  if (first == res.end()) return plan.metrics;
+  if (plan.metrics.empty()) {
+    for (const auto& [n, v] : (*first)->metrics) {
+      if (n.rfind("metrics.", 0) == 0) out.push_back(n);
+    }
+    return out;
+  }
+  for (const auto& name : plan.metrics) {
+    if (std::any_of(res.begin(), res.end(), [&](const outcome& r) { return r && value_of(*r, name); }))
+      continue;
+    std::string have;
+    for (const auto& [n, v] : (*first)->metrics) {
+      if (n.rfind("metrics.", 0) == 0) have += (have.empty() ? "" : ", ") + n;
+    }
+    throw sweep_error("metric '" + name + "' is in no finished run (headline metrics: " + have + ")");
+  }
+  return plan.metrics;
 }
 
 }  // namespace
 
-sweep_counts merge_sweep(const std::filesystem::path& dir) {
-  const sweep_plan plan = read_plan(dir);
-  std::vector<std::optional<metric_map>> results(plan.runs.size());
-  sweep_counts counts;
-  const auto repeated = sweep_detail::repeated_runs(plan);
+sweep_table tabulate_sweep(const sweep_plan& plan, const sweep_store& store) {
+  const auto repeated = repeated_runs(plan);
+  const auto first = first_occurrences(plan);
+  std::vector<outcome> results(plan.runs.size());
+  sweep_table t;
   for (std::size_t i = 0; i < plan.runs.size(); ++i) {
-    results[i] = read_result(dir, plan.runs[i].id);
-    if (repeated[i]) continue;
-    ++counts.total;
-    if (results[i]) {
-      ++counts.done;
-    } else if (std::filesystem::exists(sweep_detail::failed_file(dir, plan.runs[i].id))) {
-      ++counts.failed;
+    if (!repeated[i]) {
+      const auto state = store.state(i);
+      ++t.counts.total;
+      ++(state == run_state::done     ? t.counts.done
+         : state == run_state::failed ? t.counts.failed
+                                      : t.counts.remaining);
+      if (state == run_state::done) results[i] = store.result(i);
     } else {
-      ++counts.remaining;
+      results[i] = results[first[i]];
     }
   }
-  const auto metrics = kept_metrics(plan, results);
-
-  std::string csv = header(plan, "run_id,point,replication");
-  for (const auto& m : metrics) csv += "," + csv_field(m);
-  csv += "\n";
-  std::vector<std::vector<running_stats>> stats(plan.points.size(),
-                                                std::vector<running_stats>(metrics.size()));
-  std::vector<std::size_t> done_per_point(plan.points.size(), 0);
+  t.metrics = kept_metrics(plan, results);
+  const std::size_t m = t.metrics.size();
+  std::vector<std::vector<running_stats>> stats(plan.points.size(), std::vector<running_stats>(m));
+  t.points.resize(plan.points.size());
   for (std::size_t i = 0; i < plan.runs.size(); ++i) {
-    const auto& run = plan.runs[i];
-    csv += run.id + "," + std::to_string(run.point) + "," + std::to_string(run.replication) +
-           values_of(plan, run.point);
-    if (results[i]) ++done_per_point[run.point];
-    for (std::size_t k = 0; k < metrics.size(); ++k) {
-      csv += ",";
-      if (!results[i]) continue;
-      const auto it = results[i]->find(metrics[k]);
-      if (it == results[i]->end()) continue;
-      csv += sweep_detail::format_number(it->second);
-      stats[run.point][k].add(it->second);
-    }
-    csv += "\n";
-  }
-  write_file_atomically(dir / "results.csv", csv);
-
-  std::string summary = header(plan, "point") + ",runs";
-  for (const auto& m : metrics) summary += "," + csv_field(m + ".mean") + "," + csv_field(m + ".hw95");
-  summary += "\n";
-  for (std::size_t p = 0; p < plan.points.size(); ++p) {
-    summary += std::to_string(p) + values_of(plan, p) + "," + std::to_string(done_per_point[p]);
-    for (const auto& s : stats[p]) {
-      if (s.count() == 0) {
-        summary += ",,";
-        continue;
+    sweep_table::run_row row{results[i].has_value(),
+                             std::vector<double>(m, std::numeric_limits<double>::quiet_NaN())};
+    const std::size_t point = plan.runs[i].point;
+    if (row.done) ++t.points[point].runs_done;
+    for (std::size_t k = 0; row.done && k < m; ++k) {
+      if (const double* v = value_of(*results[i], t.metrics[k])) {
+        row.values[k] = *v;
+        stats[point][k].add(*v);
       }
-      summary +=
-          "," + sweep_detail::format_number(s.mean()) + "," + sweep_detail::format_number(s.half_width_95());
     }
-    summary += "\n";
+    t.runs.push_back(std::move(row));
   }
-  write_file_atomically(dir / "summary.csv", summary);
-  return counts;
+  for (std::size_t p = 0; p < plan.points.size(); ++p) {
+    for (const auto& s : stats[p])
+      t.points[p].metrics.push_back({s.mean(), s.half_width_95(), s.stddev(), s.count()});
+  }
+  return t;
 }
 
-namespace sweep_detail {
-
-point_means mean_per_point(const std::filesystem::path& dir, const sweep_plan& plan) {
-  std::vector<std::optional<metric_map>> results(plan.runs.size());
-  for (std::size_t i = 0; i < plan.runs.size(); ++i) results[i] = read_result(dir, plan.runs[i].id);
-  point_means out{kept_metrics(plan, results), {}};
-  std::vector<std::vector<running_stats>> stats(plan.points.size(),
-                                                std::vector<running_stats>(out.metrics.size()));
-  for (std::size_t i = 0; i < plan.runs.size(); ++i) {
-    if (!results[i]) continue;
-    for (std::size_t k = 0; k < out.metrics.size(); ++k) {
-      const auto it = results[i]->find(out.metrics[k]);
-      if (it != results[i]->end()) stats[plan.runs[i].point][k].add(it->second);
-    }
-  }
-  for (const auto& row : stats) {
-    std::vector<double> means;
-    for (const auto& s : row)
-      means.push_back(s.count() ? s.mean() : std::numeric_limits<double>::quiet_NaN());
-    out.by_point.push_back(std::move(means));
-  }
-  return out;
-}
-
-}  // namespace sweep_detail
 }  // namespace corridor

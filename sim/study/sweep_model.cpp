@@ -9,13 +9,14 @@ sweep_plan plan_sweep(const sweep_spec& spec) {
   if (!std::filesystem::exists(spec.base)) {
     throw sweep_error(spec.file + ": base scenario '" + spec.base.string() + "' does not exist");
   }
-  // The fully resolved base (overlays applied): parameters then address what the model will really see.
+  // The fully resolved base (overlays applied, defaults written): parameters then address what the model
+  // will really see, defaults included.
   return plan_sweep(spec, to_yaml(load_scenario(spec.base)));
 }
 
 sweep_evaluator model_evaluator() {
-  return [](const std::string& yaml, std::uint64_t seed, std::uint64_t replication) {
-    const prepared_scenario prepared(load_scenario_text(yaml, "sweep point"));
+  return [](const scenario& point, std::uint64_t seed, std::uint64_t replication) {
+    const prepared_scenario prepared(point);
     run_options opt;
     opt.replication = replication;
     opt.seed = seed;

@@ -17,9 +17,8 @@ void check(int rc, const char* what) {
   if (rc != MPI_SUCCESS) throw sweep_error(std::string("MPI error in ") + what);
 }
 
-void hand_out(const std::filesystem::path& dir, const sweep_plan& plan, const sweep_run_options& opt,
-              int ranks) {
-  const auto pending = pending_runs(dir, plan, opt);
+void hand_out(const sweep_plan& plan, const sweep_store& store, const sweep_run_options& opt, int ranks) {
+  const auto pending = pending_runs(plan, store, opt);
   sweep_progress progress;
   progress.share.total = pending.size();
   progress.share.remaining = pending.size();
@@ -43,7 +42,8 @@ void hand_out(const std::filesystem::path& dir, const sweep_plan& plan, const sw
   }
 }
 
-void work(const std::filesystem::path& dir, const sweep_plan& plan, const sweep_evaluator& eval) {
+void work(const sweep_plan& plan, sweep_store& store, const sweep_evaluator& eval) {
+  const scenario_document base = base_document(plan);
   long long msg[2] = {-1, 0};
   for (;;) {
     check(MPI_Send(msg, 2, MPI_LONG_LONG, 0, tag_ready, MPI_COMM_WORLD), "MPI_Send");
@@ -51,13 +51,13 @@ void work(const std::filesystem::path& dir, const sweep_plan& plan, const sweep_
     check(MPI_Recv(&index, 1, MPI_LONG_LONG, 0, tag_work, MPI_COMM_WORLD, MPI_STATUS_IGNORE), "MPI_Recv");
     if (index < 0) return;
     msg[0] = index;
-    msg[1] = run_one(dir, plan, static_cast<std::size_t>(index), eval) ? 1 : 0;
+    msg[1] = run_one(plan, base, static_cast<std::size_t>(index), eval, store) ? 1 : 0;
   }
 }
 
 }  // namespace
 
-sweep_counts run_sweep_mpi(const std::filesystem::path& dir, const sweep_run_options& opt,
+sweep_counts run_sweep_mpi(const sweep_plan& plan, sweep_store& store, const sweep_run_options& opt,
                            const sweep_evaluator& eval) {
   int initialized = 0;
   MPI_Initialized(&initialized);
@@ -68,16 +68,15 @@ sweep_counts run_sweep_mpi(const std::filesystem::path& dir, const sweep_run_opt
   sweep_counts counts;
   try {
     if (ranks == 1) {
-      counts = run_sweep(dir, opt, eval);
+      counts = run_sweep(plan, store, opt, eval);
     } else {
-      const sweep_plan plan = read_plan(dir);
       if (rank == 0) {
-        hand_out(dir, plan, opt, ranks);
+        hand_out(plan, store, opt, ranks);
       } else {
-        work(dir, plan, eval);
+        work(plan, store, eval);
       }
       MPI_Barrier(MPI_COMM_WORLD);
-      if (rank == 0) counts = sweep_status(dir);
+      if (rank == 0) counts = sweep_status(plan, store);
     }
   } catch (...) {
     // One rank failing loudly must not leave the others waiting for it forever.

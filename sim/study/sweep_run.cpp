@@ -1,21 +1,18 @@
-// Running a share of a sweep with TBB. Each run writes its own file atomically, so a killed sweep leaves
-// only whole results behind and a second `run` picks up exactly the runs that are missing.
-#include <atomic>
-#include <chrono>
-#include <mutex>
-
+// Running a share of a sweep with TBB. Each run's outcome goes to the store as soon as it finishes (io's
+// sweep_folder writes it atomically), so a killed sweep leaves only whole outcomes behind and a second run
+// picks up exactly the runs that are missing.
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/partitioner.h>
 #include <tbb/task_arena.h>
-#include <nlohmann/json.hpp>
 
-#include "sweep_internal.hpp"
+#include <chrono>
+#include <mutex>
+
+#include "corridor/sweep.hpp"
 
 namespace corridor {
 namespace {
-
-using ojson = nlohmann::ordered_json;
 
 void check_shard(const sweep_run_options& opt) {
   if (opt.shard_count == 0 || opt.shard_index >= opt.shard_count) {
@@ -24,22 +21,13 @@ void check_shard(const sweep_run_options& opt) {
   }
 }
 
-enum class run_state { done, failed, remaining };
-
-run_state state_of(const std::filesystem::path& dir, const std::string& id) {
-  if (std::filesystem::exists(sweep_detail::result_file(dir, id))) return run_state::done;
-  if (std::filesystem::exists(sweep_detail::failed_file(dir, id))) return run_state::failed;
-  return run_state::remaining;
-}
-
-sweep_counts count_share(const std::filesystem::path& dir, const sweep_plan& plan,
-                         const sweep_run_options& opt) {
-  const auto repeated = sweep_detail::repeated_runs(plan);
+sweep_counts count_share(const sweep_plan& plan, const sweep_store& store, const sweep_run_options& opt) {
+  const auto repeated = repeated_runs(plan);
   sweep_counts c;
   for (std::size_t i = 0; i < plan.runs.size(); ++i) {
     if (repeated[i] || i % opt.shard_count != opt.shard_index) continue;
     ++c.total;
-    switch (state_of(dir, plan.runs[i].id)) {
+    switch (store.state(i)) {
       case run_state::done:
         ++c.done;
         break;
@@ -56,46 +44,42 @@ sweep_counts count_share(const std::filesystem::path& dir, const sweep_plan& pla
 
 }  // namespace
 
-std::vector<std::size_t> pending_runs(const std::filesystem::path& dir, const sweep_plan& plan,
+std::vector<std::size_t> pending_runs(const sweep_plan& plan, const sweep_store& store,
                                       const sweep_run_options& opt) {
   check_shard(opt);
-  const auto repeated = sweep_detail::repeated_runs(plan);
+  const auto repeated = repeated_runs(plan);
   std::vector<std::size_t> out;
   for (std::size_t i = opt.shard_index; i < plan.runs.size(); i += opt.shard_count) {
     if (repeated[i]) continue;
-    const auto s = state_of(dir, plan.runs[i].id);
+    const auto s = store.state(i);
     if (s == run_state::remaining || (s == run_state::failed && opt.retry_failed)) out.push_back(i);
   }
   return out;
 }
 
-bool run_one(const std::filesystem::path& dir, const sweep_plan& plan, std::size_t index,
-             const sweep_evaluator& eval) {
+bool run_one(const sweep_plan& plan, const scenario_document& base, std::size_t index,
+             const sweep_evaluator& eval, sweep_store& store) {
   const auto& run = plan.runs.at(index);
-  ojson j = {{"id", run.id}, {"point", run.point}, {"replication", run.replication}, {"seed", run.seed}};
+  run_record rec;
+  rec.index = index;
   const auto start = std::chrono::steady_clock::now();
   try {
-    const auto metrics = eval(point_scenario_yaml(plan, run.point), run.seed, run.replication);
-    ojson m = ojson::object();
-    for (const auto& [name, value] : metrics) m[name] = value;
-    j["wall_seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    j["metrics"] = std::move(m);
-    write_file_atomically(sweep_detail::result_file(dir, run.id), j.dump(1) + "\n");
-    std::error_code ec;
-    std::filesystem::remove(sweep_detail::failed_file(dir, run.id), ec);
-    return true;
+    rec.metrics = eval(point_scenario(base, plan, run.point), run.seed, run.replication);
   } catch (const std::exception& e) {
-    j["error"] = e.what();
-    write_file_atomically(sweep_detail::failed_file(dir, run.id), j.dump(1) + "\n");
-    return false;
+    // The run failed, not the sweep: an invalid point or a model error is its outcome, kept like a result.
+    rec.metrics.clear();
+    rec.error = *e.what() != '\0' ? e.what() : "failed without a message";
   }
+  rec.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  store.record(rec);  // a store that cannot keep it (a full disk) stops the sweep
+  return !rec.failed();
 }
 
-sweep_counts run_sweep(const std::filesystem::path& dir, const sweep_run_options& opt,
+sweep_counts run_sweep(const sweep_plan& plan, sweep_store& store, const sweep_run_options& opt,
                        const sweep_evaluator& eval) {
-  const sweep_plan plan = read_plan(dir);
-  const auto pending = pending_runs(dir, plan, opt);
-  sweep_progress progress{count_share(dir, plan, opt), 0, 0.0};
+  const scenario_document base = base_document(plan);
+  const auto pending = pending_runs(plan, store, opt);
+  sweep_progress progress{count_share(plan, store, opt), 0, 0.0};
   if (opt.retry_failed) {
     progress.share.remaining += progress.share.failed;
     progress.share.failed = 0;
@@ -103,7 +87,7 @@ sweep_counts run_sweep(const std::filesystem::path& dir, const sweep_run_options
   std::mutex mutex;
   const auto start = std::chrono::steady_clock::now();
   const auto one = [&](std::size_t index) {
-    const bool ok = run_one(dir, plan, index, eval);
+    const bool ok = run_one(plan, base, index, eval, store);
     const std::lock_guard lock(mutex);
     --progress.share.remaining;
     ++(ok ? progress.share.done : progress.share.failed);
@@ -121,11 +105,11 @@ sweep_counts run_sweep(const std::filesystem::path& dir, const sweep_run_options
         },
         tbb::simple_partitioner());
   });
-  return count_share(dir, plan, opt);
+  return count_share(plan, store, opt);
 }
 
-sweep_counts sweep_status(const std::filesystem::path& dir) {
-  return count_share(dir, read_plan(dir), {});
+sweep_counts sweep_status(const sweep_plan& plan, const sweep_store& store) {
+  return count_share(plan, store, {});
 }
 
 }  // namespace corridor

@@ -2,7 +2,6 @@
 // sweep_error naming file:line:col, before anything runs.
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -18,9 +17,7 @@ class reader {
   explicit reader(std::string_view file) : file_(file) {}
 
   [[noreturn]] void fail(const YAML::Node& at, const std::string& message) const {
-    const auto m = at.Mark();
-    throw sweep_error(file_ + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1) + ": " +
-                      message);
+    throw sweep_error(to_string(loc(at)) + ": " + message);
   }
   source_loc loc(const YAML::Node& at) const { return {file_, at.Mark().line + 1, at.Mark().column + 1}; }
 
@@ -192,8 +189,8 @@ void check_design_fits(const reader& r, const YAML::Node& root, const sweep_spec
   const bool sampled = s.design.kind != design_kind::grid;
   for (const auto& p : s.parameters) {
     if (!sampled && p.values.empty()) {
-      throw sweep_error(p.loc.file + ":" + std::to_string(p.loc.line) + ":" + std::to_string(p.loc.column) +
-                        ": parameter '" + p.name + "': a grid needs values or a range with a step");
+      throw sweep_error(to_string(p.loc) + ": parameter '" + p.name +
+                        "': a grid needs values or a range with a step");
     }
   }
   const bool structured = s.design.kind == design_kind::saltelli || s.design.kind == design_kind::morris;
@@ -210,8 +207,7 @@ sweep_spec parse_sweep(std::string_view yaml, std::string_view name, const std::
   try {
     root = YAML::Load(std::string(yaml));
   } catch (const YAML::Exception& e) {
-    throw sweep_error(std::string(name) + ":" + std::to_string(e.mark.line + 1) + ":" +
-                      std::to_string(e.mark.column + 1) + ": " + e.msg);
+    throw sweep_error(to_string({std::string(name), e.mark.line + 1, e.mark.column + 1}) + ": " + e.msg);
   }
   r.only_keys(root, "the sweep file",
               {"name", "description", "base", "parameters", "design", "replications", "seed", "metrics",
@@ -238,14 +234,6 @@ sweep_spec parse_sweep(std::string_view yaml, std::string_view name, const std::
   }
   check_design_fits(r, root, s);
   return s;
-}
-
-sweep_spec load_sweep(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw sweep_error(file.string() + ": cannot read the sweep file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_sweep(text.str(), file.string(), file.parent_path());
 }
 
 }  // namespace corridor

@@ -11,8 +11,8 @@ namespace {
 
 const std::filesystem::path scenarios = std::filesystem::path(CORRIDOR_SOURCE_DIR) / "scenarios";
 
-std::string toy_base() {
-  return to_yaml(load_scenario(scenarios / "two-terminals.yaml"));
+scenario_document toy_base() {
+  return parse_document(to_yaml(load_scenario(scenarios / "two-terminals.yaml")), "two-terminals (resolved)");
 }
 
 calibration_spec speed_spec(double target_days, double start) {
@@ -90,8 +90,11 @@ TEST(calibrate, names_a_path_the_scenario_does_not_have) {
       "targets:\n  - {metric: metrics.transit_days_mean, value: 1, sd: 1}\n",
       "t.yaml", scenarios);
   const auto msg = message_of([&] { calibrate(spec, toy_base()); });
-  EXPECT_NE(msg.find("t.yaml:2:5: parameter 'edges.dostyk-lodz.sped_km_per_day': no 'sped_km_per_day'"),
-            std::string::npos)
+  EXPECT_NE(
+      msg.find("t.yaml:2:5: parameter 'edges.dostyk-lodz.sped_km_per_day': parameter path "
+               "'edges.dostyk-lodz.sped_km_per_day': no 'sped_km_per_day' in 'edges.dostyk-lodz'; did you "
+               "mean 'speed_km_per_day'?"),
+      std::string::npos)
       << msg;
 }
 
@@ -130,7 +133,7 @@ TEST(calibrate, writes_an_overlay_that_loads_back_to_the_fitted_values) {
   opt.max_iterations = 2;
   const auto spec = speed_spec(11.0, 1000.0);
   const auto result = calibrate(spec, toy_base(), opt);
-  const std::string overlay = calibration_overlay(spec, result, "two-terminals.yaml");
+  const std::string overlay = edits_overlay_yaml(toy_base(), result.fitted_edits, "two-terminals.yaml");
   EXPECT_EQ(overlay.rfind("extends: two-terminals.yaml\n", 0), 0u) << overlay;
   const scenario s = load_scenario_text(overlay, "fitted.yaml", scenarios);
   const auto* e = s.find_edge("dostyk-lodz");

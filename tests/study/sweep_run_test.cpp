@@ -2,8 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "../../sim/study/sweep_internal.hpp"
-#include "corridor/sweep.hpp"
+#include "corridor/sweep_io.hpp"
 #include "sweep_test_support.hpp"
 
 namespace corridor {
@@ -19,16 +18,25 @@ constraints: ["khorgos >= dostyk"]
 )";
 
 std::filesystem::path planned(const std::string& name, const std::string& sweep = toy_sweep) {
-  const auto dir = testing::scratch(name);
-  const auto spec = parse_sweep(sweep, "toy.yaml", ".");
-  write_plan(plan_sweep(spec, testing::toy_base), spec, dir);
-  return dir;
+  return testing::planned(name, sweep);
 }
 
 std::string merged(const std::filesystem::path& dir) {
-  merge_sweep(dir);
-  return sweep_detail::read_text(dir / "results.csv") + "---\n" +
-         sweep_detail::read_text(dir / "summary.csv");
+  const sweep_folder folder(dir);
+  write_sweep_tables(folder, tabulate_sweep(folder.plan(), folder));
+  return read_file(dir / "results.csv") + "---\n" + read_file(dir / "summary.csv");
+}
+
+// The sweep in `dir`, run with `opt` on the toy evaluator.
+sweep_counts run(const std::filesystem::path& dir, const sweep_run_options& opt,
+                 const sweep_evaluator& eval = testing::toy_evaluator()) {
+  sweep_folder folder(dir);
+  return run_sweep(folder.plan(), folder, opt, eval);
+}
+
+sweep_counts counts_of(const std::filesystem::path& dir) {
+  const sweep_folder folder(dir);
+  return sweep_status(folder.plan(), folder);
 }
 
 sweep_run_options threads(std::size_t n) {
@@ -39,21 +47,21 @@ sweep_run_options threads(std::size_t n) {
 
 TEST(sweep_run, merged_bytes_are_the_same_for_one_thread_two_threads_and_three_shards) {
   const auto one = planned("one");
-  run_sweep(one, threads(1), testing::toy_evaluator());
+  run(one, threads(1), testing::toy_evaluator());
   const auto two = planned("two");
-  run_sweep(two, threads(2), testing::toy_evaluator());
+  run(two, threads(2), testing::toy_evaluator());
   const auto shards = planned("shards");
   for (std::size_t s : {2u, 0u, 1u}) {
     sweep_run_options o = threads(1);
     o.shard_index = s;
     o.shard_count = 3;
-    run_sweep(shards, o, testing::toy_evaluator());
+    run(shards, o, testing::toy_evaluator());
   }
   const auto reference = merged(one);
   EXPECT_EQ(merged(two), reference);
   EXPECT_EQ(merged(shards), reference);
   // 3 + 3 + 2 + 1 points with khorgos >= dostyk, times 2 demand levels, times 2 replications.
-  EXPECT_EQ(sweep_status(one).done, 36u);
+  EXPECT_EQ(counts_of(one).done, 36u);
   EXPECT_EQ(reference.substr(0, reference.find('\n')),
             "run_id,point,replication,dostyk,khorgos,demand,metrics.throughput_teu_per_day,metrics.transit_"
             "days_mean");
@@ -61,15 +69,15 @@ TEST(sweep_run, merged_bytes_are_the_same_for_one_thread_two_threads_and_three_s
 
 TEST(sweep_run, a_shard_runs_every_third_manifest_entry) {
   const auto dir = planned("shard");
-  const auto plan = read_plan(dir);
+  const sweep_folder folder(dir);
   sweep_run_options o;
   o.shard_index = 1;
   o.shard_count = 3;
-  const auto pending = pending_runs(dir, plan, o);
+  const auto pending = pending_runs(folder.plan(), folder, o);
   ASSERT_EQ(pending.size(), 12u);
   for (auto i : pending) EXPECT_EQ(i % 3, 1u);
   o.shard_index = 3;
-  EXPECT_THROW(pending_runs(dir, plan, o), sweep_error);
+  EXPECT_THROW(pending_runs(folder.plan(), folder, o), sweep_error);
 }
 
 TEST(sweep_run, skips_runs_already_done) {
@@ -77,52 +85,52 @@ TEST(sweep_run, skips_runs_already_done) {
   std::atomic<int> calls = 0;
   sweep_run_options first = threads(2);
   first.shard_count = 2;  // half of it, as if interrupted
-  run_sweep(dir, first, testing::toy_evaluator(&calls));
+  run(dir, first, testing::toy_evaluator(&calls));
   EXPECT_EQ(calls, 18);
-  EXPECT_EQ(sweep_status(dir).remaining, 18u);
-  run_sweep(dir, threads(2), testing::toy_evaluator(&calls));
+  EXPECT_EQ(counts_of(dir).remaining, 18u);
+  run(dir, threads(2), testing::toy_evaluator(&calls));
   EXPECT_EQ(calls, 36);
-  run_sweep(dir, threads(2), testing::toy_evaluator(&calls));
+  run(dir, threads(2), testing::toy_evaluator(&calls));
   EXPECT_EQ(calls, 36);
   const auto reference = planned("resume-ref");
-  run_sweep(reference, threads(1), testing::toy_evaluator());
+  run(reference, threads(1), testing::toy_evaluator());
   EXPECT_EQ(merged(dir), merged(reference));
 }
 
 TEST(sweep_run, records_a_failing_run_and_carries_on) {
   const auto dir =
-      planned("fail", "base: b\nparameters:\n  dostyk: {path: nodes.dostyk.tracks, values: [1, 99, 2]}\n");
-  const auto counts = run_sweep(dir, threads(2), testing::toy_evaluator());
+      planned("fail", "base: b\nparameters:\n  dostyk: {path: nodes.dostyk.tracks, values: [1, 13, 2]}\n");
+  const auto counts = run(dir, threads(2), testing::toy_evaluator());
   EXPECT_EQ(counts.done, 2u);
   EXPECT_EQ(counts.failed, 1u);
-  const auto plan = read_plan(dir);
-  const auto failed = sweep_detail::read_text(sweep_detail::failed_file(dir, plan.runs[1].id));
-  EXPECT_NE(failed.find("dostyk cannot have 99 tracks"), std::string::npos);
+  const sweep_folder folder(dir);
+  const auto failed = read_file(dir / "runs" / (folder.run_id(1) + ".failed.json"));
+  EXPECT_NE(failed.find("dostyk cannot have 13 tracks"), std::string::npos);
   const auto csv = merged(dir);
-  EXPECT_NE(csv.find(plan.runs[1].id + ",1,0,99,,\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(folder.run_id(1) + ",1,0,13,,\n"), std::string::npos) << csv;
   // A second run leaves it failed unless asked to retry.
   std::atomic<int> calls = 0;
-  run_sweep(dir, threads(1), testing::toy_evaluator(&calls));
+  run(dir, threads(1), testing::toy_evaluator(&calls));
   EXPECT_EQ(calls, 0);
   sweep_run_options retry = threads(1);
   retry.retry_failed = true;
-  run_sweep(dir, retry, testing::toy_evaluator(&calls));
+  run(dir, retry, testing::toy_evaluator(&calls));
   EXPECT_EQ(calls, 1);
 }
 
 TEST(sweep_run, replanning_with_more_replications_keeps_results_made) {
   const auto dir =
       planned("replan", "base: b\nparameters:\n  d: {path: nodes.dostyk.tracks, values: [1, 2]}\n");
-  run_sweep(dir, threads(1), testing::toy_evaluator());
+  run(dir, threads(1), testing::toy_evaluator());
   const auto spec = parse_sweep(
       "base: b\nparameters:\n  d: {path: nodes.dostyk.tracks, values: [1, 2, 3]}\nreplications: 2\n",
       "toy.yaml", ".");
-  write_plan(plan_sweep(spec, testing::toy_base), spec, dir);
-  const auto status = sweep_status(dir);
+  write_sweep_plan(dir, plan_sweep(spec, testing::toy_base), spec.text);
+  const auto status = counts_of(dir);
   EXPECT_EQ(status.total, 6u);
   EXPECT_EQ(status.done, 2u);
   std::atomic<int> calls = 0;
-  run_sweep(dir, threads(2), testing::toy_evaluator(&calls));
+  run(dir, threads(2), testing::toy_evaluator(&calls));
   EXPECT_EQ(calls, 4);
 }
 
@@ -131,7 +139,7 @@ TEST(sweep_run, progress_reports_every_run_of_the_share) {
   std::vector<std::size_t> done;
   sweep_run_options o = threads(2);
   o.progress = [&](const sweep_progress& p) { done.push_back(p.share.done); };
-  run_sweep(dir, o, testing::toy_evaluator());
+  run(dir, o, testing::toy_evaluator());
   ASSERT_EQ(done.size(), 36u);
   EXPECT_EQ(done.back(), 36u);
 }
@@ -140,9 +148,9 @@ TEST(sweep_merge, keeps_the_metrics_the_sweep_names) {
   const auto dir = planned("keep",
                            "base: b\nparameters:\n  d: {path: nodes.dostyk.tracks, values: [1, 2]}\n"
                            "metrics: [crossings.dostyk.utilization]\nreplications: 2\n");
-  run_sweep(dir, threads(1), testing::toy_evaluator());
-  merge_sweep(dir);
-  const auto summary = sweep_detail::read_text(dir / "summary.csv");
+  run(dir, threads(1), testing::toy_evaluator());
+  merged(dir);
+  const auto summary = read_file(dir / "summary.csv");
   EXPECT_EQ(summary,
             "point,d,runs,crossings.dostyk.utilization.mean,crossings.dostyk.utilization.hw95\n"
             "0,1,2,1,0\n"
@@ -153,8 +161,52 @@ TEST(sweep_merge, unknown_kept_metric_is_an_error) {
   const auto dir = planned("badmetric",
                            "base: b\nparameters:\n  d: {path: nodes.dostyk.tracks, values: [1]}\n"
                            "metrics: [metrics.nope]\n");
-  run_sweep(dir, threads(1), testing::toy_evaluator());
-  EXPECT_THROW(merge_sweep(dir), sweep_error);
+  run(dir, threads(1), testing::toy_evaluator());
+  EXPECT_THROW(merged(dir), sweep_error);
+}
+
+// A point the validator rejects is a failed run whose error names the parameter path that set the bad
+// value, not a line of the base scenario (which holds a valid one).
+TEST(sweep_run, records_an_invalid_point_as_a_failed_run_named_by_its_parameter_path) {
+  const auto dir =
+      planned("invalid", "base: b\nparameters:\n  dostyk: {path: nodes.dostyk.tracks, values: [0, 2]}\n");
+  const auto counts = run(dir, threads(1));
+  EXPECT_EQ(counts.failed, 1u);
+  const sweep_folder folder(dir);
+  const auto failed = read_file(dir / "runs" / (folder.run_id(0) + ".failed.json"));
+  EXPECT_NE(failed.find("\"nodes.dostyk.tracks: error: tracks of node 'dostyk' must be >= 1, got 0\""),
+            std::string::npos)
+      << failed;
+}
+
+// The store's own errors are not run failures: a folder that cannot be written stops the sweep with
+// io_error (the CLI's exit 3), and no run is recorded as failed.
+TEST(sweep_run, stops_with_io_error_when_a_result_cannot_be_written) {
+  const auto dir =
+      planned("unwritable", "base: b\nparameters:\n  d: {path: nodes.dostyk.tracks, values: [1, 2]}\n");
+  std::filesystem::remove_all(dir / "runs");
+  write_file_atomic(dir / "runs", "a file where the runs folder should be\n");
+  EXPECT_THROW(run(dir, threads(1)), io_error);
+}
+
+TEST(sweep_ids, are_those_of_the_manifest_and_survive_replanning_with_more_points) {
+  const auto small = plan_sweep(
+      parse_sweep("base: b\nparameters:\n  d: {path: nodes.dostyk.tracks, values: [1, 3]}\nreplications: 2\n",
+                  "s", "."),
+      testing::toy_base);
+  const auto big = plan_sweep(
+      parse_sweep(
+          "base: b\nparameters:\n  d: {path: nodes.dostyk.tracks, values: [1, 2, 3]}\nreplications: 3\n", "s",
+          "."),
+      testing::toy_base);
+  ASSERT_EQ(small.runs.size(), 4u);
+  ASSERT_EQ(big.runs.size(), 9u);
+  EXPECT_EQ(sweep_run_id(small, 0), sweep_run_id(big, 0));
+  EXPECT_EQ(sweep_run_id(small, 1), sweep_run_id(big, 1));
+  EXPECT_EQ(sweep_run_id(small, 2), sweep_run_id(big, 6));  // d = 3, replication 0
+  EXPECT_EQ(sweep_run_id(small, 3), sweep_run_id(big, 7));
+  EXPECT_EQ(sweep_run_id(big, 7).substr(sweep_run_id(big, 7).size() - 4), "-r01");
+  EXPECT_EQ(small.runs[0].seed, 5u);
 }
 
 }  // namespace

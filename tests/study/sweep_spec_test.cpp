@@ -59,8 +59,8 @@ TEST(sweep_file, malformed_yaml_is_an_error_with_its_place) {
 TEST(sweep_file, unknown_parameter_path_names_the_parameter_and_what_exists) {
   const auto msg = error_of("base: b.yaml\nparameters:\n  t: {path: nodes.dostyk.trakcs, values: [1]}\n");
   EXPECT_EQ(msg,
-            "s.yaml:3:3: parameter 't': unknown path 'nodes.dostyk.trakcs': no 'trakcs' in 'nodes.dostyk' "
-            "(it has: kind, tracks)");
+            "s.yaml:3:3: parameter 't': parameter path 'nodes.dostyk.trakcs': no 'trakcs' in 'nodes.dostyk'; "
+            "did you mean 'tracks'? (it has: kind, country, lat, lon, tracks)");
 }
 
 TEST(sweep_file, crossing_alias_rejects_a_node_of_another_kind) {
@@ -101,32 +101,12 @@ parameters:
   EXPECT_EQ(plan.targets[0], (std::vector<std::string>{"nodes.dostyk.tracks", "nodes.khorgos.tracks"}));
   EXPECT_EQ(plan.targets[1], (std::vector<std::string>{"flows.a.teu_per_week", "flows.b.teu_per_week"}));
   EXPECT_EQ(plan.targets[2], (std::vector<std::string>{"edges.aktau-alat.capacity_teu"}));
-  const auto tree = YAML::Load(point_scenario_yaml(plan, 0));
-  EXPECT_EQ(tree["nodes"]["khorgos"]["tracks"].as<std::string>(), "3");
-  EXPECT_EQ(tree["flows"]["b"]["teu_per_week"].as<double>(), 100.0);
-  EXPECT_EQ(tree["edges"]["aktau-alat"]["capacity_teu"].as<double>(), 400.0);
-  EXPECT_EQ(tree["edges"]["aktau-alat"]["cancel_probability_by_month"][1].as<double>(), 0.1);
-  EXPECT_EQ(tree["edges"]["xian-dostyk"]["distance_km"].as<double>(), 2900.0);  // untouched
-}
-
-TEST(sweep_plan, ids_do_not_change_when_points_or_replications_are_added) {
-  const auto small = plan_sweep(
-      parse_sweep("base: b\nparameters:\n  d: {path: nodes.dostyk.tracks, values: [1, 3]}\nreplications: 2\n",
-                  "s", "."),
-      testing::toy_base);
-  const auto big = plan_sweep(
-      parse_sweep(
-          "base: b\nparameters:\n  d: {path: nodes.dostyk.tracks, values: [1, 2, 3]}\nreplications: 3\n", "s",
-          "."),
-      testing::toy_base);
-  ASSERT_EQ(small.runs.size(), 4u);
-  ASSERT_EQ(big.runs.size(), 9u);
-  EXPECT_EQ(small.runs[0].id, big.runs[0].id);
-  EXPECT_EQ(small.runs[1].id, big.runs[1].id);
-  EXPECT_EQ(small.runs[2].id, big.runs[6].id);  // d = 3, replication 0
-  EXPECT_EQ(small.runs[3].id, big.runs[7].id);
-  EXPECT_EQ(big.runs[7].id.substr(big.runs[7].id.size() - 4), "-r01");
-  EXPECT_EQ(small.runs[0].seed, 5u);
+  const scenario s = point_scenario(base_document(plan), plan, 0);
+  EXPECT_EQ(s.find_node("khorgos")->crossing.tracks, 3);
+  EXPECT_EQ(s.flows.at(1).teu_per_week, 100.0);
+  EXPECT_EQ(s.find_edge("aktau-alat")->ferry.capacity_teu, 400.0);
+  EXPECT_EQ(s.find_edge("aktau-alat")->ferry.cancel_probability_by_month[1], 0.1);
+  EXPECT_EQ(s.find_edge("xian-dostyk")->distance_km, 2900.0);  // untouched
 }
 
 }  // namespace
