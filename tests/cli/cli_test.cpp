@@ -182,3 +182,28 @@ TEST(cli_compare, a_scenario_against_itself_differs_by_exactly_zero) {
     EXPECT_FALSE(static_cast<bool>(row["significant"])) << row["name"];
   }
 }
+
+// A file that cannot be written is a file error, exit 3, whichever command writes it.
+TEST(cli_errors, an_unwritable_output_exits_3_for_run_calibrate_and_a_sweep_plan) {
+  const fs::path dir = fresh_dir("unwritable");
+  fs::create_directories(dir);
+  std::ofstream(dir / "file") << "a file, not a folder\n";
+  const fs::path blocked = dir / "file" / "out";
+  const std::string toy = scenarios + "two-terminals.yaml";
+  const outcome run = corridor("run " + toy + " --quiet --out " + blocked.string());
+  EXPECT_EQ(run.exit_code, 3) << run.output;
+  const fs::path targets = dir / "targets.yaml";
+  std::ofstream(targets)
+      << "parameters:\n  - {path: edges.dostyk-lodz.speed_km_per_day, min: 500, max: 1500}\n"
+         "targets:\n  - {metric: metrics.transit_days_mean, value: 12, sd: 1}\n";
+  const outcome fit = corridor("calibrate " + toy + " --targets " + targets.string() +
+                               " --evaluate --seeds 1 --quiet --out " + (blocked / "fit.yaml").string());
+  EXPECT_EQ(fit.exit_code, 3) << fit.output;
+  EXPECT_NE(fit.output.find("file/out: cannot create directory"), std::string::npos) << fit.output;
+  const outcome plan =
+      corridor("sweep plan " + scenarios + "sweeps/khorgos-dostyk-grid.yaml --out " + blocked.string());
+  EXPECT_EQ(plan.exit_code, 3) << plan.output;
+  const outcome status = corridor("sweep status " + dir.string());
+  EXPECT_EQ(status.exit_code, 3) << status.output;
+  EXPECT_NE(status.output.find("not a sweep folder"), std::string::npos) << status.output;
+}

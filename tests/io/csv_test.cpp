@@ -44,6 +44,22 @@ TEST(csv, prints_numbers_shortest_round_trip_without_exponent_noise) {
   EXPECT_EQ(format_number(-std::numeric_limits<double>::infinity()), "");
 }
 
+// One formatter for every file: whole numbers as integers (a sweep's 1000000 stays readable and its run id
+// stable), never an exponent for them, and the shortest exact text for the rest.
+TEST(csv, prints_whole_numbers_as_integers_and_the_rest_shortest_round_trip) {
+  EXPECT_EQ(format_number(100000), "100000");
+  EXPECT_EQ(format_number(-2e6), "-2000000");
+  EXPECT_EQ(format_number(1e15), "1e+15");
+  EXPECT_EQ(format_number(1e-5), "1e-05");
+  EXPECT_EQ(std::stod(format_number(123456.789)), 123456.789);
+}
+
+TEST(text, escapes_html_and_formats_hashes_as_sixteen_hex_digits) {
+  EXPECT_EQ(html_escape("a<b & \"c\">"), "a&lt;b &amp; &quot;c&quot;&gt;");
+  EXPECT_EQ(hex16(0xabc), "0000000000000abc");
+  EXPECT_EQ(hex16(~0ULL), "ffffffffffffffff");
+}
+
 // A German locale writes 0,5; the writers must not care which locale the program runs under.
 TEST(csv, prints_a_decimal_point_under_a_german_locale) {
   std::locale german;
