@@ -72,23 +72,32 @@ std::vector<daily_row> mean_daily(const std::vector<run_result>& runs,
                                   const std::vector<queue_result>& queues) {
   std::map<std::string, std::size_t> column;
   for (const auto& q : queues) column.emplace(queue_key(q), column.size());
+  // Per run, the summary's column of each of its queues and the row of each day: looked up once, not per
+  // cell.
+  std::vector<std::vector<std::size_t>> columns_of;
+  std::vector<std::map<int, const daily_row*>> days_of;
+  for (const auto& r : runs) {
+    auto& cols = columns_of.emplace_back();
+    for (const auto& q : r.queues) cols.push_back(column.at(queue_key(q)));
+    auto& days = days_of.emplace_back();
+    for (const auto& d : r.daily) days.emplace(d.day, &d);
+  }
   const std::size_t nq = queues.size(), ns = std::size(daily_series);
   std::vector<daily_row> out;
+  std::vector<double> values(nq * ns);
   for (const auto& first : runs.front().daily) {
     running_stats teu, trains;
     std::vector<running_stats> cells(nq * ns);
-    for (const auto& r : runs) {
-      const auto it = std::find_if(r.daily.begin(), r.daily.end(),
-                                   [&](const daily_row& d) { return d.day == first.day; });
-      const daily_row* d = it == r.daily.end() ? nullptr : &*it;
+    for (std::size_t k = 0; k < runs.size(); ++k) {
+      const auto it = days_of[k].find(first.day);
+      const daily_row* d = it == days_of[k].end() ? nullptr : it->second;
       teu.add(d ? d->teu_delivered : 0.0);
       trains.add(d ? d->trains_delivered : 0.0);
-      std::vector<double> values(nq * ns, 0.0);
+      std::fill(values.begin(), values.end(), 0.0);
       for (std::size_t s = 0; d && s < ns; ++s) {
         const auto& in = d->*daily_series[s];
-        for (std::size_t i = 0; i < in.size() && i < r.queues.size(); ++i) {
-          values[s * nq + column.at(queue_key(r.queues[i]))] = in[i];
-        }
+        for (std::size_t i = 0; i < in.size() && i < columns_of[k].size(); ++i)
+          values[s * nq + columns_of[k][i]] = in[i];
       }
       for (std::size_t c = 0; c < values.size(); ++c) cells[c].add(values[c]);
     }
@@ -98,6 +107,7 @@ std::vector<daily_row> mean_daily(const std::vector<run_result>& runs,
     row.trains_delivered = trains.mean();
     for (std::size_t s = 0; s < ns; ++s) {
       auto& series = row.*daily_series[s];
+      series.reserve(nq);
       for (std::size_t i = 0; i < nq; ++i) series.push_back(cells[s * nq + i].mean());
     }
     out.push_back(std::move(row));
