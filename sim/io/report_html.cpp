@@ -128,9 +128,8 @@ std::string report_html(const report_input& in) {
 }
 
 std::filesystem::path write_report_html(const std::filesystem::path& dir, const report_input& in) {
-  const std::string page = report_html(in);
-  const auto out = dir / "report.html";
-  write_file_atomic(out, page);
+  auto out = dir / "report.html";
+  write_file_atomic(out, report_html(in));
   return out;
 }
 
