@@ -33,7 +33,8 @@ class scenario_document {
 // Parses `yaml` (named `name` in messages; a relative `extends` resolves from `base_dir`), applies its
 // overlays and checks that it loads as a scenario. Throws scenario_error with every problem.
 scenario_document parse_document(std::string_view yaml, std::string_view name,
-                                 const std::filesystem::path& base_dir = {});
+                                 const std::filesystem::path& base_dir = {},
+                                 const load_options& options = {});
 
 enum class param_op { set, scale };
 

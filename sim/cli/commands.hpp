@@ -15,9 +15,10 @@ struct exit_request {
 // --allow-outside on a command that loads scenarios: `extends` may then name files outside the scenario's
 // folder tree. The flag's one wording, for every command.
 inline CLI::Option* add_allow_outside_flag(CLI::App* cmd, bool& flag) {
-  return cmd->add_flag("--allow-outside", flag,
-                       "Let extends name a base outside the scenario's folder tree (its folder, or the folder "
-                       "above it that holds .corridor-root)");
+  return cmd->add_flag(
+      "--allow-outside", flag,
+      "Let extends name a base outside the scenario's folder tree (its folder, or the folder "
+      "above it that holds .corridor-root)");
 }
 
 // Set by main: whether progress lines may be printed (stderr is a terminal and --quiet was not given).

@@ -216,7 +216,8 @@ void apply_parameter(const scenario_document& doc, tnode& root, const parameter_
 }
 
 void apply_overlay(tnode& root, const overlay_edit& e, detail::diagnostics& diags) {
-  const tnode overlay = detail::parse_tree(e.text, e.name, diags);
+  detail::load_budget budget;  // an overlay edit is held to the limits of a file
+  const tnode overlay = detail::parse_tree(e.text, e.name, diags, budget);
   if (diags.has_fatal()) return;
   if (overlay.kind != tkind::map)
     return diags.error(overlay.loc, "an overlay is a map of scenario keys, got " + overlay.describe());
@@ -243,11 +244,11 @@ const std::string& scenario_document::name() const noexcept {
 }
 
 scenario_document parse_document(std::string_view yaml, std::string_view name,
-                                 const std::filesystem::path& base_dir) {
+                                 const std::filesystem::path& base_dir, const load_options& options) {
   auto doc = std::make_shared<scenario_document::impl>();
   doc->name = std::string(name);
   detail::diagnostics diags;
-  doc->root = detail::resolve_overlays(yaml, doc->name, base_dir, diags);
+  doc->root = detail::resolve_overlays(yaml, doc->name, base_dir, options, diags);
   if (doc->root.kind != tkind::map && diags.empty()) {
     diags.error(doc->root.loc, "expected a map of scenario keys, got " + doc->root.describe());
   }

@@ -34,7 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   const auto split = input.find(separator);
   const std::string_view base = input.substr(0, split);
-  const std::string_view overlay = split == std::string_view::npos ? "" : input.substr(split + separator.size());
+  const std::string_view overlay =
+      split == std::string_view::npos ? "" : input.substr(split + separator.size());
   {
     std::ofstream out(folder() / "base.yaml", std::ios::binary | std::ios::trunc);
     out.write(base.data(), static_cast<std::streamsize>(base.size()));
@@ -49,7 +50,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     corridor::load_scenario_text(corridor::to_yaml(s), "shown.yaml");
   } catch (const corridor::scenario_error& e) {
-    std::fprintf(stderr, "round trip failed:\n%s\n--- printed:\n%s\n", e.what(), corridor::to_yaml(s).c_str());
+    std::fprintf(stderr, "round trip failed:\n%s\n--- printed:\n%s\n", e.what(),
+                 corridor::to_yaml(s).c_str());
     std::abort();
   }
   return 0;

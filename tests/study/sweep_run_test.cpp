@@ -174,8 +174,9 @@ TEST(sweep_run, records_an_invalid_point_as_a_failed_run_named_by_its_parameter_
   EXPECT_EQ(counts.failed, 1u);
   const sweep_folder folder(dir);
   const auto failed = read_file(dir / "runs" / (folder.run_id(0) + ".failed.json"));
-  EXPECT_NE(failed.find("\"nodes.dostyk.tracks: error: tracks of node 'dostyk' must be >= 1, got 0\""),
-            std::string::npos)
+  EXPECT_NE(
+      failed.find("\"nodes.dostyk.tracks: error: tracks of node 'dostyk' must be >= 1 and <= 100, got 0\""),
+      std::string::npos)
       << failed;
 }
 
