@@ -2,6 +2,7 @@
 // Random streams and the project's own distributions. A stream is a pure function of
 // (seed, replication, entity id), so adding an entity never shifts another's numbers and results never
 // depend on threads, shards or the standard library. No std:: distribution is used anywhere.
+// Module sim/random (corridor::random), the leaf below engine and scenario: it knows nothing of either.
 #include <cstdint>
 #include <string>
 #include <string_view>
