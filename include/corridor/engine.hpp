@@ -39,13 +39,15 @@ constexpr bool runs_before(const event& a, const event& b) noexcept {
   return a.seq < b.seq;
 }
 
-// Future-event sets. Each offers push, pop_min, min, empty, size, clear; the engine is a template on them so
-// that benchmarks compare implementations with no virtual call in the loop. min() needs a non-empty queue;
-// pop_min() on an empty one throws engine_error.
+// Future-event sets. Each offers push, pop_min, pop_min_until, min, empty, size, clear and reserve; the
+// engine is a template on them so that benchmarks compare implementations with no virtual call in the loop.
+// min() needs a non-empty queue; pop_min() on an empty one throws engine_error. pop_min_until(end, out) pops
+// the least event into `out` and says true when its time is <= end, and otherwise leaves the queue as it was.
 class binary_heap_queue {
  public:
   void push(const event& e);
   event pop_min();
+  bool pop_min_until(double end, event& out);
   const event& min() const { return heap_.front(); }
   bool empty() const noexcept { return heap_.empty(); }
   std::size_t size() const noexcept { return heap_.size(); }
@@ -56,11 +58,12 @@ class binary_heap_queue {
   std::vector<event> heap_;
 };
 
-// A 4-ary heap: shallower than a binary heap and kinder to the cache; the default.
+// A 4-ary heap: shallower than a binary heap and kinder to the cache.
 class quaternary_heap_queue {
  public:
   void push(const event& e);
   event pop_min();
+  bool pop_min_until(double end, event& out);
   const event& min() const { return heap_.front(); }
   bool empty() const noexcept { return heap_.empty(); }
   std::size_t size() const noexcept { return heap_.size(); }
@@ -69,6 +72,53 @@ class quaternary_heap_queue {
 
  private:
   std::vector<event> heap_;
+};
+
+// A radix heap (Ahuja, Mehlhorn, Orlin and Tarjan 1990) on the bit pattern of the event time, the default.
+// Simulated time never goes backwards, and for times >= 0 the IEEE bit pattern read as an unsigned integer
+// orders like the time itself. An event waits in the bucket named by the highest 4-bit digit in which its
+// time differs from the last popped one, and by its own value of that digit; popping empties the lowest
+// bucket into buckets on lower levels. So an event is moved a few times in its life and compared with few
+// others: push is O(1), memory is read in sequence, and the cost barely grows with the number pending.
+// Events at exactly the last popped time (bucket 0) wait in a small heap on (priority, seq), which keeps the
+// total order. It is monotone: while it holds events, a push before the last popped time throws
+// engine_error (an empty queue starts afresh); times must be >= 0. min() scans the lowest bucket, so the
+// engine pops with pop_min_until.
+class radix_heap_queue {
+ public:
+  void push(const event& e);
+  event pop_min();
+  bool pop_min_until(double end, event& out);
+  const event& min() const;
+  bool empty() const noexcept { return size_ == 0; }
+  std::size_t size() const noexcept { return size_; }
+  void clear() noexcept;
+  // Buckets grow to their working size once and keep it; nothing to size in advance.
+  void reserve(std::size_t) noexcept {}
+
+ private:
+  // Bucket 0 holds the keys equal to last_, as a heap on (priority, seq). Bucket level * 16 + d holds the
+  // keys whose highest digit differing from last_ is digit `level` (bits 4 level .. 4 level + 3), with value
+  // d there; bucket order is then key order.
+  static constexpr unsigned digit_bits = 4;
+  static constexpr std::size_t digits = std::size_t{1} << digit_bits;
+  static constexpr std::size_t bucket_count = 64 / digit_bits * digits;
+  // The order-preserving key of a time >= 0 (or -0.0, which sorts with +0.0).
+  static std::uint64_t key_of(double time) noexcept;
+  static std::size_t bucket_of(std::uint64_t key, std::uint64_t last) noexcept;
+  std::size_t lowest_bucket() const noexcept;
+  std::size_t min_index(std::size_t b) const noexcept;
+  // Pops buckets_[b][at], the least pending event, making its time last_, and empties bucket b into lower
+  // levels.
+  event take_least(std::size_t b, std::size_t at);
+  void file(const event& e, std::size_t b);
+  void push_tie(const event& e);
+  event pop_tie();
+
+  std::vector<event> buckets_[bucket_count];
+  std::uint64_t occupied_[bucket_count / 64] = {};  // bit b set when bucket b >= 1 holds events
+  std::uint64_t last_ = 0;                          // key of the last popped time; pending keys are >= it
+  std::size_t size_ = 0;
 };
 
 template <class Queue>
@@ -122,7 +172,7 @@ class basic_engine {
   std::vector<std::uint64_t> cancelled_bits_;
 };
 
-using engine = basic_engine<quaternary_heap_queue>;
+using engine = basic_engine<radix_heap_queue>;
 
 }  // namespace corridor
 

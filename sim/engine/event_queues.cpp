@@ -54,6 +54,13 @@ event heap_pop(std::vector<event>& heap) {
   return top;
 }
 
+template <std::size_t D>
+bool heap_pop_until(std::vector<event>& heap, double end, event& out) {
+  if (heap.empty() || heap.front().time > end) return false;
+  out = heap_pop<D>(heap);
+  return true;
+}
+
 }  // namespace
 
 void binary_heap_queue::push(const event& e) {
@@ -62,12 +69,18 @@ void binary_heap_queue::push(const event& e) {
 event binary_heap_queue::pop_min() {
   return heap_pop<2>(heap_);
 }
+bool binary_heap_queue::pop_min_until(double end, event& out) {
+  return heap_pop_until<2>(heap_, end, out);
+}
 
 void quaternary_heap_queue::push(const event& e) {
   heap_push<4>(heap_, e);
 }
 event quaternary_heap_queue::pop_min() {
   return heap_pop<4>(heap_);
+}
+bool quaternary_heap_queue::pop_min_until(double end, event& out) {
+  return heap_pop_until<4>(heap_, end, out);
 }
 
 }  // namespace corridor

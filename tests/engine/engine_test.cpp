@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -228,8 +229,31 @@ TEST(engine, running_backwards_throws) {
 TEST(engine, empty_queue_pop_throws) {
   quaternary_heap_queue q4;
   binary_heap_queue q2;
+  radix_heap_queue radix;
   EXPECT_THROW(q4.pop_min(), engine_error);
   EXPECT_THROW(q2.pop_min(), engine_error);
+  EXPECT_THROW(radix.pop_min(), engine_error);
+}
+
+TEST(engine, an_event_scheduled_after_run_until_runs_before_the_later_pending_ones) {
+  engine eng;
+  eng.schedule_at(10.0, 10);
+  eng.run_until(5.0, [](const event&) { FAIL() << "nothing is due before 10 h"; });
+  eng.schedule_at(6.0, 6);
+  eng.schedule_at(5.0, 5);
+  const std::vector<trace_entry> expected{{5.0, 5}, {6.0, 6}, {10.0, 10}};
+  EXPECT_EQ(run_trace(eng), expected);
+}
+
+TEST(engine, a_cancelled_last_event_does_not_stop_scheduling_before_its_time) {
+  engine eng;
+  eng.schedule_at(1.0, 1);
+  eng.cancel(eng.schedule_at(50.0, 50));
+  run_trace(eng);  // pops the cancelled event at 50 h; the clock stays at 1 h
+  EXPECT_EQ(eng.now(), 1.0);
+  eng.schedule_at(2.0, 2);
+  const std::vector<trace_entry> expected{{2.0, 2}};
+  EXPECT_EQ(run_trace(eng), expected);
 }
 
 // A random workload with many ties and cancels, replayed on both heaps.
@@ -257,11 +281,13 @@ std::vector<std::uint64_t> random_workload_trace() {
   return trace;
 }
 
-TEST(engine, binary_and_quaternary_heaps_give_identical_traces) {
+TEST(engine, binary_quaternary_and_radix_heaps_give_identical_traces) {
   const auto binary = random_workload_trace<binary_heap_queue>();
   const auto quaternary = random_workload_trace<quaternary_heap_queue>();
+  const auto radix = random_workload_trace<radix_heap_queue>();
   EXPECT_GT(binary.size(), 1000U);
   EXPECT_EQ(binary, quaternary);
+  EXPECT_EQ(binary, radix);
 }
 
 template <class Queue>
@@ -288,6 +314,88 @@ TEST(event_queues, binary_heap_pops_in_total_order) {
 }
 TEST(event_queues, quaternary_heap_pops_in_total_order) {
   expect_heap_sorts_like_runs_before<quaternary_heap_queue>();
+}
+TEST(event_queues, radix_heap_pops_in_total_order) {
+  expect_heap_sorts_like_runs_before<radix_heap_queue>();
+}
+
+// HOLD-like use with times of every magnitude (0, -0.0, subnormals, 1e-300 ... 1e300) and many exact ties:
+// each pop pushes a few events at or after the popped time. The pops must come out exactly as a sorted
+// copy says, which a bucket chosen by the wrong bit or a lost tie would break.
+TEST(event_queues, radix_heap_matches_a_sorted_reference_on_times_of_every_magnitude) {
+  radix_heap_queue q;
+  rng_stream rng(11, 0, stable_id("radix-magnitudes"));
+  const double offsets[] = {0.0, 5e-324, 1e-300, 1e-9, 0.5, 1.0, 3.0, 1e6, 1e300};
+  std::vector<event> pending;  // the reference: kept sorted latest first, so back() is the least
+  std::uint64_t seq = 0;
+  auto push = [&](double time) {
+    event e;
+    e.time = time;
+    e.priority = static_cast<std::int32_t>(rng.next_u64() % 3) - 1;
+    e.seq = seq++;
+    q.push(e);
+    pending.push_back(e);
+  };
+  push(-0.0);
+  push(0.0);
+  push(2.0);
+  for (int step = 0; step < 20000 && !pending.empty(); ++step) {
+    std::sort(pending.begin(), pending.end(),
+              [](const event& a, const event& b) { return runs_before(b, a); });
+    const event expected = pending.back();
+    pending.pop_back();
+    const event got = q.pop_min();
+    ASSERT_EQ(got.seq, expected.seq) << "at step " << step;
+    const std::uint64_t r = rng.next_u64();
+    const int children = pending.size() < 200 ? 2 : static_cast<int>(r % 2);
+    for (int c = 0; c < children; ++c) {
+      const double offset = offsets[(r >> (8 * c + 8)) % 9];
+      push(offset < 1e200 || step % 500 == 0 ? got.time + offset : got.time);
+    }
+  }
+  EXPECT_EQ(q.size(), pending.size());
+}
+
+TEST(event_queues, radix_heap_rejects_a_time_before_the_last_popped_one_while_it_holds_events) {
+  radix_heap_queue q;
+  q.push(event{2.0, 0, 0, 0, 0, 0});
+  q.push(event{9.0, 0, 0, 1, 0, 0});
+  EXPECT_EQ(q.pop_min().time, 2.0);
+  try {
+    q.push(event{1.5, 0, 0, 2, 0, 0});
+    FAIL() << "no engine_error";
+  } catch (const engine_error& e) {
+    EXPECT_NE(std::string(e.what()).find("at 1.5 h: it is before the last popped time"), std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(q.size(), 1U);
+  EXPECT_EQ(q.pop_min().time, 9.0);
+  q.push(event{1.5, 0, 0, 3, 0, 0});  // empty again: nothing left to order against
+  EXPECT_EQ(q.pop_min().time, 1.5);
+}
+
+TEST(event_queues, radix_heap_rejects_negative_and_nan_times) {
+  radix_heap_queue q;
+  EXPECT_THROW(q.push(event{-1.0, 0, 0, 0, 0, 0}), engine_error);
+  EXPECT_THROW(q.push(event{std::numeric_limits<double>::quiet_NaN(), 0, 0, 0, 0, 0}), engine_error);
+  EXPECT_TRUE(q.empty());
+}
+
+TEST(event_queues, radix_heap_pop_min_until_leaves_later_events_and_the_floor_alone) {
+  radix_heap_queue q;
+  q.push(event{1.0, 0, 0, 0, 0, 0});
+  q.push(event{8.0, 0, 0, 1, 0, 0});
+  event e;
+  ASSERT_TRUE(q.pop_min_until(4.0, e));
+  EXPECT_EQ(e.time, 1.0);
+  EXPECT_FALSE(q.pop_min_until(4.0, e));
+  EXPECT_EQ(q.min().time, 8.0);
+  q.push(event{3.0, 0, 0, 2, 0, 0});  // legal: 3 h is not before the last popped 1 h
+  ASSERT_TRUE(q.pop_min_until(4.0, e));
+  EXPECT_EQ(e.time, 3.0);
+  ASSERT_TRUE(q.pop_min_until(8.0, e));
+  EXPECT_EQ(e.time, 8.0);
+  EXPECT_TRUE(q.empty());
 }
 
 }  // namespace

@@ -96,9 +96,8 @@ void basic_engine<Queue>::run_until(double end, Handler&& handle) {
                         detail::engine_number(now_) + " h");
   }
   stop_requested_ = false;
-  while (!queue_.empty()) {
-    if (queue_.min().time > end) break;
-    const event e = queue_.pop_min();
+  event e;
+  while (queue_.pop_min_until(end, e)) {
     if (!take_if_live(e.seq)) continue;
     now_ = e.time;
     ++processed_;
