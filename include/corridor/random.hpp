@@ -20,11 +20,25 @@ class rng_stream {
   rng_stream(std::uint64_t seed, std::uint64_t replication, std::string_view entity) noexcept
       : rng_stream(seed, replication, stable_id(entity)) {}
 
-  std::uint64_t next_u64() noexcept;
-  // Uniform on the open interval (0, 1): never exactly 0 or 1, so log() is always safe.
-  double uniform01() noexcept;
+  // Inline, as are the samplers' fast paths: a draw is a few instructions, less than a call would cost.
+  std::uint64_t next_u64() noexcept {
+    const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
+    const std::uint64_t t = s_[1] << 17;
+    s_[2] ^= s_[0];
+    s_[3] ^= s_[1];
+    s_[1] ^= s_[2];
+    s_[0] ^= s_[3];
+    s_[2] ^= t;
+    s_[3] = rotl(s_[3], 45);
+    return result;
+  }
+  // Uniform on the open interval (0, 1): never exactly 0 or 1, so log() is always safe. 52 random bits
+  // centred in their cell: k + 0.5 for k in [0, 2^52) is exact in a double, so the result lies in
+  // [2^-53, 1 - 2^-53].
+  double uniform01() noexcept { return (static_cast<double>(next_u64() >> 12) + 0.5) * 0x1p-52; }
 
  private:
+  static constexpr std::uint64_t rotl(std::uint64_t x, int k) noexcept { return (x << k) | (x >> (64 - k)); }
   std::uint64_t s_[4];
 };
 

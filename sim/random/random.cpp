@@ -1,5 +1,6 @@
-// Random streams: FNV-1a ids and xoshiro256** generators seeded through splitmix64. Everything here is
-// integer arithmetic with fixed constants, so every machine and compiler produces the same numbers.
+// Random streams: FNV-1a ids, and xoshiro256** seeded through splitmix64 (its step is inline in random.hpp).
+// Everything here is integer arithmetic with fixed constants, so every machine and compiler produces the same
+// numbers.
 #include "corridor/random.hpp"
 
 namespace corridor {
@@ -15,10 +16,6 @@ std::uint64_t splitmix64(std::uint64_t& state) noexcept {
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
   z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
   return z ^ (z >> 31);
-}
-
-constexpr std::uint64_t rotl(std::uint64_t x, int k) noexcept {
-  return (x << k) | (x >> (64 - k));
 }
 
 }  // namespace
@@ -41,25 +38,6 @@ rng_stream::rng_stream(std::uint64_t seed, std::uint64_t replication, std::uint6
   for (auto& word : s_) word = splitmix64(sm);
   // xoshiro must not start from all zeros; splitmix64 makes that practically impossible, but be sure.
   if ((s_[0] | s_[1] | s_[2] | s_[3]) == 0) s_[0] = 1;
-}
-
-std::uint64_t rng_stream::next_u64() noexcept {
-  const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
-  const std::uint64_t t = s_[1] << 17;
-  s_[2] ^= s_[0];
-  s_[3] ^= s_[1];
-  s_[1] ^= s_[2];
-  s_[0] ^= s_[3];
-  s_[2] ^= t;
-  s_[3] = rotl(s_[3], 45);
-  return result;
-}
-
-double rng_stream::uniform01() noexcept {
-  // 52 random bits centred in their cell: k + 0.5 for k in [0, 2^52) is exact in a double, so the result
-  // lies in [2^-53, 1 - 2^-53] and is never 0 or 1.
-  constexpr double scale = 1.0 / 4503599627370496.0;  // 2^-52
-  return (static_cast<double>(next_u64() >> 12) + 0.5) * scale;
 }
 
 }  // namespace corridor
