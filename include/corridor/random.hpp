@@ -51,6 +51,7 @@ enum class dist_kind { constant, uniform, exponential, normal, lognormal, triang
 // Factories only store their arguments; call check() once (e.g. when a scenario is loaded) before sampling.
 // normal() is truncated at 0 by rejection (resampling), so its shape above 0 is kept and mean() returns the
 // mean of the truncated variable. lognormal() takes the variable's own mean and sd, not the log-scale ones.
+// exponential, normal and lognormal draw through the ziggurat samplers below.
 struct distribution {
   dist_kind kind = dist_kind::constant;
   double a = 0.0, b = 0.0, c = 0.0;
@@ -74,7 +75,15 @@ struct distribution {
 
 // A Poisson count with the given mean (inversion for small means, PTRS for large), stable across platforms.
 std::uint64_t sample_poisson(rng_stream& rng, double mean);
-// A standard normal variate (polar method, no caching: one call, one value).
-double sample_standard_normal(rng_stream& rng);
+
+// Exp(1), by a ziggurat: 98 % of draws cost one next_u64, a table lookup and a multiply, a third of the time
+// of -std::log(rng.uniform01()), which it replaces: Exp(mean m) is m * sample_standard_exponential(rng), and
+// the gaps of a Poisson process of rate r are sample_standard_exponential(rng) / r. Inline.
+inline double sample_standard_exponential(rng_stream& rng);
+// N(0, 1), by a ziggurat (no cached second value: one call, one draw, so a stream's position never depends
+// on hidden state). N(mu, sigma^2) is mu + sigma * sample_standard_normal(rng). Inline.
+inline double sample_standard_normal(rng_stream& rng);
 
 }  // namespace corridor
+
+#include "corridor/detail/ziggurat.hpp"

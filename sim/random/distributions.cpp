@@ -1,5 +1,6 @@
 // The project's own distributions. Each draws from a corridor::rng_stream by a fixed algorithm (inversion
-// where it is cheap), so a sample depends only on the stream, never on the standard library's choices.
+// where it is cheap, the ziggurats of ziggurat.cpp for the exponential and the normal), so a sample depends
+// only on the stream, never on the standard library's choices.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -152,7 +153,7 @@ double distribution::sample(rng_stream& rng) const {
     case dist_kind::uniform:
       return a + (b - a) * rng.uniform01();
     case dist_kind::exponential:
-      return -a * std::log(rng.uniform01());
+      return a * sample_standard_exponential(rng);
     case dist_kind::normal:
       if (b <= 0.0) return a;
       for (;;) {  // rejection keeps the shape; with mean >= 0 at least half the draws are accepted
@@ -239,17 +240,6 @@ std::uint64_t sample_poisson(rng_stream& rng, double mean) {
   }
   if (mean == 0.0) return 0;
   return mean < 30.0 ? poisson_inversion(rng, mean) : poisson_ptrs(rng, mean);
-}
-
-double sample_standard_normal(rng_stream& rng) {
-  // Marsaglia's polar method; the second variate is dropped so that a stream's position never depends on
-  // hidden cached state.
-  for (;;) {
-    const double v1 = 2.0 * rng.uniform01() - 1.0;
-    const double v2 = 2.0 * rng.uniform01() - 1.0;
-    const double s = v1 * v1 + v2 * v2;
-    if (s > 0.0 && s < 1.0) return v1 * std::sqrt(-2.0 * std::log(s) / s);
-  }
 }
 
 }  // namespace corridor
