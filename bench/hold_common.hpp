@@ -14,16 +14,20 @@ namespace corridor::bench {
 struct hold_args {
   std::uint32_t processes = 1024;
   double end_h = 10000.0;
+  std::string variant;  // an optional third argument, for programs that take one
 };
 
-inline hold_args parse_hold_args(int argc, char** argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: %s N END  (N processes, run until time END)\n", argv[0]);
+// N END, and a third argument when `variant_usage` describes one.
+inline hold_args parse_hold_args(int argc, char** argv, const char* variant_usage = nullptr) {
+  if (argc != 3 && !(variant_usage != nullptr && argc == 4)) {
+    std::fprintf(stderr, "usage: %s N END %s (N processes, run until time END)\n", argv[0],
+                 variant_usage != nullptr ? variant_usage : "");
     std::exit(2);
   }
   hold_args args;
   args.processes = static_cast<std::uint32_t>(std::stoul(argv[1]));
   args.end_h = std::stod(argv[2]);
+  if (argc == 4) args.variant = argv[3];
   if (args.processes == 0 || !(args.end_h > 0.0)) {
     std::fprintf(stderr, "%s: N must be > 0 and END > 0\n", argv[0]);
     std::exit(2);
@@ -37,8 +41,7 @@ inline rng_stream hold_rng() {
 
 // The classic HOLD increment: a fixed 0.1 plus Exp(1).
 inline double hold_delay(rng_stream& rng) {
-  static const distribution exp1 = distribution::exponential(1.0);
-  return 0.1 + exp1.sample(rng);
+  return 0.1 + sample_standard_exponential(rng);
 }
 
 // CPU time of this process, not wall time: the benchmark machines are shared, and another job taking the
