@@ -16,8 +16,12 @@
 
 namespace corridor {
 
+// The most worker threads a study accepts. More is a typo, not a machine: oneTBB's arena crashes past 65,536,
+// and a count above the machine's cores only oversubscribes it (studies use at most the cores there are).
+inline constexpr std::size_t max_threads = 1024;
+
 struct replication_options {
-  std::size_t threads = 0;            // worker threads; 0 = all cores
+  std::size_t threads = 0;            // worker threads, at most max_threads; 0 = all cores
   std::optional<std::uint64_t> seed;  // overrides the scenario's seed (compare: both sides)
   std::optional<double> warmup_days;  // overrides the scenario's warm-up
   // Called once per finished replication with (done, total), from the worker thread that finished it.

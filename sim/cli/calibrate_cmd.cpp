@@ -121,28 +121,34 @@ void execute(const calibrate_args& a) {
 void add_calibrate_command(CLI::App& app) {
   auto a = std::make_shared<calibrate_args>();
   CLI::App* cmd = app.add_subcommand("calibrate", "Fit scenario parameters to observed figures");
-  cmd->add_option("scenario", a->scenario, "Scenario YAML file")->required()->check(CLI::ExistingFile);
+  cmd->add_option("scenario", a->scenario, "Scenario YAML file")->required();
   cmd->add_option("--targets", a->targets, "Targets YAML: parameters (path, min, max) and observed figures")
-      ->required()
-      ->check(CLI::ExistingFile);
-  cmd->add_option("-o,--out", a->out, "Write the fitted values as an overlay of SCENARIO here");
-  cmd->add_option("--seeds", a->seeds, "Replications per evaluation, the same every time (default 4)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
-  cmd->add_option("--seed", a->seed, "Base seed (default: the scenario's)");
+      ->required();
+  add_out_option(cmd, a->out, "Write the fitted values as an overlay of SCENARIO here");
+  cmd->add_option("-r,--replications,--seeds", a->seeds,
+                  "Replications per evaluation, the same every time (default 4)")
+      ->check(whole_in(1, 1000));
+  add_seed_option(cmd, a->seed, "Base seed (default: the scenario's)");
   cmd->add_option("--horizon-days", a->horizon_days, "Shorter runs while fitting (default: the scenario's)")
-      ->check(CLI::Range(1.0, 1e5));
-  cmd->add_option("--warmup-days", a->warmup_days, "Warm-up while fitting (default: the scenario's)")
-      ->check(CLI::Range(0.0, 1e5));
+      ->check(finite_in(1.0, 1e5));
+  add_warmup_days_option(cmd, a->warmup_days, "Warm-up while fitting (default: the scenario's)",
+                         "--warmup,--warmup-days");
   cmd->add_option("--max-iterations", a->max_iterations, "Levenberg–Marquardt iterations (default 12)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
+      ->check(whole_in(1, 1000));
   cmd->add_option("--fd-step", a->fd_step,
                   "Finite-difference step as a fraction of each range (default 0.04)")
-      ->check(CLI::Range(1e-4, 0.5));
+      ->check(finite_in(1e-4, 0.5));
   add_allow_outside_flag(cmd, a->allow_outside);
   cmd->add_flag("--evaluate", a->evaluate_only, "Only evaluate the targets at the start values, no fit");
-  cmd->add_option("-t,--threads", a->threads,
-                  "Worker threads (default: all cores); results do not depend on it");
-  cmd->callback([a] { execute(*a); });
+  add_threads_option(cmd, a->threads);
+  set_example(cmd,
+              "corridor calibrate scenarios/baseline-2025.yaml --targets scenarios/targets/targets-2025.yaml "
+              "-r 4 -o fitted.yaml");
+  cmd->callback([a] {
+    require_file(a->scenario);
+    require_file(a->targets);
+    execute(*a);
+  });
 }
 
 }  // namespace corridor::cli

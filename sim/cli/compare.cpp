@@ -18,6 +18,7 @@ struct compare_args {
   std::size_t replications = 10;
   std::size_t threads = 0;
   std::optional<std::uint64_t> seed;
+  std::optional<double> warmup_days;
   bool report = false;
   bool all = false;
   bool allow_outside = false;
@@ -69,6 +70,7 @@ void execute(const compare_args& a) {
   replication_options opt;
   opt.threads = a.threads;
   opt.seed = a.seed;
+  opt.warmup_days = a.warmup_days;
   opt.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
   compare_result r = compare_scenarios(base, variant, a.replications, opt);
   progress.finish();
@@ -91,18 +93,23 @@ void execute(const compare_args& a) {
 void add_compare_command(CLI::App& app) {
   auto a = std::make_shared<compare_args>();
   CLI::App* cmd = app.add_subcommand("compare", "Compare a variant with a base scenario, paired by seed");
-  cmd->add_option("base", a->base, "Base scenario YAML")->required()->check(CLI::ExistingFile);
-  cmd->add_option("variant", a->variant, "Variant scenario YAML")->required()->check(CLI::ExistingFile);
-  cmd->add_option("-r,--replications", a->replications, "Paired replications (default 10, at least 2)")
-      ->check(CLI::Range(std::size_t{2}, std::size_t{100000}));
-  cmd->add_option("-t,--threads", a->threads, "Worker threads (default: all cores)");
-  cmd->add_option("--seed", a->seed, "Seed for both sides (default: the base scenario's)");
-  cmd->add_option("-o,--out", a->out, "Write compare.json, compare.csv and each side's outputs here");
+  cmd->add_option("base", a->base, "Base scenario YAML")->required();
+  cmd->add_option("variant", a->variant, "Variant scenario YAML")->required();
+  add_replications_option(cmd, a->replications, 2, "Paired replications (default 10, at least 2)");
+  add_threads_option(cmd, a->threads);
+  add_seed_option(cmd, a->seed, "Seed for both sides (default: the base scenario's)");
+  add_warmup_days_option(cmd, a->warmup_days, "Warm-up in days for both sides (default: each scenario's)");
+  add_out_option(cmd, a->out, "Write compare.json, compare.csv and each side's outputs here");
   cmd->add_flag("--report", a->report, "Also write report.html into --out");
   add_allow_outside_flag(cmd, a->allow_outside);
   cmd->add_flag("--all", a->all, "List every metric, not only headline ones and significant differences");
+  set_example(
+      cmd,
+      "corridor compare scenarios/baseline-2025.yaml scenarios/khorgos-expansion.yaml -r 6 -o out/khorgos");
   cmd->callback([a] {
     if (a->report && a->out.empty()) throw CLI::ValidationError("--report", "needs --out DIR");
+    require_file(a->base);
+    require_file(a->variant);
     execute(*a);
   });
 }

@@ -6,10 +6,12 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "corridor/calibrate.hpp"
 #include "corridor/engine.hpp"
 #include "corridor/io.hpp"
 #include "corridor/model.hpp"
 #include "corridor/scenario.hpp"
+#include "corridor/sweep.hpp"
 
 namespace corridor::cli {
 namespace {
@@ -24,7 +26,18 @@ const std::vector<std::string>& command_line() {
 }
 }  // namespace corridor::cli
 
+namespace {
+
+// Every message ends with a newline, whatever the exception's text ends with.
+void print_message(const std::string& prefix, const std::string& what) {
+  std::cerr << prefix << what;
+  if (!what.ends_with('\n')) std::cerr << '\n';
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+  namespace code = corridor::cli::exit_code;
   corridor::cli::argv_copy.assign(argv, argv + argc);
   CLI::App app{"corridor: a discrete-event simulator of China-Europe rail freight"};
   app.set_version_flag("--version", std::string("corridor ") + CORRIDOR_VERSION);
@@ -37,22 +50,32 @@ int main(int argc, char** argv) {
   corridor::cli::add_report_command(app);
   corridor::cli::add_sweep_command(app);
   corridor::cli::add_calibrate_command(app);
+  app.footer(
+      "\nExit codes: 0 success, 1 error, 2 invalid scenario, sweep or targets file, 3 file error (missing,\n"
+      "unreadable, unwritable, damaged), 4 sweep run with failed runs, 64 usage error.\n"
+      "Example:\n  corridor run scenarios/baseline-2025.yaml -r 4 -o out/baseline --report");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help and --version are "errors" that exit 0; anything else is a usage error, whatever CLI11's code.
+    return app.exit(e) == 0 ? code::ok : code::usage;
   } catch (const corridor::cli::exit_request& e) {
     return e.code;
   } catch (const corridor::scenario_error& e) {
-    std::cerr << e.what();
-    if (!std::string(e.what()).ends_with('\n')) std::cerr << '\n';
-    return 2;
+    print_message("", e.what());
+    return code::invalid_input;
+  } catch (const corridor::sweep_error& e) {
+    print_message("corridor: ", e.what());
+    return code::invalid_input;
+  } catch (const corridor::calibrate_error& e) {
+    print_message("corridor: ", e.what());
+    return code::invalid_input;
   } catch (const corridor::io_error& e) {
-    std::cerr << "corridor: " << e.what() << '\n';
-    return 3;
+    print_message("corridor: ", e.what());
+    return code::file_error;
   } catch (const std::exception& e) {
-    std::cerr << "corridor: error: " << e.what() << '\n';
-    return 1;
+    print_message("corridor: error: ", e.what());
+    return code::error;
   }
-  return 0;
+  return code::ok;
 }

@@ -13,9 +13,12 @@ void add_report_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "report", "Write DIR/report.html, one self-contained page, from the outputs of run or compare in DIR");
   cmd->add_option("dir", *dir, "Output directory of `corridor run --out` or `corridor compare --out`")
-      ->required()
-      ->check(CLI::ExistingDirectory);
-  cmd->callback([dir] { std::cout << write_report_html(*dir, read_report_input(*dir)).string() << "\n"; });
+      ->required();
+  set_example(cmd, "corridor report out/baseline   # after: corridor run ... -o out/baseline");
+  cmd->callback([dir] {
+    require_directory(*dir);
+    std::cout << write_report_html(*dir, read_report_input(*dir)).string() << "\n";
+  });
 }
 
 }  // namespace corridor::cli

@@ -51,6 +51,16 @@ double resolve_warmup(const run_args& a, const prepared_scenario& p) {
   return days;
 }
 
+// --warmup: "auto" or days from 0 to a century (the longest horizon a scenario may have).
+const CLI::Validator warmup_check(
+    [](std::string& text) -> std::string {
+      std::string copy = text;
+      if (text == "auto" || finite_in(0.0, max_warmup_days)(copy).empty()) return {};
+      return fmt::format("expected 'auto' or a number of days from 0 to {:g}, got '{}'", max_warmup_days,
+                         text);
+    },
+    "auto|DAYS");
+
 void execute(const run_args& a) {
   const auto started = std::chrono::steady_clock::now();
   const prepared_scenario prepared(load_scenario(a.scenario, {.allow_outside = a.allow_outside}));
@@ -108,25 +118,26 @@ void execute(const run_args& a) {
 void add_run_command(CLI::App& app) {
   auto a = std::make_shared<run_args>();
   CLI::App* cmd = app.add_subcommand("run", "Run a scenario and print its results");
-  cmd->add_option("scenario", a->scenario, "Scenario YAML file")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--seed", a->seed, "Base seed (default: the scenario's)");
-  cmd->add_option("-o,--out", a->out, "Write summary.json, CSV tables, flows.geojson and run.json here");
-  cmd->add_option("-r,--replications", a->replications, "Independent replications (default 1)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
-  cmd->add_option("-t,--threads", a->threads,
-                  "Worker threads (default: all cores); results do not depend on it");
+  cmd->add_option("scenario", a->scenario, "Scenario YAML file")->required();
+  add_seed_option(cmd, a->seed, "Base seed (default: the scenario's)");
+  add_out_option(cmd, a->out, "Write summary.json, CSV tables, flows.geojson and run.json here");
+  add_replications_option(cmd, a->replications, 1, "Independent replications (default 1)");
+  add_threads_option(cmd, a->threads);
   cmd->add_option("--precision", a->precision,
                   "Add replications until every headline 95 % half-width is within this fraction of its mean")
-      ->check(CLI::Range(1e-6, 1.0));
+      ->check(finite_in(1e-6, 1.0));
   cmd->add_option("--max-replications", a->max_replications, "Cap for --precision (default 100)")
-      ->check(CLI::Range(std::size_t{2}, std::size_t{100000}));
-  cmd->add_option("--warmup", a->warmup, "Warm-up in days, or 'auto' (MSER-5); default: the scenario's");
+      ->check(whole_in(2, max_replications));
+  cmd->add_option("--warmup", a->warmup, "Warm-up in days, or 'auto' (MSER-5); default: the scenario's")
+      ->check(warmup_check);
   cmd->add_flag("--report", a->report, "Also write report.html into --out");
   add_allow_outside_flag(cmd, a->allow_outside);
   cmd->add_flag("--reproducible", a->reproducible,
                 "Leave wall-clock time and thread count out of the files, so equal runs give equal bytes");
+  set_example(cmd, "corridor run scenarios/baseline-2025.yaml -r 4 -t 2 -o out/baseline --report");
   cmd->callback([a] {
     if (a->report && a->out.empty()) throw CLI::ValidationError("--report", "needs --out DIR");
+    require_file(a->scenario);
     a->argv = command_line();
     execute(*a);
   });

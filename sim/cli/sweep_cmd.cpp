@@ -10,13 +10,15 @@
 namespace corridor::cli {
 namespace {
 
+// Shards of one sweep: a Slurm array's largest size, and far more than any sweep has machines for.
+constexpr std::size_t max_shards = 1'000'000;
+
 struct run_args {
   std::string dir;
   std::size_t threads = 0;
   std::size_t shard_index = 0;
   std::size_t shard_count = 1;
   bool mpi = false;
-  bool quiet = false;
   bool retry_failed = false;
 };
 
@@ -43,7 +45,7 @@ void run(const run_args& a) {
   opt.shard_count = a.shard_count;
   opt.retry_failed = a.retry_failed;
   std::optional<progress_line> line;
-  if (!a.quiet && progress_enabled()) {
+  if (progress_enabled()) {
     line.emplace("runs");
     opt.progress = [&](const sweep_progress& p) {
       line->update(p.ran_now, p.ran_now + p.share.remaining, p.share.failed);
@@ -75,14 +77,23 @@ void add_run(CLI::App& sweep) {
   auto* cmd =
       sweep.add_subcommand("run", "Run this process's share of a planned sweep (resumes where it stopped)");
   cmd->add_option("dir", args->dir, "Sweep folder made by `sweep plan`")->required();
-  cmd->add_option("--threads", args->threads, "Worker threads (default: one per core)");
-  cmd->add_option("--shard-index", args->shard_index, "This shard: runs i with i mod shard-count == index");
+  add_threads_option(cmd, args->threads);
+  cmd->add_option("--shard-index", args->shard_index, "This shard: runs i with i mod shard-count == index")
+      ->check(CLI::Range(std::size_t{0}, max_shards - 1));
   cmd->add_option("--shard-count", args->shard_count, "Number of shards (e.g. a Slurm array's size)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(std::size_t{1}, max_shards));
   cmd->add_flag("--mpi", args->mpi, "Under mpirun: rank 0 hands runs to the other ranks as they finish");
   cmd->add_flag("--retry-failed", args->retry_failed, "Run again the runs recorded as failed");
-  cmd->add_flag("--quiet", args->quiet, "No progress line");
-  cmd->callback([args] { run(*args); });
+  set_example(cmd,
+              "corridor sweep run out/grid -t 2   # or: --shard-index $SLURM_ARRAY_TASK_ID --shard-count N");
+  cmd->callback([args] {
+    if (args->shard_index >= args->shard_count) {
+      throw CLI::ValidationError("--shard-index", std::to_string(args->shard_index) +
+                                                      " is not below --shard-count " +
+                                                      std::to_string(args->shard_count));
+    }
+    run(*args);
+  });
 }
 
 }  // namespace
@@ -90,20 +101,28 @@ void add_run(CLI::App& sweep) {
 void add_sweep_command(CLI::App& app) {
   auto* sweep = app.add_subcommand("sweep", "Parameter sweeps: plan, run, merge, status, analyze");
   sweep->require_subcommand(1);
+  set_example(sweep,
+              "corridor sweep plan scenarios/sweeps/khorgos-dostyk-grid.yaml -o out/grid && "
+              "corridor sweep run out/grid && corridor sweep merge out/grid");
 
   auto sweep_file = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
   auto* p =
       sweep->add_subcommand("plan", "Plan a sweep file into a folder of runs (keeps results already made)");
-  p->add_option("sweep", *sweep_file, "Sweep file (YAML)")->required()->check(CLI::ExistingFile);
-  p->add_option("--out", *out, "Sweep folder")->required();
-  p->callback([sweep_file, out] { plan(*sweep_file, *out); });
+  p->add_option("sweep", *sweep_file, "Sweep file (YAML)")->required();
+  add_out_option(p, *out, "Sweep folder to plan into (runs already made there are kept)")->required();
+  set_example(p, "corridor sweep plan scenarios/sweeps/khorgos-dostyk-grid.yaml -o out/grid");
+  p->callback([sweep_file, out] {
+    require_file(*sweep_file);
+    plan(*sweep_file, *out);
+  });
 
   add_run(*sweep);
 
   auto dir = std::make_shared<std::string>();
   auto* m = sweep->add_subcommand("merge", "Write results.csv and summary.csv");
   m->add_option("dir", *dir, "Sweep folder")->required();
+  set_example(m, "corridor sweep merge out/grid");
   m->callback([dir] {
     const sweep_folder folder(*dir);
     const auto t = tabulate_sweep(folder.plan(), folder);
@@ -113,6 +132,7 @@ void add_sweep_command(CLI::App& app) {
   });
   auto* s = sweep->add_subcommand("status", "Count runs done, failed and remaining");
   s->add_option("dir", *dir, "Sweep folder")->required();
+  set_example(s, "corridor sweep status out/grid");
   s->callback([dir] {
     const sweep_folder folder(*dir);
     print_counts(sweep_status(folder.plan(), folder));
@@ -120,6 +140,7 @@ void add_sweep_command(CLI::App& app) {
   auto* a = sweep->add_subcommand("analyze",
                                   "Sobol indices (saltelli) or Morris effects (morris) of the kept metrics");
   a->add_option("dir", *dir, "Sweep folder")->required();
+  set_example(a, "corridor sweep analyze out/mc   # a saltelli or morris sweep, run and done");
   a->callback([dir] {
     const sweep_folder folder(*dir);
     write_sensitivity(*dir, analyze_sweep(folder.plan(), tabulate_sweep(folder.plan(), folder)));

@@ -13,6 +13,10 @@ struct progress_span {
   std::size_t total = 0;
 };
 
+// The concurrency of a task arena for `threads` worker threads (0: all cores): never more than the machine
+// has, so oneTBB does not warn. Throws std::invalid_argument above max_threads.
+int arena_threads(std::size_t threads);
+
 // Runs replications first_replication .. + out.size() - 1 into out, in parallel.
 void run_into(const prepared_scenario& prepared, std::span<run_result> out, std::size_t first_replication,
               const replication_options& options, const progress_span& progress);

@@ -1,4 +1,5 @@
 // Replications in parallel, precision-driven replication counts and the MSER-5 warm-up choice.
+#include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 #include <algorithm>
@@ -16,12 +17,20 @@
 namespace corridor {
 namespace detail {
 
+int arena_threads(std::size_t threads) {
+  if (threads > max_threads) {
+    throw std::invalid_argument("threads: " + std::to_string(threads) + " is more than " +
+                                std::to_string(max_threads) + ", the most a study takes");
+  }
+  if (threads == 0) return tbb::task_arena::automatic;
+  return std::min(static_cast<int>(threads), tbb::info::default_concurrency());
+}
+
 void run_into(const prepared_scenario& prepared, std::span<run_result> out, std::size_t first_replication,
               const replication_options& options, const progress_span& progress) {
-  const int threads = options.threads == 0 ? tbb::task_arena::automatic : static_cast<int>(options.threads);
+  tbb::task_arena arena(arena_threads(options.threads));
   std::mutex progress_mutex;
   std::size_t done = progress.done_before;
-  tbb::task_arena arena(threads);
   arena.execute([&] {
     // Each replication writes only its own slot: the results cannot depend on scheduling.
     tbb::parallel_for(std::size_t{0}, out.size(), [&](std::size_t k) {

@@ -14,7 +14,7 @@ constexpr int tag_ready = 1;  // worker -> 0: {last index run or -1, 1 if it suc
 constexpr int tag_work = 2;   // 0 -> worker: the next index, or -1 to stop
 
 void check(int rc, const char* what) {
-  if (rc != MPI_SUCCESS) throw sweep_error(std::string("MPI error in ") + what);
+  if (rc != MPI_SUCCESS) throw std::runtime_error(std::string("MPI error in ") + what);
 }
 
 void hand_out(const sweep_plan& plan, const sweep_store& store, const sweep_run_options& opt, int ranks) {

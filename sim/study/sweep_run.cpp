@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "corridor/sweep.hpp"
+#include "detail_study.hpp"
 
 namespace corridor {
 namespace {
@@ -95,7 +96,7 @@ sweep_counts run_sweep(const sweep_plan& plan, sweep_store& store, const sweep_r
     progress.elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (opt.progress) opt.progress(progress);
   };
-  tbb::task_arena arena(opt.threads == 0 ? tbb::task_arena::automatic : static_cast<int>(opt.threads));
+  tbb::task_arena arena(detail::arena_threads(opt.threads));
   arena.execute([&] {
     // One run per task: runs are long and uneven, so finer stealing beats batching.
     tbb::parallel_for(

@@ -1,54 +1,18 @@
 // The corridor CLI end to end: outputs, reproducibility, and what bad input does to the exit code and to
 // files already written.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 
-namespace fs = std::filesystem;
+#include "cli_support.hpp"
 
+namespace corridor::testing {
 namespace {
 
-struct outcome {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-};
-
-outcome corridor(const std::string& args) {
-  const std::string cmd = std::string(CORRIDOR_EXE) + " " + args + " 2>&1";
-  outcome o;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (pipe == nullptr) return o;
-  std::array<char, 4096> buf{};
-  while (std::fgets(buf.data(), buf.size(), pipe) != nullptr) o.output += buf.data();
-  const int status = pclose(pipe);
-  o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return o;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-fs::path fresh_dir(const std::string& name) {
-  const fs::path d = fs::path(CORRIDOR_BINARY_DIR) / "test-output" / name;
-  fs::remove_all(d);
-  fs::create_directories(d.parent_path());
-  return d;
-}
-
-const std::string scenarios = std::string(CORRIDOR_SOURCE_DIR) + "/scenarios/";
-
-}  // namespace
+namespace fs = std::filesystem;
 
 TEST(cli_run, writes_every_required_summary_key_as_a_number) {
   const fs::path out = fresh_dir("keys");
@@ -164,12 +128,6 @@ TEST(cli_errors, a_base_outside_the_scenarios_folder_needs_allow_outside) {
   }
 }
 
-TEST(cli_errors, a_missing_file_or_unknown_option_is_a_usage_error) {
-  EXPECT_NE(corridor("run /nonexistent/scenario.yaml").exit_code, 0);
-  EXPECT_NE(corridor("run " + scenarios + "two-terminals.yaml --replicatoins 3").exit_code, 0);
-  EXPECT_NE(corridor("frobnicate").exit_code, 0);
-}
-
 TEST(cli_compare, a_scenario_against_itself_differs_by_exactly_zero) {
   const fs::path out = fresh_dir("self-compare");
   const std::string s = scenarios + "two-terminals.yaml";
@@ -207,3 +165,6 @@ TEST(cli_errors, an_unwritable_output_exits_3_for_run_calibrate_and_a_sweep_plan
   EXPECT_EQ(status.exit_code, 3) << status.output;
   EXPECT_NE(status.output.find("not a sweep folder"), std::string::npos) << status.output;
 }
+
+}  // namespace
+}  // namespace corridor::testing

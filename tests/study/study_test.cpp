@@ -86,6 +86,25 @@ TEST(replications, are_identical_for_one_and_two_threads) {
   EXPECT_NE(a[0].throughput_teu_per_day, a[1].throughput_teu_per_day);
 }
 
+// oneTBB's arena crashed (SIGSEGV) for 65,537 threads; a count that is no machine is refused by name.
+TEST(replications, refuse_more_threads_than_max_threads_before_running) {
+  const prepared_scenario p(two_terminals());
+  for (const std::size_t threads : {max_threads + 1, std::size_t{65537}}) {
+    replication_options opt;
+    opt.threads = threads;
+    try {
+      run_replications(p, 1, 0, opt);
+      ADD_FAILURE() << threads << " threads accepted";
+    } catch (const std::invalid_argument& e) {
+      EXPECT_EQ(std::string(e.what()),
+                "threads: " + std::to_string(threads) + " is more than 1024, the most a study takes");
+    }
+  }
+  replication_options most;
+  most.threads = max_threads;  // more than the cores: the arena takes what there is
+  EXPECT_EQ(run_replications(p, 2, 0, most).size(), 2u);
+}
+
 TEST(replications, offset_by_first_replication_reproduce_the_same_runs) {
   const prepared_scenario p(two_terminals());
   const auto all = run_replications(p, 3, 0);
@@ -142,6 +161,7 @@ TEST(precision, stops_at_the_cap_and_names_the_metrics_still_too_wide) {
 TEST(precision, rejects_nonsense_arguments) {
   const prepared_scenario p(two_terminals());
   EXPECT_THROW(run_until_precision(p, 0.0, 3, 10), std::invalid_argument);
+  EXPECT_THROW(run_until_precision(p, std::nan(""), 3, 10), std::invalid_argument);
   EXPECT_THROW(run_until_precision(p, 0.1, 1, 10), std::invalid_argument);
   EXPECT_THROW(run_until_precision(p, 0.1, 5, 4), std::invalid_argument);
 }
