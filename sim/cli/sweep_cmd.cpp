@@ -1,6 +1,7 @@
 // corridor sweep plan|run|merge|status|analyze: parameter sweeps planned into a folder, run in any split
 // (threads, shards, MPI ranks), merged into CSV and analyzed for sensitivity.
 #include <fmt/format.h>
+#include <algorithm>
 #include <iostream>
 
 #include "commands.hpp"
@@ -32,8 +33,12 @@ void plan(const std::string& sweep_file, const std::string& out) {
   const auto spec = parse_sweep(read_file(file), sweep_file, file.parent_path());
   const auto p = plan_sweep(spec);
   write_sweep_plan(out, p, spec.text);
-  std::cout << fmt::format("planned {} runs ({} points x {} replications) in {}\n", p.runs.size(),
-                           p.points.size(), p.replications, out);
+  const auto repeated = repeated_runs(p);
+  const auto repeats = static_cast<std::size_t>(std::count(repeated.begin(), repeated.end(), true));
+  std::cout << fmt::format("planned {} runs ({} points x {} replications", p.runs.size() - repeats,
+                           p.points.size(), p.replications);
+  if (repeats > 0) std::cout << fmt::format(", less {} that repeat an earlier point's run", repeats);
+  std::cout << fmt::format(") in {}\n", out);
   const sweep_folder folder(out);
   print_counts(sweep_status(folder.plan(), folder));
 }
@@ -79,9 +84,9 @@ void add_run(CLI::App& sweep) {
   cmd->add_option("dir", args->dir, "Sweep folder made by `sweep plan`")->required();
   add_threads_option(cmd, args->threads);
   cmd->add_option("--shard-index", args->shard_index, "This shard: runs i with i mod shard-count == index")
-      ->check(CLI::Range(std::size_t{0}, max_shards - 1));
+      ->check(whole_in(0, max_shards - 1));
   cmd->add_option("--shard-count", args->shard_count, "Number of shards (e.g. a Slurm array's size)")
-      ->check(CLI::Range(std::size_t{1}, max_shards));
+      ->check(whole_in(1, max_shards));
   cmd->add_flag("--mpi", args->mpi, "Under mpirun: rank 0 hands runs to the other ranks as they finish");
   cmd->add_flag("--retry-failed", args->retry_failed, "Run again the runs recorded as failed");
   set_example(cmd,

@@ -167,15 +167,16 @@ sweep_folder::sweep_folder(fs::path dir) : dir_(std::move(dir)) {
 
 run_state sweep_folder::state(std::size_t index) const {
   std::error_code ec;
-  if (fs::exists(runs_dir(dir_) / (run_id(index) + ".json"), ec)) return run_state::done;
+  // An empty result (a file truncated by a full disk, or made by hand) is no result: the run is run again.
+  const auto size = fs::file_size(runs_dir(dir_) / (run_id(index) + ".json"), ec);
+  if (!ec && size > 0) return run_state::done;
   if (fs::exists(runs_dir(dir_) / (run_id(index) + ".failed.json"), ec)) return run_state::failed;
   return run_state::remaining;
 }
 
 std::optional<run_record> sweep_folder::result(std::size_t index) const {
   const auto file = runs_dir(dir_) / (run_id(index) + ".json");
-  std::error_code ec;
-  if (!fs::exists(file, ec)) return std::nullopt;
+  if (state(index) != run_state::done) return std::nullopt;
   run_record r;
   r.index = index;
   try {

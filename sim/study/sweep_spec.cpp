@@ -1,9 +1,11 @@
 // Reading a sweep file: strict like a scenario file. Every unknown key, wrong type or impossible value is a
 // sweep_error naming file:line:col, before anything runs.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include <yaml-cpp/yaml.h>
 
@@ -11,6 +13,16 @@
 
 namespace corridor {
 namespace {
+
+// What a sweep file may hold (docs/sweeps.md, "Limits"): far above any real sweep, low enough that a hostile
+// or mistyped file is refused at once instead of planning for hours or writing gigabytes of manifest.
+struct sweep_limits {
+  static constexpr std::size_t max_bytes = std::size_t{1} << 20;  // 1 MiB; the bundled ones are < 2 KB
+  static constexpr std::size_t max_nodes = 200'000;   // YAML nodes, an alias counted as what it stands for
+  static constexpr std::size_t max_depth = 16;        // a sweep file needs 4
+  static constexpr std::size_t max_levels = 100'000;  // values (or stepped range levels) of one parameter
+  static constexpr std::size_t max_runs = 1'000'000;  // points x replications: a manifest of ~250 MB
+};
 
 class reader {
  public:
@@ -42,12 +54,53 @@ class reader {
     return v;
   }
 
-  std::size_t count(const YAML::Node& n, std::string_view what, std::size_t minimum) const {
+  std::size_t count(const YAML::Node& n, std::string_view what, std::size_t minimum,
+                    std::size_t maximum = sweep_limits::max_runs) const {
     const double v = number(n, what);
-    if (v != std::floor(v) || v < static_cast<double>(minimum) || v > 1e9) {
-      fail(n, std::string(what) + " must be a whole number >= " + std::to_string(minimum));
+    if (v != std::floor(v) || v < static_cast<double>(minimum) || v > static_cast<double>(maximum)) {
+      fail(n, std::string(what) + " must be a whole number from " + std::to_string(minimum) + " to " +
+                  std::to_string(maximum) + ", got " + n.Scalar());
     }
     return static_cast<std::size_t>(v);
+  }
+
+  // A seed: any whole number a 64-bit seed can be, read from the text (a double would round it).
+  std::uint64_t seed(const YAML::Node& n, std::string_view what) const {
+    std::uint64_t v = 0;
+    const std::string text = n.IsScalar() ? n.Scalar() : "";
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size()) {
+      fail(n, std::string(what) + " must be a whole number from 0 to 18446744073709551615");
+    }
+    return v;
+  }
+
+  // The whole tree before any key is read: nesting, size (aliases counted as what they stand for, so an
+  // alias bomb is refused after max_nodes visits, not expanded), keys that are plain text and unique.
+  void check_tree(const YAML::Node& n, std::size_t depth, std::size_t& nodes) const {
+    if (++nodes > sweep_limits::max_nodes) {
+      fail(n,
+           "the sweep file has more than " + std::to_string(sweep_limits::max_nodes) +
+               " YAML nodes (aliases count what they stand for), the limit (see Limits in docs/sweeps.md)");
+    }
+    if (depth > sweep_limits::max_depth) {
+      fail(n, "nesting deeper than " + std::to_string(sweep_limits::max_depth) +
+                  ", the limit (see Limits in docs/sweeps.md)");
+    }
+    if (n.IsSequence()) {
+      for (const auto& item : n) check_tree(item, depth + 1, nodes);
+    } else if (n.IsMap()) {
+      std::unordered_map<std::string, YAML::Mark> seen;
+      for (const auto& kv : n) {
+        if (!kv.first.IsScalar()) fail(kv.first, "a key must be plain text, not a map or a list");
+        const auto [at, fresh] = seen.emplace(kv.first.Scalar(), kv.first.Mark());
+        if (!fresh) {
+          fail(kv.first, "duplicate key '" + kv.first.Scalar() + "' (first at line " +
+                             std::to_string(at->second.line + 1) + ")");
+        }
+        check_tree(kv.second, depth + 1, nodes);
+      }
+    }
   }
 
   std::string text(const YAML::Node& n, std::string_view what) const {
@@ -77,7 +130,10 @@ std::vector<double> range_values(const reader& r, const YAML::Node& range, const
     const double v = from + static_cast<double>(k) * step;
     if (v > to + 1e-9 * step) break;
     out.push_back(v);
-    if (out.size() > 100000) r.fail(range, name + ": range has more than 100000 levels");
+    if (out.size() > sweep_limits::max_levels) {
+      r.fail(range, name + ": range has more than " + std::to_string(sweep_limits::max_levels) +
+                        " levels, the limit (see Limits in docs/sweeps.md)");
+    }
   }
   return out;
 }
@@ -99,7 +155,15 @@ sweep_parameter read_parameter(const reader& r, const YAML::Node& key, const YAM
   if (p["values"]) {
     if (!p["values"].IsSequence() || p["values"].size() == 0)
       r.fail(p["values"], "values must be a non-empty list");
-    for (const auto& v : p["values"]) out.values.push_back(r.number(v, out.name + ".values"));
+    if (p["values"].size() > sweep_limits::max_levels) {
+      r.fail(p["values"], out.name + ": more than " + std::to_string(sweep_limits::max_levels) +
+                              " values, the limit (see Limits in docs/sweeps.md)");
+    }
+    for (const auto& v : p["values"]) {
+      out.values.push_back(r.number(v, out.name + ".values"));
+      if (out.integer && out.values.back() != std::floor(out.values.back()))
+        r.fail(v, out.name + ": integer: true, but " + v.Scalar() + " is not a whole number");
+    }
   } else if (p["range"]) {
     const auto& range = p["range"];
     r.only_keys(range, "range", {"from", "to", "step"});
@@ -111,6 +175,8 @@ sweep_parameter read_parameter(const reader& r, const YAML::Node& key, const YAM
       out.min = r.number(range["from"], out.name + ".range.from");
       out.max = r.number(range["to"], out.name + ".range.to");
       if (out.max < out.min) r.fail(range, out.name + ": range needs from <= to");
+      if (out.integer && std::floor(out.max) < std::ceil(out.min))
+        r.fail(range, out.name + ": integer: true, but no whole number lies in the range");
     }
   } else {
     r.fail(p, "parameter '" + out.name + "' needs values or a range");
@@ -150,7 +216,7 @@ sweep_design read_design(const reader& r, const YAML::Node& d) {
       if (out.levels % 2 != 0) r.fail(d["levels"], "design.levels must be even");
     }
   }
-  if (d["seed"]) out.seed = r.count(d["seed"], "design.seed", 0);
+  if (d["seed"]) out.seed = r.seed(d["seed"], "design.seed");
   return out;
 }
 
@@ -199,16 +265,60 @@ void check_design_fits(const reader& r, const YAML::Node& root, const sweep_spec
   }
 }
 
+// Points times replications within max_runs, counted before any point is laid out (a grid's product of
+// levels is bounded as it is multiplied, so 10^9 points are refused, not enumerated).
+void check_run_count(const reader& r, const YAML::Node& root, const sweep_spec& s) {
+  const std::size_t d = s.parameters.size();
+  const auto& design = s.design;
+  constexpr std::size_t cap = sweep_limits::max_runs;
+  std::size_t points = 1;
+  switch (design.kind) {
+    case design_kind::grid:
+      for (const auto& p : s.parameters)
+        points = p.values.size() > cap / points ? cap + 1 : points * p.values.size();
+      break;
+    case design_kind::lhs:
+    case design_kind::sobol:
+      points = design.n;
+      break;
+    case design_kind::saltelli:
+      points = design.n > cap / (d + 2) ? cap + 1 : design.n * (d + 2);
+      break;
+    case design_kind::morris:
+      points = design.trajectories > cap / (d + 1) ? cap + 1 : design.trajectories * (d + 1);
+      break;
+  }
+  const YAML::Node at = design.kind == design_kind::grid ? root["parameters"] : root["design"];
+  if (points > cap) {
+    r.fail(at, "the design has more than " + std::to_string(cap) +
+                   " points, the most a sweep may run (see Limits in docs/sweeps.md)");
+  }
+  if (s.replications > cap / points) {
+    r.fail(root["replications"], std::to_string(points) + " points x " + std::to_string(s.replications) +
+                                     " replications are more than " + std::to_string(cap) +
+                                     " runs, the most a sweep may run (see Limits in docs/sweeps.md)");
+  }
+}
+
 }  // namespace
 
 sweep_spec parse_sweep(std::string_view yaml, std::string_view name, const std::filesystem::path& base_dir) {
   const reader r(name);
+  if (yaml.size() > sweep_limits::max_bytes) {
+    throw sweep_error(to_string({std::string(name), 1, 1}) + ": the sweep file is " +
+                      std::to_string(yaml.size()) + " bytes, more than the " +
+                      std::to_string(sweep_limits::max_bytes) +
+                      " a sweep file may have (see Limits in "
+                      "docs/sweeps.md)");
+  }
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml));
   } catch (const YAML::Exception& e) {
     throw sweep_error(to_string({std::string(name), e.mark.line + 1, e.mark.column + 1}) + ": " + e.msg);
   }
+  std::size_t nodes = 0;
+  r.check_tree(root, 0, nodes);
   r.only_keys(root, "the sweep file",
               {"name", "description", "base", "parameters", "design", "replications", "seed", "metrics",
                "constraints"});
@@ -223,7 +333,7 @@ sweep_spec parse_sweep(std::string_view yaml, std::string_view name, const std::
   for (const auto& kv : root["parameters"]) s.parameters.push_back(read_parameter(r, kv.first, kv.second));
   if (root["design"]) s.design = read_design(r, root["design"]);
   if (root["replications"]) s.replications = r.count(root["replications"], "replications", 1);
-  if (root["seed"]) s.seed = r.count(root["seed"], "seed", 0);
+  if (root["seed"]) s.seed = r.seed(root["seed"], "seed");
   if (root["metrics"]) {
     if (!root["metrics"].IsSequence()) r.fail(root["metrics"], "metrics must be a list of metric names");
     for (const auto& m : root["metrics"]) s.metrics.push_back(r.text(m, "metric"));
@@ -233,6 +343,7 @@ sweep_spec parse_sweep(std::string_view yaml, std::string_view name, const std::
     for (const auto& c : root["constraints"]) s.constraints.push_back(read_constraint(r, c, s.parameters));
   }
   check_design_fits(r, root, s);
+  check_run_count(r, root, s);
   return s;
 }
 

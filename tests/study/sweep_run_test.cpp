@@ -97,6 +97,21 @@ TEST(sweep_run, skips_runs_already_done) {
   EXPECT_EQ(merged(dir), merged(reference));
 }
 
+// A zero-length result (a disk that filled, a file made by hand) is no result: the run is remaining and
+// runs again, and the merge holds its metrics.
+TEST(sweep_run, an_empty_result_file_is_not_a_finished_run) {
+  const auto dir = planned("empty-result");
+  run(dir, threads(1));
+  const std::string id = sweep_folder(dir).run_id(0);
+  std::ofstream(dir / "runs" / (id + ".json"), std::ios::trunc).close();
+  EXPECT_EQ(counts_of(dir).remaining, 1u);
+  std::atomic<int> calls = 0;
+  run(dir, threads(1), testing::toy_evaluator(&calls));
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(counts_of(dir).remaining, 0u);
+  EXPECT_NE(read_file(dir / "runs" / (id + ".json")).find("metrics"), std::string::npos);
+}
+
 TEST(sweep_run, records_a_failing_run_and_carries_on) {
   const auto dir =
       planned("fail", "base: b\nparameters:\n  dostyk: {path: nodes.dostyk.tracks, values: [1, 13, 2]}\n");
@@ -165,11 +180,16 @@ TEST(sweep_merge, unknown_kept_metric_is_an_error) {
   EXPECT_THROW(merged(dir), sweep_error);
 }
 
-// A point the validator rejects is a failed run whose error names the parameter path that set the bad
-// value, not a line of the base scenario (which holds a valid one).
+// A point the validator rejects and planning did not check (a large design's points are checked at their
+// extremes only) is a failed run whose error names the parameter path that set the bad value, not a line
+// of the base scenario (which holds a valid one).
 TEST(sweep_run, records_an_invalid_point_as_a_failed_run_named_by_its_parameter_path) {
-  const auto dir =
-      planned("invalid", "base: b\nparameters:\n  dostyk: {path: nodes.dostyk.tracks, values: [0, 2]}\n");
+  const auto dir = testing::scratch("invalid");
+  const auto spec = parse_sweep(
+      "base: b\nparameters:\n  dostyk: {path: nodes.dostyk.tracks, values: [1, 2]}\n", "toy.yaml", ".");
+  auto plan = plan_sweep(spec, testing::toy_base);
+  plan.points[0].values[0] = 0;  // as if planning had not checked this point
+  write_sweep_plan(dir, plan, spec.text);
   const auto counts = run(dir, threads(1));
   EXPECT_EQ(counts.failed, 1u);
   const sweep_folder folder(dir);

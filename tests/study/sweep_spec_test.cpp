@@ -88,6 +88,91 @@ TEST(sweep_file, grid_needs_levels_and_saltelli_needs_n) {
             std::string::npos);
 }
 
+// Two parameters both named `p` planned four points, but the manifest kept one `p`: results filed under
+// the wrong values. A sweep file's keys are unique like a scenario's, at every level.
+TEST(sweep_file, a_duplicate_key_is_an_error_at_its_second_place) {
+  EXPECT_EQ(error_of("base: b\nparameters:\n  p: {path: nodes.dostyk.tracks, values: [2, 4]}\n"
+                     "  p: {path: nodes.khorgos.tracks, values: [2, 4]}\n"),
+            "s.yaml:4:3: duplicate key 'p' (first at line 3)");
+  EXPECT_EQ(error_of("base: b\nreplications: 2\nparameters:\n  p: {path: x, values: [1]}\nreplications: 3\n"),
+            "s.yaml:5:1: duplicate key 'replications' (first at line 2)");
+  EXPECT_EQ(error_of("base: b\nparameters:\n  p: {path: x, values: [1], path: y}\n"),
+            "s.yaml:3:29: duplicate key 'path' (first at line 3)");
+}
+
+TEST(sweep_file, two_parameters_editing_one_value_are_an_error) {
+  EXPECT_EQ(
+      error_of("base: b\nparameters:\n  a: {path: crossings.*.tracks, values: [2]}\n"
+               "  b: {path: nodes.khorgos.tracks, values: [3]}\n"),
+      "s.yaml:4:3: parameter 'b' edits nodes.khorgos.tracks, which parameter 'a' edits too (a value may "
+      "have one parameter)");
+}
+
+// Sizes are bounded before anything is laid out: a 10^9-point grid or 10^7 replications (a 2.4 GB manifest)
+// are refused at the place that asks for them, and an alias bomb is refused before it is walked.
+TEST(sweep_file, limits_on_size_points_runs_and_aliases) {
+  EXPECT_EQ(error_of("base: b\nparameters:\n"
+                     "  a: {path: x, range: {from: 1, to: 1000, step: 1}}\n"
+                     "  b: {path: y, range: {from: 1, to: 1000, step: 1}}\n"
+                     "  c: {path: z, range: {from: 1, to: 1000, step: 1}}\n"),
+            "s.yaml:3:3: the design has more than 1000000 points, the most a sweep may run (see Limits in "
+            "docs/sweeps.md)");
+  EXPECT_EQ(error_of("base: b\nparameters:\n  a: {path: x, values: [1, 2]}\nreplications: 10000000\n"),
+            "s.yaml:4:15: replications must be a whole number from 1 to 1000000, got 10000000");
+  EXPECT_EQ(
+      error_of("base: b\nparameters:\n  a: {path: x, values: [1, 2]}\nreplications: 600000\n"),
+      "s.yaml:4:15: 2 points x 600000 replications are more than 1000000 runs, the most a sweep may run "
+      "(see Limits in docs/sweeps.md)");
+  EXPECT_NE(error_of("base: b\nparameters:\n  a: {path: x, values: [1]}\ndesign: {type: lhs, n: 1e9}\n")
+                .find("design.n must be a whole number from 1 to 1000000"),
+            std::string::npos);
+  // Ten levels of ten aliases each: 10^10 leaves from 1.5 KB.
+  std::string bomb = "base: b\nparameters:\n  a: {path: x, values: [1]}\nmetrics: &l0 [m]\n";
+  for (int level = 1; level <= 10; ++level) {
+    bomb += "x" + std::to_string(level) + ": &l" + std::to_string(level) + " [";
+    for (int k = 0; k < 10; ++k) bomb += std::string(k ? ", " : "") + "*l" + std::to_string(level - 1);
+    bomb += "]\n";
+  }
+  EXPECT_NE(error_of(bomb).find("more than 200000 YAML nodes (aliases count what they stand for)"),
+            std::string::npos)
+      << error_of(bomb);
+  EXPECT_EQ(error_of(std::string(2'000'000, '#')),
+            "s.yaml:1:1: the sweep file is 2000000 bytes, more than the 1048576 a sweep file may have (see "
+            "Limits in docs/sweeps.md)");
+}
+
+TEST(sweep_file, integer_parameters_take_whole_numbers_and_seeds_any_64_bit_one) {
+  EXPECT_EQ(error_of("base: b\nparameters:\n  a: {path: x, integer: true, values: [1, 2.5]}\n"),
+            "s.yaml:3:43: a: integer: true, but 2.5 is not a whole number");
+  const auto s = parse_sweep(
+      "base: b\nparameters:\n  a: {path: x, values: [1]}\nseed: 18446744073709551615\n", "s.yaml", ".");
+  EXPECT_EQ(s.seed, std::uint64_t{18446744073709551615u});
+  EXPECT_NE(error_of("base: b\nparameters:\n  a: {path: x, values: [1]}\nseed: -1\n")
+                .find("s.yaml:4:7: seed must be a whole number from 0 to 18446744073709551615"),
+            std::string::npos);
+}
+
+// A value of a whole-number key given 2.5 planned fine and then failed 52 of 53 runs, each located in a
+// generated file. Planning tries the design's points on the base and names the sweep file's parameter.
+TEST(sweep_plan, a_point_the_validator_rejects_is_an_error_of_the_sweep_file) {
+  const auto msg = error_of("base: b\nparameters:\n  t: {path: nodes.dostyk.tracks, values: [1, 2.5]}\n");
+  EXPECT_EQ(msg.substr(0, msg.find(" is not a valid scenario")), "s.yaml:3:3: design point 1 (t = 2.5)")
+      << msg;
+  EXPECT_NE(msg.find("2.5"), std::string::npos) << msg;
+  // In a large design the extreme points are checked: 101 tracks is one too many.
+  const auto large = error_of(
+      "base: b\nparameters:\n  t: {path: nodes.dostyk.tracks, range: {from: 1, to: 101, "
+      "step: 1}}\n  k: {path: nodes.khorgos.tracks, values: [1, 2]}\n");
+  EXPECT_EQ(large.substr(0, large.find(" is not a valid scenario")),
+            "s.yaml:3:3: design point 201 (t = 101, k = 2)")
+      << large;
+  // A valid design plans.
+  EXPECT_EQ(
+      error_of(
+          "base: b\nparameters:\n  t: {path: nodes.dostyk.tracks, range: {from: 1, to: 100, step: 1}}\n"),
+      "");
+}
+
 TEST(sweep_plan, expands_wildcards_and_aliases_to_concrete_targets) {
   const auto spec = parse_sweep(R"(base: b.yaml
 parameters:
