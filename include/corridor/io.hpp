@@ -40,6 +40,29 @@ void ensure_directory(const std::filesystem::path& dir);
 // The whole file as bytes; throws io_error when it cannot be read (or is not a regular file).
 std::string read_file(const std::filesystem::path& path);
 
+// An output folder written whole. Files go into path(), a temporary sibling `.NAME.corridor-tmp.PID.N` of
+// `dir`; commit() puts it in place of `dir` with one rename (an atomic exchange with the old folder, which is
+// then removed). A failed or killed run therefore leaves `dir` all old or all new, never a mix; without
+// commit() the destructor removes the temporary, and a temporary left by a killed process is removed by the
+// next staged_folder beside it. Throws io_error when `dir` exists and is a file, or a folder that is neither
+// empty nor corridor's outputs (summary.json, run.json or compare.json): `-o ~` must not replace a home.
+class staged_folder {
+ public:
+  explicit staged_folder(std::filesystem::path dir);
+  ~staged_folder();
+  staged_folder(const staged_folder&) = delete;
+  staged_folder& operator=(const staged_folder&) = delete;
+
+  const std::filesystem::path& path() const noexcept { return staging_; }  // write here, before commit()
+  const std::filesystem::path& target() const noexcept { return target_; }
+  void commit();
+
+ private:
+  std::filesystem::path target_;
+  std::filesystem::path staging_;
+  bool committed_ = false;
+};
+
 // --- text -----------------------------------------------------------------------------------------------
 
 // A number for a file: "" for NaN and infinities, "0" for either zero, whole numbers below 1e15 as integers

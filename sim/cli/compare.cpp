@@ -66,6 +66,9 @@ void execute(const compare_args& a) {
   const load_options load{.allow_outside = a.allow_outside};
   const prepared_scenario base(load_scenario(a.base, load));
   const prepared_scenario variant(load_scenario(a.variant, load));
+  // Written into a temporary sibling of --out and swapped in whole (see run.cpp).
+  std::optional<staged_folder> folder;
+  if (!a.out.empty()) folder.emplace(a.out);
   progress_line progress("replications");
   replication_options opt;
   opt.threads = a.threads;
@@ -75,17 +78,19 @@ void execute(const compare_args& a) {
   compare_result r = compare_scenarios(base, variant, a.replications, opt);
   progress.finish();
   print_table(r.summary, a.all);
-  if (a.out.empty()) return;
-  write_compare_outputs(a.out, r.summary);
-  write_run_outputs(std::filesystem::path(a.out) / "base", r.base);
-  write_run_outputs(std::filesystem::path(a.out) / "variant", r.variant);
-  std::cout << "\n  wrote " << a.out << "/ (compare.json, compare.csv, base/, variant/)\n";
+  if (!folder) return;
+  write_compare_outputs(folder->path(), r.summary);
+  write_run_outputs(folder->path() / "base", r.base);
+  write_run_outputs(folder->path() / "variant", r.variant);
   if (a.report) {
     report_input report;
     report.compare = std::move(r.summary);
     report.compared = report_input::sides{std::move(r.base), std::move(r.variant)};
-    std::cout << "  report: " << write_report_html(a.out, report).string() << "\n";
+    write_report_html(folder->path(), report);
   }
+  folder->commit();
+  std::cout << "\n  wrote " << a.out << "/ (compare.json, compare.csv, base/, variant/)\n";
+  if (a.report) std::cout << "  report: " << (std::filesystem::path(a.out) / "report.html").string() << "\n";
 }
 
 }  // namespace

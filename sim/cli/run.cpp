@@ -65,6 +65,10 @@ void execute(const run_args& a) {
   const auto started = std::chrono::steady_clock::now();
   const prepared_scenario prepared(load_scenario(a.scenario, {.allow_outside = a.allow_outside}));
   const scenario& s = prepared.spec;
+  // The outputs go into a temporary sibling of --out, swapped in whole at the end: checked before the run
+  // (an unusable folder fails now, not after it), and a failed or killed run leaves --out as it was.
+  std::optional<staged_folder> folder;
+  if (!a.out.empty()) folder.emplace(a.out);
   const double warmup_days = resolve_warmup(a, prepared);
   progress_line progress("replications", s.horizon_days, "simulated days");
   replication_options opt;
@@ -90,9 +94,9 @@ void execute(const run_args& a) {
   run_summary summary = summarize(s, runs, warmup_days);
   if (!a.reproducible) summary.wall_seconds = wall, summary.threads = static_cast<int>(a.threads);
   std::cout << format_run_summary(summary, wall);
-  if (a.out.empty()) return;
+  if (!folder) return;
 
-  write_run_outputs(a.out, summary);
+  write_run_outputs(folder->path(), summary);
   provenance prov;
   prov.git_commit = CORRIDOR_GIT_COMMIT;
   prov.command_line = a.argv;
@@ -102,15 +106,17 @@ void execute(const run_args& a) {
   prov.scenario_file = a.scenario;
   prov.wall_seconds = wall;
   prov.include_wall_clock = !a.reproducible;
-  write_file_atomic(std::filesystem::path(a.out) / "run.json", run_json(prov));
-  std::cout << "\n  wrote " << a.out
-            << "/ (summary.json, replications.csv, daily.csv, routes.csv, crossings.csv, "
-            << "flows.geojson, run.json)\n";
+  write_file_atomic(folder->path() / "run.json", run_json(prov));
   if (a.report) {
     report_input report;
     report.run = std::move(summary);
-    std::cout << "  report: " << write_report_html(a.out, report).string() << "\n";
+    write_report_html(folder->path(), report);
   }
+  folder->commit();
+  std::cout << "\n  wrote " << a.out
+            << "/ (summary.json, replications.csv, daily.csv, routes.csv, crossings.csv, "
+            << "flows.geojson, run.json)\n";
+  if (a.report) std::cout << "  report: " << (std::filesystem::path(a.out) / "report.html").string() << "\n";
 }
 
 }  // namespace

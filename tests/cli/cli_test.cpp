@@ -2,10 +2,14 @@
 // files already written.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "cli_support.hpp"
 
@@ -164,6 +168,64 @@ TEST(cli_errors, an_unwritable_output_exits_3_for_run_calibrate_and_a_sweep_plan
   const outcome status = corridor("sweep status " + dir.string());
   EXPECT_EQ(status.exit_code, 3) << status.output;
   EXPECT_NE(status.output.find("not a sweep folder"), std::string::npos) << status.output;
+}
+
+// Every file under `dir` with its bytes.
+std::map<std::string, std::string> snapshot(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) files[fs::relative(e.path(), dir).string()] = slurp(e.path());
+  }
+  return files;
+}
+
+std::vector<std::string> entries(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// A re-run that fails while writing (a file-size limit stands for a full disk) or dies while writing
+// (SIGXFSZ's default) leaves the previous run's folder whole: before, the new summary.json sat beside the old
+// run.json. report.html (~60 KB) is written last, so every data file of the new run was written first.
+TEST(cli_outputs, a_run_that_fails_or_dies_while_writing_leaves_the_old_folder_whole) {
+  const fs::path root = fresh_dir("atomic");
+  const fs::path out = root / "out";
+  const std::string toy = scenarios + "two-terminals.yaml";
+  const std::string rerun =
+      std::string(CORRIDOR_EXE) + " run " + toy + " -q --seed 222 --report -o " + out.string();
+  ASSERT_EQ(corridor("run " + toy + " -q --seed 111 -o " + out.string()).exit_code, 0);
+  const auto old = snapshot(out);
+
+  const outcome failed = run_command("bash -c \"trap '' XFSZ; ulimit -f 32; " + rerun + "\" 2>&1");
+  EXPECT_EQ(failed.exit_code, 3) << failed.output;
+  EXPECT_NE(failed.output.find("report.html: cannot write: File too large"), std::string::npos)
+      << failed.output;
+  EXPECT_EQ(snapshot(out), old);
+  EXPECT_EQ(entries(root), std::vector<std::string>{"out"});  // the temporary was removed
+
+  const outcome killed = run_command("bash -c \"ulimit -f 32; exec " + rerun + "\" 2>&1");
+  EXPECT_TRUE(killed.exit_code == -1 || killed.exit_code == 128 + SIGXFSZ) << killed.exit_code;
+  EXPECT_EQ(snapshot(out), old);
+  EXPECT_EQ(entries(root).size(), 2u);  // the folder, and the dead run's temporary
+
+  ASSERT_EQ(run_command(rerun).exit_code, 0);
+  EXPECT_EQ(entries(root), std::vector<std::string>{"out"});  // the dead run's temporary is cleaned up
+  const auto now = snapshot(out);
+  EXPECT_TRUE(now.contains("report.html"));
+  EXPECT_NE(now.at("summary.json"), old.at("summary.json"));
+}
+
+// --out replaces the folder whole, so it must be corridor's: a folder of other files is refused, untouched.
+TEST(cli_outputs, a_folder_of_other_files_is_not_replaced) {
+  const fs::path dir = fresh_dir("not-outputs");
+  fs::create_directories(dir);
+  std::ofstream(dir / "notes.txt") << "mine\n";
+  const outcome o = corridor("run " + scenarios + "two-terminals.yaml -q -o " + dir.string());
+  EXPECT_EQ(o.exit_code, 3) << o.output;
+  EXPECT_NE(o.output.find("holds files that are not corridor outputs"), std::string::npos) << o.output;
+  EXPECT_EQ(entries(dir), std::vector<std::string>{"notes.txt"});
 }
 
 }  // namespace

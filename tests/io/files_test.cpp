@@ -1,7 +1,9 @@
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <stdexcept>
 
 #include "corridor/io.hpp"
 
@@ -68,6 +70,74 @@ TEST_F(atomic_write, names_the_path_when_the_parent_is_a_file) {
     EXPECT_NE(std::string(e.what()).find("file"), std::string::npos) << e.what();
   }
   EXPECT_EQ(read_file(dir_ / "file"), "x");
+}
+
+using staged = scratch_dir;
+
+TEST_F(staged, commit_replaces_the_old_folder_whole_and_leaves_no_temporary) {
+  write_file_atomic(dir_ / "out" / "summary.json", "old\n");
+  write_file_atomic(dir_ / "out" / "daily.csv", "old\n");
+  {
+    staged_folder folder(dir_ / "out");
+    EXPECT_EQ(folder.path().parent_path(), dir_);
+    write_file_atomic(folder.path() / "summary.json", "new\n");
+    EXPECT_EQ(read_file(dir_ / "out" / "summary.json"), "old\n");  // nothing shows before commit
+    folder.commit();
+  }
+  EXPECT_EQ(read_file(dir_ / "out" / "summary.json"), "new\n");
+  EXPECT_FALSE(fs::exists(dir_ / "out" / "daily.csv"));  // an old file the new run did not write is gone
+  EXPECT_EQ(names(), std::vector<std::string>{"out"});
+}
+
+TEST_F(staged, a_failure_before_commit_leaves_the_old_folder_as_it_was) {
+  write_file_atomic(dir_ / "out" / "summary.json", "old\n");
+  try {
+    staged_folder folder(dir_ / "out");
+    write_file_atomic(folder.path() / "summary.json", "new\n");
+    throw std::runtime_error("disk full");
+  } catch (const std::runtime_error&) {
+  }
+  EXPECT_EQ(read_file(dir_ / "out" / "summary.json"), "old\n");
+  EXPECT_EQ(names(), std::vector<std::string>{"out"});
+}
+
+TEST_F(staged, creates_a_new_folder_and_its_parents) {
+  staged_folder folder(dir_ / "a" / "out");
+  write_file_atomic(folder.path() / "run.json", "{}\n");
+  folder.commit();
+  EXPECT_EQ(read_file(dir_ / "a" / "out" / "run.json"), "{}\n");
+  EXPECT_EQ(names(), std::vector<std::string>{"a"});
+}
+
+TEST_F(staged, refuses_a_file_and_a_folder_of_other_files_and_takes_an_empty_one) {
+  write_file_atomic(dir_ / "file", "x");
+  EXPECT_THROW(staged_folder{dir_ / "file"}, io_error);
+  write_file_atomic(dir_ / "home" / "thesis.tex", "years of work\n");
+  try {
+    staged_folder folder(dir_ / "home");
+    FAIL() << "a folder of other files accepted";
+  } catch (const io_error& e) {
+    EXPECT_NE(std::string(e.what()).find("not corridor outputs"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(read_file(dir_ / "home" / "thesis.tex"), "years of work\n");
+  fs::create_directories(dir_ / "empty");
+  staged_folder folder(dir_ / "empty");
+  folder.commit();
+  EXPECT_TRUE(fs::is_directory(dir_ / "empty"));
+}
+
+TEST_F(staged, removes_the_temporaries_of_a_killed_process_and_keeps_a_live_ones) {
+  // A process that has exited: its pid names no process (until the kernel reuses it, far later).
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  ::waitpid(child, nullptr, 0);
+  const fs::path dead = dir_ / (".out.corridor-tmp." + std::to_string(child) + ".0");
+  const fs::path live = dir_ / (".out.corridor-tmp." + std::to_string(::getpid()) + ".999");
+  write_file_atomic(dead / "summary.json", "half\n");
+  fs::create_directories(live);
+  staged_folder folder(dir_ / "out");
+  EXPECT_FALSE(fs::exists(dead));
+  EXPECT_TRUE(fs::exists(live));
 }
 
 TEST(read_file, names_a_missing_file) {
