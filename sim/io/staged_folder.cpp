@@ -10,6 +10,8 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <fstream>
+#include <string>
 #include <system_error>
 
 #include "corridor/io.hpp"
@@ -26,12 +28,18 @@ std::string temporary_prefix(const fs::path& dir) {
   return "." + dir.filename().string() + ".corridor-tmp.";
 }
 
-// Whether process `pid` is gone: its temporaries can be removed.
+// Whether process `pid` is gone: its temporaries can be removed. A zombie is gone too: killed, and not yet
+// reaped (an orphan waits for init, which in a container may take its time).
 bool process_gone(std::string_view pid_text) {
   long pid = 0;
   const auto [end, ec] = std::from_chars(pid_text.data(), pid_text.data() + pid_text.size(), pid);
-  if (ec != std::errc() || pid <= 0) return false;
-  return ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+  if (ec != std::errc() || end != pid_text.data() + pid_text.size() || pid <= 0) return false;
+  if (::kill(static_cast<pid_t>(pid), 0) != 0) return errno == ESRCH;
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  if (!std::getline(stat, line)) return false;
+  const auto after_name = line.rfind(')');  // "pid (comm) state ...": comm may hold spaces and parentheses
+  return after_name != std::string::npos && line.size() > after_name + 2 && line[after_name + 2] == 'Z';
 }
 
 // Removes `.NAME.corridor-tmp.PID.N` folders beside `dir` whose process no longer runs (it was killed

@@ -217,6 +217,33 @@ TEST(cli_outputs, a_run_that_fails_or_dies_while_writing_leaves_the_old_folder_w
   EXPECT_NE(now.at("summary.json"), old.at("summary.json"));
 }
 
+// SIGKILL at 20 moments spread over a re-run (loading, running, writing, swapping): the folder is all old or
+// all new every time, whichever moment the kill lands on.
+TEST(cli_outputs, sigkill_at_any_moment_of_a_rerun_leaves_the_folder_all_old_or_all_new) {
+  const fs::path root = fresh_dir("sigkill");
+  const fs::path out = root / "out";
+  const auto command = [&](int seed) {
+    return std::string(CORRIDOR_EXE) + " run " + scenarios +
+           "two-terminals.yaml -q -r 4 --report --reproducible --seed " + std::to_string(seed) + " -o " +
+           out.string() + " >/dev/null 2>&1";
+  };
+  ASSERT_EQ(run_command(command(111)).exit_code, 0);
+  const auto old = snapshot(out);
+  std::vector<std::map<std::string, std::string>> seen;
+  for (int k = 0; k < 20; ++k) {
+    const std::string delay = std::to_string(0.005 + 0.01 * k);
+    // --foreground: timeout kills corridor alone and reaps it (else it kills itself too, leaving an orphan).
+    run_command("timeout --foreground -s KILL " + delay + " " + command(222));
+    seen.push_back(snapshot(out));
+  }
+  ASSERT_EQ(run_command(command(222)).exit_code, 0);
+  const auto fresh = snapshot(out);
+  ASSERT_NE(fresh, old);
+  for (std::size_t k = 0; k < seen.size(); ++k)
+    EXPECT_TRUE(seen[k] == old || seen[k] == fresh) << "kill " << k;
+  EXPECT_EQ(entries(root), std::vector<std::string>{"out"});  // every killed run's temporary is gone
+}
+
 // --out replaces the folder whole, so it must be corridor's: a folder of other files is refused, untouched.
 TEST(cli_outputs, a_folder_of_other_files_is_not_replaced) {
   const fs::path dir = fresh_dir("not-outputs");

@@ -140,6 +140,18 @@ TEST_F(staged, removes_the_temporaries_of_a_killed_process_and_keeps_a_live_ones
   EXPECT_TRUE(fs::exists(live));
 }
 
+TEST_F(staged, removes_the_temporaries_of_a_killed_process_not_yet_reaped) {
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  siginfo_t info{};
+  ::waitid(P_PID, static_cast<id_t>(child), &info, WEXITED | WNOWAIT);  // exited, left a zombie
+  const fs::path zombie = dir_ / (".out.corridor-tmp." + std::to_string(child) + ".0");
+  fs::create_directories(zombie);
+  staged_folder folder(dir_ / "out");
+  EXPECT_FALSE(fs::exists(zombie));
+  ::waitpid(child, nullptr, 0);
+}
+
 TEST(read_file, names_a_missing_file) {
   try {
     read_file("/nonexistent/corridor/summary.json");
