@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <stdexcept>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,15 @@ struct replication_options {
   // Calls are serialized (never two at once) and `done` increases by one each call; keep it cheap.
   // In precision mode `total` is the replication count planned so far.
   std::function<void(std::size_t done, std::size_t total)> progress;
+  // Cooperative cancellation: once a stop is requested, replications not yet started are skipped and the
+  // call throws study_cancelled (a replication already running finishes first). No stop source: never.
+  std::stop_token stop;
+};
+
+// A study given replication_options::stop gave up because a stop was requested.
+class study_cancelled : public std::runtime_error {
+ public:
+  study_cancelled() : std::runtime_error("study cancelled: a stop was requested") {}
 };
 
 // Runs replications first_replication .. first_replication + count - 1, in parallel, each with
@@ -73,5 +84,14 @@ struct compare_result {
 // not all flatten to the same names.
 compare_result compare_scenarios(const prepared_scenario& base, const prepared_scenario& variant,
                                  std::size_t replications, const replication_options& options = {});
+
+// What compare_scenarios does once both sides have run, for runs made earlier: base_runs[i] and
+// variant_runs[i] must be the same replication index with the same seed (options.seed, else the base
+// scenario's), as run_replications gives with that seed, so that each pair shares random numbers. Lets a
+// caller keep the base's runs and pair new variants with them. Needs equal, non-zero counts; with a single
+// pair every interval is 0 and nothing is significant. Throws std::invalid_argument otherwise, or when a
+// side's runs do not all flatten to the same names.
+compare_result compare_runs(const scenario& base, std::vector<run_result> base_runs, const scenario& variant,
+                            std::vector<run_result> variant_runs, const replication_options& options = {});
 
 }  // namespace corridor

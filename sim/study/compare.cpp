@@ -65,7 +65,7 @@ metric_difference difference_of(const std::string& name, const std::vector<doubl
   d.difference = paired.mean_diff;
   d.paired_half_width_95 = paired.half_width_95;
   d.significant = paired.significant;
-  d.unpaired_half_width_95 = welch_half_width_95(base, variant);
+  d.unpaired_half_width_95 = base.size() >= 2 ? welch_half_width_95(base, variant) : 0.0;
   return d;
 }
 
@@ -74,18 +74,29 @@ metric_difference difference_of(const std::string& name, const std::vector<doubl
 compare_result compare_scenarios(const prepared_scenario& base, const prepared_scenario& variant,
                                  std::size_t replications, const replication_options& options) {
   if (replications < 2) throw std::invalid_argument("compare: needs at least 2 replications");
+  replication_options same_seed = options;
+  same_seed.seed = options.seed.value_or(base.spec.seed);
+  std::vector<run_result> base_runs(replications), variant_runs(replications);
+  detail::run_into(base, base_runs, 0, same_seed, {0, 2 * replications});
+  detail::run_into(variant, variant_runs, 0, same_seed, {replications, 2 * replications});
+  return compare_runs(base.spec, std::move(base_runs), variant.spec, std::move(variant_runs), same_seed);
+}
+
+compare_result compare_runs(const scenario& base, std::vector<run_result> base_runs, const scenario& variant,
+                            std::vector<run_result> variant_runs, const replication_options& options) {
+  if (base_runs.empty()) throw std::invalid_argument("compare: no runs to compare");
+  if (base_runs.size() != variant_runs.size()) {
+    throw std::invalid_argument("compare: " + std::to_string(base_runs.size()) + " base runs but " +
+                                std::to_string(variant_runs.size()) + " variant runs");
+  }
   compare_result out;
   comparison& c = out.summary;
-  c.base_name = base.spec.name;
-  c.variant_name = variant.spec.name;
-  c.replications = replications;
-  c.seed = options.seed.value_or(base.spec.seed);
-  replication_options same_seed = options;
-  same_seed.seed = c.seed;
-  out.base_runs.resize(replications);
-  out.variant_runs.resize(replications);
-  detail::run_into(base, out.base_runs, 0, same_seed, {0, 2 * replications});
-  detail::run_into(variant, out.variant_runs, 0, same_seed, {replications, 2 * replications});
+  c.base_name = base.name;
+  c.variant_name = variant.name;
+  c.replications = base_runs.size();
+  c.seed = options.seed.value_or(base.seed);
+  out.base_runs = std::move(base_runs);
+  out.variant_runs = std::move(variant_runs);
 
   const metric_columns b = to_columns(out.base_runs, "base");
   const metric_columns v = to_columns(out.variant_runs, "variant");
@@ -100,10 +111,8 @@ compare_result compare_scenarios(const prepared_scenario& base, const prepared_s
   for (const auto& name : v.names) {
     if (!b.index.contains(name)) c.only_in_variant.push_back(name);
   }
-  const double base_warmup = options.warmup_days.value_or(base.spec.warmup_days);
-  const double variant_warmup = options.warmup_days.value_or(variant.spec.warmup_days);
-  out.base = summarize(base.spec, out.base_runs, base_warmup);
-  out.variant = summarize(variant.spec, out.variant_runs, variant_warmup);
+  out.base = summarize(base, out.base_runs, options.warmup_days.value_or(base.warmup_days));
+  out.variant = summarize(variant, out.variant_runs, options.warmup_days.value_or(variant.warmup_days));
   return out;
 }
 

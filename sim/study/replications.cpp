@@ -34,6 +34,9 @@ void run_into(const prepared_scenario& prepared, std::span<run_result> out, std:
   arena.execute([&] {
     // Each replication writes only its own slot: the results cannot depend on scheduling.
     tbb::parallel_for(std::size_t{0}, out.size(), [&](std::size_t k) {
+      // Thrown inside the loop, the exception cancels the replications TBB has not started and leaves
+      // parallel_for in this thread; the runs already going finish first.
+      if (options.stop.stop_requested()) throw study_cancelled();
       run_options run;
       run.replication = first_replication + k;
       run.seed = options.seed;
