@@ -67,5 +67,6 @@ void add_scenario_commands(CLI::App& app);  // scenario_cmds.cpp: validate, show
 void add_report_command(CLI::App& app);     // report_cmd.cpp
 void add_sweep_command(CLI::App& app);      // sweep_cmd.cpp
 void add_calibrate_command(CLI::App& app);  // calibrate_cmd.cpp
+void add_serve_command(CLI::App& app);      // serve_cmd.cpp
 
 }  // namespace corridor::cli

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <string>
 
 #include "formats.hpp"
@@ -27,9 +28,15 @@ ojson scalar_value(const YAML::Node& n) {
   if (text == "true") return true;
   if (text == "false") return false;
   if (text == "null" || text == "~" || text.empty()) return nullptr;
-  double v = 0.0;
   const char* end = text.data() + text.size();
   const char* first = text.data() + (text[0] == '+' ? 1 : 0);
+  // Whole numbers stay exact (a seed may need all 64 bits), anything else is a double.
+  std::int64_t whole = 0;
+  if (const auto [ptr, ec] = std::from_chars(first, end, whole); ec == std::errc() && ptr == end)
+    return whole;
+  std::uint64_t big = 0;
+  if (const auto [ptr, ec] = std::from_chars(first, end, big); ec == std::errc() && ptr == end) return big;
+  double v = 0.0;
   const auto [ptr, ec] = std::from_chars(first, end, v);
   if (ec == std::errc() && ptr == end && std::isfinite(v)) return json_number(v);
   return text;

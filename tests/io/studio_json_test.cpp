@@ -16,6 +16,7 @@ using nlohmann::json;
 TEST(scenario_json, has_the_file_keys_with_numbers_as_numbers_and_ids_as_keys) {
   const scenario s = load_scenario_text(R"(
 name: tiny
+seed: 9007199254740993
 description: "yes: a description that needs quotes"
 regions: {china: [CN], europe: [PL], central_asia: [KZ]}
 cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 100000}}
@@ -32,6 +33,7 @@ flows:
                                         "tiny.yaml");
   const json j = json::parse(scenario_json(s));
   EXPECT_EQ(j["name"], "tiny");
+  EXPECT_EQ(j["seed"].get<std::uint64_t>(), 9007199254740993u);  // 2^53 + 1: exact, not a double
   EXPECT_EQ(j["description"], "yes: a description that needs quotes");
   EXPECT_EQ(j["nodes"]["dostyk"]["tracks"], 2);
   EXPECT_EQ(j["nodes"]["dostyk"]["daily_cap_trains"], 20);
