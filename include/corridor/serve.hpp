@@ -136,9 +136,29 @@ struct serve_options {
   int port = 8080;  // 0: any free port
 };
 
-// Serves `app` on host:port (the page at /, its assets under /static/, the API under /api/) until the
-// process ends. Calls `listening` with the address to open once the socket is bound. Throws
-// std::runtime_error when it cannot bind.
+// The studio over HTTP: the page at /, its assets under /static/, the API under /api/. The constructor binds
+// the socket (throws std::runtime_error when it cannot); run() answers requests until stop() is called from
+// another thread (or the process ends). Tests bind port 0 and read port().
+class http_server {
+ public:
+  http_server(studio& app, const serve_options& options);
+  ~http_server();
+  http_server(const http_server&) = delete;
+  http_server& operator=(const http_server&) = delete;
+
+  int port() const noexcept;
+  // The address to open, e.g. http://127.0.0.1:8080/.
+  std::string url() const;
+  void run();
+  // Makes run() return (or, called before it, return at once). Safe from any thread, more than once.
+  void stop();
+
+ private:
+  struct state;
+  std::unique_ptr<state> state_;
+};
+
+// Serves `app` until the process ends, calling `listening` with the address once the socket is bound.
 void serve_http(studio& app, const serve_options& options,
                 const std::function<void(const std::string& url)>& listening);
 
