@@ -17,11 +17,11 @@ struct serve_args {
 
 void execute(const serve_args& a) {
   studio app(a.scenario, a.studio, load_options{.allow_outside = a.allow_outside});
+  http_server server(app, a.server);  // bound first: a port in use is said before the base runs
   std::cerr << "corridor serve: running the base (" << a.studio.replications << " replications)...\n";
   app.warm();
-  serve_http(app, a.server, [&](const std::string& url) {
-    std::cout << "corridor serve: " << a.scenario << " at " << url << "  (Ctrl-C stops)" << std::endl;
-  });
+  std::cout << "corridor serve: " << a.scenario << " at " << server.url() << "  (Ctrl-C stops)" << std::endl;
+  server.run();
 }
 
 }  // namespace

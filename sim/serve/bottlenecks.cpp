@@ -94,13 +94,20 @@ std::vector<element_bottleneck> find_bottlenecks(const scenario& s, const run_su
   }
   for (const auto& e : s.edges) {
     if (e.mode == edge_mode::ferry) {
-      const auto it = queues.find("ferry:" + e.id);
-      const queue_result q = it == queues.end() ? queue_result{} : *it->second;
+      // A ferry leg queues at each end (id "leg@port"): the busier direction binds.
+      const queue_result* busiest = nullptr;
+      for (const auto& q : r.queues) {
+        if (q.kind == "ferry" && q.id.size() > e.id.size() && q.id.compare(0, e.id.size(), e.id) == 0 &&
+            q.id[e.id.size()] == '@' && (busiest == nullptr || q.utilization > busiest->utilization)) {
+          busiest = &q;
+        }
+      }
+      const queue_result q = busiest == nullptr ? queue_result{} : *busiest;
       element_bottleneck b =
           element(e.id, "ferry", {{"ferry_capacity", e.ferry.capacity_teu, q.utilization}});
       b.mean_wait_h = q.mean_wait_h;
       b.mean_queue_trains = q.mean_queue_trains;
-      b.trend = trend(e.id);
+      b.trend = trend(q.id);
       out.push_back(std::move(b));
     } else if (e.slots_per_day > 0) {
       const auto it = edges.find(e.id);

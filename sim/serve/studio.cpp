@@ -274,10 +274,14 @@ struct studio::state {
       if (k != "extends") ordered[k] = v;
     }
     const std::string stem = file.stem().string() + "-studio";
-    const std::string yaml = overlay_yaml(
-        ordered.dump(), "Made in corridor serve from " + file.filename().string() + " (" +
-                            std::to_string(req.edits.size()) + " edits and an overlay).\nRun: corridor run " +
-                            stem + ".yaml, saved next to " + file.filename().string());
+    const std::size_t n = req.edits.size();
+    std::string made = n == 0 ? std::string() : std::to_string(n) + (n == 1 ? " edit" : " edits");
+    if (!req.overlay.empty()) made += made.empty() ? "an overlay" : " and an overlay";
+    const std::string yaml =
+        overlay_yaml(ordered.dump(), "Made in corridor serve from " + file.filename().string() +
+                                         (made.empty() ? std::string(" (no edits)") : " (" + made + ")") +
+                                         ".\nRun: corridor run " + stem + ".yaml, saved next to " +
+                                         file.filename().string());
     if (extends == file.filename().string()) {
       try {
         load_scenario_text(yaml, stem + ".yaml", file.parent_path());

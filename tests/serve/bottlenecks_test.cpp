@@ -34,6 +34,60 @@ TEST(queue_trend, a_closure_that_clears_and_a_steady_queue_are_stable) {
   EXPECT_FALSE(queue_trend_of(std::vector<double>{}).unstable);
 }
 
+TEST(find_bottlenecks, names_the_most_used_limit_of_each_element) {
+  scenario s;
+  node_spec crossing;
+  crossing.id = "gate";
+  crossing.kind = node_kind::crossing;
+  crossing.crossing.tracks = 2;
+  crossing.crossing.daily_cap_trains = 10;
+  s.nodes = {crossing};
+  edge_spec ferry, line, open_line;
+  ferry.id = "sea";
+  ferry.mode = edge_mode::ferry;
+  ferry.ferry.capacity_teu = 300;
+  line.id = "busy";
+  line.slots_per_day = 20;
+  open_line.id = "open";  // no slots: no limit to report
+  s.edges = {ferry, line, open_line};
+
+  run_summary r;
+  r.window_days = 10;
+  queue_result gate{"gate", "crossing", 90.0, 0.0, 0.5};  // 9 trains a day of a cap of 10; tracks half busy
+  gate.mean_wait_h = 3.0;
+  queue_result west{"sea@a", "ferry", 0.0, 0.0, 0.3}, east{"sea@b", "ferry", 0.0, 0.0, 0.7};
+  east.mean_wait_h = 20.0;
+  r.queues = {gate, west, east};
+  edge_result busy;
+  busy.id = "busy";
+  busy.utilization = 0.95;
+  r.edges = {busy};
+  for (int d = 0; d < 30; ++d) {  // the east side's queue grows by a train a day; the others stay empty
+    daily_row row;
+    row.day = d;
+    row.queue_trains = {0.0, 0.0, static_cast<double>(d)};
+    r.daily.push_back(row);
+  }
+
+  const auto found = find_bottlenecks(s, r);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[0].id, "gate");
+  EXPECT_EQ(found[0].binding, "daily_cap");
+  EXPECT_NEAR(found[0].use, 0.9, 1e-12);
+  EXPECT_NEAR(found[0].headroom, 0.1, 1e-12);
+  ASSERT_EQ(found[0].limits.size(), 2u);
+  EXPECT_EQ(found[0].limits[1].kind, "tracks");
+  EXPECT_FALSE(found[0].trend.unstable);
+  EXPECT_EQ(found[1].id, "sea");
+  EXPECT_EQ(found[1].binding, "ferry_capacity");
+  EXPECT_NEAR(found[1].use, 0.7, 1e-12);  // the busier end
+  EXPECT_EQ(found[1].mean_wait_h, 20.0);
+  EXPECT_TRUE(found[1].trend.unstable);
+  EXPECT_EQ(found[2].id, "busy");
+  EXPECT_EQ(found[2].binding, "slots");
+  EXPECT_NEAR(found[2].headroom, 0.05, 1e-12);
+}
+
 // A metric that grows linearly with the demand factor: p95 = 10 days at today's demand, +8 per unit.
 capacity_probe linear(double factor) {
   return {factor, 10.0 + 8.0 * (factor - 1.0), 0.1};

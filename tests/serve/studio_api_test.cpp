@@ -207,7 +207,8 @@ TEST_F(studio_api, export_writes_an_overlay_that_loads_as_the_edited_scenario) {
   EXPECT_EQ(j["file_name"], "small-studio.yaml");
   EXPECT_EQ(j["extends"], "small.yaml");
   const std::string yaml = j["yaml"];
-  EXPECT_EQ(yaml.rfind("# ", 0), 0u);
+  EXPECT_EQ(yaml.rfind("# Made in corridor serve from small.yaml (2 edits and an overlay).\n", 0), 0u)
+      << yaml;
   const scenario exported = load_scenario_text(yaml, "small-studio.yaml", file_->parent_path());
   EXPECT_EQ(exported.nodes[1].crossing.tracks, 3);
   EXPECT_DOUBLE_EQ(exported.flows[0].teu_per_week, 600.0);

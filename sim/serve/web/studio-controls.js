@@ -88,10 +88,32 @@ studio.drawGlobalControls = function (host, state, scenario, info, onChange) {
   }, false, "control-replications"));
 };
 
+// Every element the editor knows, for the chooser next to the map (elements close together on the map, such
+// as Khorgos and Altynkol, overlap there): crossings, then terminals and ports, slotted lines, ferries.
+studio.drawElementChoice = function (select, scenario, pick) {
+  studio.clear(select);
+  select.append(studio.el("option", { value: "" }, ["–"]));
+  const groups = [
+    ["Crossings", "node", (n) => n.kind === "crossing"],
+    ["Terminals and ports", "node", (n) => n.kind === "terminal" || n.kind === "port"],
+    ["Lines with slots", "edge", (e) => e.mode === "rail" && e.slots_per_day > 0],
+    ["Ferries", "edge", (e) => e.mode === "ferry"],
+  ];
+  for (const [label, kind, keep] of groups) {
+    const entries = Object.entries(kind === "node" ? scenario.nodes : scenario.edges).filter(([, x]) => keep(x));
+    const group = studio.el("optgroup", { label: label }, entries.map(([id]) => studio.el("option", { value: kind + ":" + id }, [id])));
+    if (entries.length) select.append(group);
+  }
+  select.value = pick ? pick.kind + ":" + pick.id : "";
+};
+
 // The editor of one node or edge: its fields as parameter paths, and a closure with dates.
 studio.drawEditor = function (host, title, state, scenario, pick, onChange) {
   studio.clear(host);
-  if (!pick) return;
+  if (!pick) {
+    title.textContent = "Click a crossing, line, ferry or terminal on the map";
+    return;
+  }
   const section = pick.kind === "node" ? "nodes" : "edges";
   const entry = scenario[section][pick.id];
   const kind = pick.kind === "node" ? entry.kind : entry.mode;

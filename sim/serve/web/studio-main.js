@@ -48,16 +48,19 @@ function currentRun() {
 }
 
 function drawMap() {
-  studio.drawMap(studio.$("map"), page.scenario, page.outlines, currentRun(), studio.editedIds(page.state), page.pick && page.pick.id, (kind, id) => {
-    page.pick = { kind: kind, id: id };
-    drawPanel();
-    drawMap();
-    drawQueueChoice(id);
-  });
+  studio.drawMap(studio.$("map"), page.scenario, page.outlines, currentRun(), studio.editedIds(page.state), page.pick && page.pick.id, pick);
+}
+
+function pick(kind, id) {
+  page.pick = id ? { kind: kind, id: id } : null;
+  drawPanel();
+  drawMap();
+  if (id) drawQueueChoice(id);
 }
 
 function drawPanel() {
   studio.drawGlobalControls(studio.$("global-controls"), page.state, page.scenario, page.info, changed);
+  studio.drawElementChoice(studio.$("element-select"), page.scenario, page.pick);
   studio.drawEditor(studio.$("editor-fields"), studio.$("editor-title"), page.state, page.scenario, page.pick, changed);
   studio.drawEditList(studio.$("edit-list"), page.state, changed);
 }
@@ -181,6 +184,10 @@ async function load() {
       changed();
     });
     studio.$("btn-export").addEventListener("click", exportOverlay);
+    studio.$("element-select").addEventListener("change", (e) => {
+      const [kind, id] = e.target.value.split(":");
+      pick(kind, id);
+    });
     studio.$("btn-capacity").addEventListener("click", findCapacity);
     window.addEventListener("resize", drawResults);
     drawPanel();

@@ -68,8 +68,14 @@ studio.mapValues = function (run) {
       nodes[p.id] = { use: p.utilization, trains_per_day: p.trains / days };
     }
   }
+  // A ferry leg queues at each end ("leg@port"): the busier direction colours the leg.
+  const ferryUse = {};
   for (const [id, f] of Object.entries(run.summary.ferries || {})) {
-    if (edges[id]) edges[id].use = f.utilization;
+    const leg = id.split("@")[0];
+    ferryUse[leg] = Math.max(ferryUse[leg] || 0, f.utilization);
+  }
+  for (const [leg, use] of Object.entries(ferryUse)) {
+    if (edges[leg]) edges[leg].use = use;
   }
   return { edges: edges, nodes: nodes };
 };
