@@ -92,12 +92,22 @@ struct studio::state {
     return o;
   }
 
-  std::shared_ptr<const base_view> base_for(std::size_t replications) {
+  // The base's runs missing for a count, if any: what a job computes before its own runs.
+  std::size_t base_missing(std::size_t replications) {
+    std::lock_guard lock(base_mutex);
+    return replications > base_runs.size() ? replications - base_runs.size() : 0;
+  }
+
+  // The base's view for a count, its missing runs made first; a job's ticket (if any) sees their progress as
+  // the first of `total` and may stop them.
+  std::shared_ptr<const base_view> base_for(std::size_t replications,
+                                            const detail::job_board::ticket* t = nullptr,
+                                            std::size_t total = 0) {
     std::lock_guard lock(base_mutex);
     if (const auto it = views.find(replications); it != views.end()) return it->second;
     const std::size_t have = base_runs.size();
     if (have < replications) {
-      auto more = run_replications(*base, replications - have, have, runs_options(nullptr, 0, 0));
+      auto more = run_replications(*base, replications - have, have, runs_options(t, 0, total));
       base_runs.insert(base_runs.end(), std::make_move_iterator(more.begin()),
                        std::make_move_iterator(more.end()));
     }
@@ -164,9 +174,10 @@ struct studio::state {
       const prepared_scenario variant(apply_edits(doc, detail::scenario_edits(req.overlay, req.edits)));
       const double prepare_s = seconds_since(started);
       const auto lock = jobs.compute(ticket);
-      const auto view = base_for(req.replications);
+      const std::size_t missing = base_missing(req.replications), total = missing + req.replications;
+      const auto view = base_for(req.replications, &ticket, total);
       const auto runs_started = clock_type::now();
-      auto runs = run_replications(variant, req.replications, 0, runs_options(&ticket, 0, req.replications));
+      auto runs = run_replications(variant, req.replications, 0, runs_options(&ticket, missing, total));
       const double runs_s = seconds_since(runs_started);
       const auto answer_started = clock_type::now();
       const compare_result r =
@@ -355,7 +366,7 @@ const studio_options& studio::options() const noexcept {
 void studio::warm() {
   const auto ticket = state_->jobs.open("base");
   const auto lock = state_->jobs.compute(ticket);
-  state_->base_for(state_->opt.replications);
+  state_->base_for(state_->opt.replications, &ticket, state_->base_missing(state_->opt.replications));
   state_->jobs.close(ticket, "done");
 }
 

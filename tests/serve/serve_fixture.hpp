@@ -1,20 +1,18 @@
 #pragma once
 // A small scenario file for the studio's tests: one crossing (dostyk, 2 tracks) between two terminals, 40
-// days, so a request answers in well under a second.
+// days unless told otherwise, so a request answers in well under a second.
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 namespace corridor::test {
 
-inline std::filesystem::path write_small_scenario(const std::string& folder) {
+inline std::filesystem::path write_small_scenario(const std::string& folder, int horizon_days = 40) {
   const std::filesystem::path dir = std::filesystem::path(CORRIDOR_BINARY_DIR) / "test-output" / folder;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const std::filesystem::path file = dir / "small.yaml";
-  std::ofstream(file) << R"(name: small
-seed: 7
-horizon_days: 40
+  std::ofstream(file) << "name: small\nseed: 7\nhorizon_days: " << horizon_days << R"(
 warmup_days: 5
 regions: {china: [CN], europe: [PL], central_asia: [KZ]}
 cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 50000}}

@@ -5,10 +5,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <thread>
 
 #include "corridor/model.hpp"
 #include "corridor/parameters.hpp"
@@ -38,6 +40,7 @@ class studio_api : public ::testing::Test {
     o.max_replications = 8;
     o.max_body_bytes = 4096;
     app_ = new studio(*file_, o);
+    app_->warm();  // the base's 3 runs, as corridor serve makes them before it serves
   }
   static void TearDownTestSuite() {
     delete app_;
@@ -118,12 +121,12 @@ TEST_F(studio_api, compare_answers_what_compare_scenarios_gives) {
   EXPECT_TRUE(some_real);  // one track of two is a real change
   EXPECT_DOUBLE_EQ(j["variant"]["summary"]["metrics"]["transit_days_mean"].get<double>(),
                    metric(expected.variant, "metrics.transit_days_mean").mean);
-  // Progress tells the job ended with every replication done.
+  // Progress tells the job ended with every replication done: the base's fourth (it had 3), the variant's 4.
   const json p = answer(get("/api/progress"));
   EXPECT_EQ(p["kind"], "compare");
   EXPECT_EQ(p["state"], "done");
-  EXPECT_EQ(p["done"], 4);
-  EXPECT_EQ(p["total"], 4);
+  EXPECT_EQ(p["done"], 5);
+  EXPECT_EQ(p["total"], 5);
 }
 
 TEST_F(studio_api, an_overlay_and_an_edit_make_the_same_variant) {
@@ -224,6 +227,39 @@ TEST_F(studio_api, export_writes_an_overlay_that_loads_as_the_edited_scenario) {
   scenario named = edited;
   named.name = "small-studio";  // a file without a name is named after itself
   EXPECT_EQ(scenario_json(exported), scenario_json(named));
+}
+
+// A compare still running is stopped by a newer one (between replications) and answered 409; the newer one
+// is answered, and progress shows it, its base runs counted first.
+TEST(studio_jobs, a_newer_compare_stops_the_one_still_running) {
+  studio_options o;
+  o.replications = 1;
+  o.max_replications = 8;
+  o.threads = 1;  // replications one after another: the first compare takes 15 of them
+  studio app(test::write_small_scenario("studio-cancel", 20000), o);
+  app.warm();
+  api_response first;
+  std::thread older([&] {
+    first = app.handle(post(
+        "/api/compare", R"({"replications": 8, "edits": [{"path": "nodes.dostyk.tracks", "value": 1}]})"));
+  });
+  for (;;) {  // until the older compare has finished a replication (7 of the base's, then 8 of its own)
+    const json p = json::parse(app.handle(get("/api/progress")).body);
+    if (p["kind"] == "compare" && p["done"].get<int>() >= 1) {
+      EXPECT_EQ(p["total"], 15);
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  const api_response newer = app.handle(post("/api/compare", R"({"replications": 1})"));
+  older.join();
+  EXPECT_EQ(first.status, 409) << first.body;
+  EXPECT_NE(json::parse(first.body)["error"].get<std::string>().find("newer request"), std::string::npos);
+  EXPECT_EQ(newer.status, 200) << newer.body;
+  const json p = json::parse(app.handle(get("/api/progress")).body);
+  EXPECT_EQ(p["state"], "done");
+  EXPECT_EQ(p["done"], 1);
+  EXPECT_EQ(p["total"], 1);
 }
 
 }  // namespace
