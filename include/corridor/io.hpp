@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "corridor/summary.hpp"
+#include "corridor/tidy.hpp"
 
 namespace corridor {
 
@@ -45,7 +46,8 @@ std::string read_file(const std::filesystem::path& path);
 // then removed). A failed or killed run therefore leaves `dir` all old or all new, never a mix; without
 // commit() the destructor removes the temporary, and a temporary left by a killed process is removed by the
 // next staged_folder beside it. Throws io_error when `dir` exists and is a file, or a folder that is neither
-// empty nor corridor's outputs (summary.json, run.json or compare.json): `-o ~` must not replace a home.
+// empty nor corridor's outputs (summary.json, run.json, compare.json or ranking.json): `-o ~` must not
+// replace a home.
 class staged_folder {
  public:
   explicit staged_folder(std::filesystem::path dir);
@@ -102,14 +104,26 @@ std::string daily_csv(const run_summary& s);      // the day-by-day means
 std::string routes_csv(const run_summary& s);     // means
 std::string crossings_csv(const run_summary& s);  // crossings then ferries, means
 std::string flows_geojson(const run_summary& s);  // the network with each edge's and crossing's means
-// Writes summary.json, replications.csv, daily.csv, routes.csv, crossings.csv and flows.geojson into `dir`
-// (created when missing), each atomically; formats all of them before writing any.
+// Writes summary.json, replications.csv, daily.csv, routes.csv, crossings.csv, flows.geojson and the tidy
+// tables metrics.csv, replications_long.csv and daily_long.csv (tidy.hpp) into `dir` (created when
+// missing), each atomically; formats all of them before writing any.
 void write_run_outputs(const std::filesystem::path& dir, const run_summary& s);
+
+// Any tidy table (tidy.hpp) as CSV: a header of column names, then its rows; missing numbers empty.
+std::string tidy_csv(const tidy_table& t);
 
 std::string compare_json(const comparison& c);
 std::string compare_csv(const comparison& c);
+// How a comparison decided `significant`, in one sentence (compare.json, the CLI table, the report).
+std::string significance_note(const comparison& c);
 // Writes compare.json and compare.csv into `dir`.
 void write_compare_outputs(const std::filesystem::path& dir, const comparison& c);
+
+// Variants ranked against one base (`corridor compare BASE V1 V2 ...`): ranking.csv, a row per variant best
+// first, and ranking.json, the same with the base, metric, seed and how significance was decided.
+std::string ranking_csv(const ranking& r);
+std::string ranking_json(const ranking& r);
+void write_ranking_outputs(const std::filesystem::path& dir, const ranking& r);
 
 // --- the report -------------------------------------------------------------------------------------------
 
@@ -123,12 +137,17 @@ struct report_input {
     run_summary variant;
   };
   std::optional<sides> compared;
+  std::optional<ranking> ranked;  // several variants: the ranking, shown above the comparison
 };
 // One self-contained page (inline CSS, JS and data; no external URL). Throws io_error when the input has
 // neither a run nor a comparison.
 std::string report_html(const report_input& in);
 // Writes dir/report.html; returns its path.
 std::filesystem::path write_report_html(const std::filesystem::path& dir, const report_input& in);
+
+// A scenario's network on a map, nothing run (`corridor map`): the report's page and map drawing with only
+// the network, nodes by kind and edges by mode, each edge's slots per day in its tooltip.
+std::string map_html(const std::string& scenario_name, const network_view& network);
 
 // The report's input from an output folder written earlier by `run --out` (summary.json, daily.csv,
 // routes.csv, flows.geojson) or `compare --out` (compare.json, base/, variant/): each file parsed into the

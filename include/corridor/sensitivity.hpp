@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include <Eigen/Dense>
@@ -74,15 +75,60 @@ std::vector<sobol_index> sobol_indices(const Eigen::VectorXd& y, std::size_t d,
                                        const sobol_options& opt = {});
 
 struct morris_effect {
-  double mu = 0.0;       // mean elementary effect
-  double mu_star = 0.0;  // mean absolute elementary effect
-  double sigma = 0.0;    // standard deviation of the elementary effects (n - 1)
-  std::size_t n = 0;     // number of effects seen
+  double mu = 0.0;                            // mean elementary effect
+  double mu_star = 0.0;                       // mean absolute elementary effect
+  double sigma = 0.0;                         // standard deviation of the elementary effects (n - 1)
+  std::size_t n = 0;                          // number of effects seen
+  double mu_star_lo = 0.0, mu_star_hi = 0.0;  // percentile bootstrap interval of mu_star over trajectories
+};
+
+struct morris_options {
+  std::size_t bootstrap_samples = 500;
+  std::uint64_t seed = 19910101;  // fixed, so reported intervals are reproducible
+  double confidence = 0.95;
 };
 
 // Elementary effects from the rows of a Morris design (unit-cube coordinates) and their outputs, computed
 // per unit of the unit cube. Consecutive rows within a trajectory must differ in exactly one factor.
 std::vector<morris_effect> morris_effects(const Eigen::MatrixXd& points, const Eigen::VectorXd& y,
-                                          std::size_t d);
+                                          std::size_t d, const morris_options& opt = {});
+
+// Below these, indices are mostly noise: Saltelli's estimators need on the order of a hundred base samples
+// (Saltelli et al. 2010 use 500 and more), and Morris screening about ten trajectories (Campolongo et al.
+// 2007 use 10 to 20).
+inline constexpr std::size_t sobol_min_base_samples = 100;
+inline constexpr std::size_t morris_min_trajectories = 10;
+inline constexpr double sobol_max_interval_width = 0.3;
+
+// Why Sobol indices from `n_base` base samples should not be trusted, a sentence each: too few samples, a
+// bootstrap interval wider than sobol_max_interval_width, an index outside [-0.1, 1.1] (sampling error, as
+// true indices lie in [0, 1]). Empty when none applies.
+std::vector<std::string> sobol_warnings(const std::vector<sobol_index>& indices, std::size_t n_base);
+// The same for Morris effects from `trajectories` trajectories.
+std::vector<std::string> morris_warnings(const std::vector<morris_effect>& effects, std::size_t trajectories);
+
+// Main effects and two-way interactions on a grid, by the ANOVA decomposition of the points' outputs: a
+// factor's main effect is the spread of the output's mean over its levels, its share of the total sum of
+// squares eta^2; an interaction's eta^2 is what the pair's cell means add beyond both main effects. Exact
+// for a full factorial grid (every combination once); approximate when constraints removed points.
+struct main_effect {
+  std::vector<double> levels;       // ascending
+  std::vector<double> means;        // of the output at each level
+  std::vector<std::size_t> points;  // at each level
+  double range = 0.0;               // max - min of the means
+  double eta_squared = 0.0;         // between-level sum of squares / total
+};
+struct interaction_effect {
+  std::size_t a = 0, b = 0;  // factors, a < b
+  double eta_squared = 0.0;
+};
+struct grid_effects {
+  std::vector<main_effect> main;                 // per factor
+  std::vector<interaction_effect> interactions;  // per pair, (0,1), (0,2), ..., (1,2), ...
+  bool full_factorial = true;                    // every combination of the levels present exactly once
+  double total_sum_of_squares = 0.0;
+};
+// `values` holds the factors' values, one row per point; y the output at each point.
+grid_effects grid_anova(const Eigen::MatrixXd& values, const Eigen::VectorXd& y);
 
 }  // namespace corridor

@@ -116,8 +116,17 @@ struct paired_stat {
   double half_width_95 = 0.0;  // 0 when n < 2
   std::size_t n = 0;
   bool significant = false;  // the 95 % interval excludes 0 (never with n < 2)
+  // Two-sided p-value of the paired t test of a zero mean difference, with n - 1 degrees of freedom: 1 with
+  // n < 2 or when every difference is 0; 0 when the differences are all the same nonzero number (exact).
+  double p_value = 1.0;
 };
 paired_stat paired_difference(std::span<const double> base, std::span<const double> variant);
+
+// Benjamini-Hochberg adjusted p-values ("q-values"), in the order given: q_(i) = min over j >= i of
+// m p_(j) / j over the p-values sorted ascending, capped at 1. Rejecting every hypothesis with q <= alpha
+// keeps the false discovery rate at alpha for independent or positively dependent tests (BH 1995; Benjamini
+// & Yekutieli 2001). NaN counts as 1. Empty in, empty out.
+std::vector<double> benjamini_hochberg(std::span<const double> p_values);
 
 // Half-width of the 95 % interval for mean(b) - mean(a) from two independent samples (Welch, with the
 // Welch-Satterthwaite degrees of freedom). Shown next to the paired half-width to show what pairing gains.

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <stop_token>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "corridor/model.hpp"
@@ -93,5 +94,34 @@ compare_result compare_scenarios(const prepared_scenario& base, const prepared_s
 // side's runs do not all flatten to the same names.
 compare_result compare_runs(const scenario& base, std::vector<run_result> base_runs, const scenario& variant,
                             std::vector<run_result> variant_runs, const replication_options& options = {});
+
+// Several variants against one base, every one with the base's seed and replication indices (common random
+// numbers), the base run once. comparisons[i] is what compare_scenarios(base, *variants[i]) gives (its
+// base_runs left empty: they are `base_runs`). Ranked by `rank_by` when it is not empty.
+struct multi_compare_result {
+  run_summary base;
+  std::vector<run_result> base_runs;
+  std::vector<compare_result> comparisons;
+  std::optional<ranking> ranked;
+};
+multi_compare_result compare_variants(const prepared_scenario& base,
+                                      const std::vector<const prepared_scenario*>& variants,
+                                      std::size_t replications, const replication_options& options = {},
+                                      std::string_view rank_by = {},
+                                      std::optional<bool> higher_better = std::nullopt);
+
+// What a scenario's map needs: each node's place and each edge's ends, nothing run.
+network_view network_of(const scenario& s);
+
+// One difference between two scenarios after overlays and defaults, by parameter path
+// (`nodes.khorgos.tracks`, `flows.xian-lodz.seasonality`); a side without the path has no value.
+struct scenario_difference {
+  std::string path;
+  std::optional<std::string> a;
+  std::optional<std::string> b;
+};
+// Every path whose value differs between the fully resolved scenarios (to_yaml of each), in a's order, then
+// paths only b has. Lists compare whole; an entry only one side has lists each of its fields.
+std::vector<scenario_difference> diff_scenarios(const scenario& a, const scenario& b);
 
 }  // namespace corridor

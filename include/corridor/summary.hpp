@@ -110,10 +110,16 @@ struct metric_difference {
   std::string name;
   double base_mean = 0.0;
   double variant_mean = 0.0;
-  double difference = 0.0;              // variant - base, mean of the paired differences
-  double paired_half_width_95 = 0.0;    // t interval of the paired differences
-  bool significant = false;             // the paired interval excludes 0
+  double difference = 0.0;            // variant - base, mean of the paired differences
+  double paired_half_width_95 = 0.0;  // t interval of the paired differences
+  // A discovery: among all the comparison's metrics, Benjamini-Hochberg keeps the false discovery rate at
+  // comparison::fdr (q_value <= fdr). With some 2,000 metrics, "the interval excludes 0" alone would flag
+  // about a hundred by chance.
+  bool significant = false;
   double unpaired_half_width_95 = 0.0;  // Welch, as if the runs were independent (what pairing saves)
+  double p_value = 1.0;                 // two-sided paired t test of a zero mean difference
+  double q_value = 1.0;                 // the Benjamini-Hochberg adjusted p-value over the comparison
+  bool interval_excludes_zero = false;  // the paired 95 % interval excludes 0 (this metric alone)
 };
 
 // A paired comparison of two scenarios (common random numbers).
@@ -122,9 +128,45 @@ struct comparison {
   std::string variant_name;
   std::uint64_t seed = 0;
   std::size_t replications = 0;
+  double fdr = 0.05;                       // the false discovery rate `significant` controls across `metrics`
   std::vector<metric_difference> metrics;  // names present on both sides, in base order
   std::vector<std::string> only_in_base;
   std::vector<std::string> only_in_variant;
 };
+
+// Sets every metric's q_value (Benjamini-Hochberg over the p-values of all of c.metrics) and `significant`
+// (q_value <= c.fdr): the one place a comparison decides what is real.
+void control_false_discoveries(comparison& c);
+
+// Variants compared with one base, ranked by one metric's paired difference. Each row's interval and p-value
+// are that variant's comparison's; the q-values control the false discovery rate across the variants (the
+// family of the ranking's tests), and `discoveries` counts the variant's significant metrics in its own
+// comparison (FDR across its metrics).
+struct variant_rank {
+  std::size_t rank = 0;   // 1 = best
+  std::size_t index = 0;  // in the order the variants were given
+  std::string variant;    // its scenario name
+  metric_difference metric;
+  double q_value = 1.0;  // Benjamini-Hochberg over the variants' p-values of this metric
+  bool significant = false;
+  std::size_t discoveries = 0;
+};
+struct ranking {
+  std::string base_name;
+  std::string metric;  // the flattened name ranked by
+  bool higher_is_better = true;
+  std::uint64_t seed = 0;
+  std::size_t replications = 0;
+  double fdr = 0.05;
+  std::vector<variant_rank> rows;  // best first; ties keep the given order
+};
+
+// Whether a larger value of a metric is better, from its name: lower for costs, times, waits, queues,
+// cancellations, containers left in the system and empty trains; higher for everything else.
+bool higher_is_better(std::string_view metric);
+// The ranking of comparisons that share one base (same seed and replications) by `metric` ("metrics." may be
+// left out), best first. Throws std::invalid_argument when a comparison lacks the metric or none is given.
+ranking rank_variants(const std::vector<comparison>& comparisons, std::string_view metric,
+                      std::optional<bool> higher_better = std::nullopt);
 
 }  // namespace corridor

@@ -202,19 +202,25 @@ struct sweep_table {
 // Throws sweep_error when a metric the sweep names is in no finished run.
 sweep_table tabulate_sweep(const sweep_plan& plan, const sweep_store& store);
 
-// Global sensitivity of every kept metric, from the replication means of each design point: Sobol indices
-// (saltelli design) or Morris effects (morris design).
+// Sensitivity of every kept metric, from the replication means of each design point: Sobol indices
+// (saltelli design), Morris effects (morris design), or main effects and two-way interactions (grid).
 struct sensitivity_table {
-  bool sobol = true;
+  bool sobol = true;  // saltelli; neither this nor `grid`: morris
+  bool grid = false;
   std::vector<std::string> parameters;
   struct metric_row {
     std::string metric;
     std::vector<sobol_index> sobol;     // per parameter, saltelli
     std::vector<morris_effect> morris;  // per parameter, morris
+    grid_effects grid;                  // grid
+    std::vector<std::string> warnings;  // why this metric's indices should not be trusted (sobol, morris)
   };
   std::vector<metric_row> metrics;
+  // Warnings about the design as a whole (too few samples, a grid that is not full factorial), once each.
+  std::vector<std::string> warnings;
 };
-// Throws sweep_error for another design or a point with no finished run of a kept metric.
+// Throws sweep_error for an lhs or sobol design (no indices from them) or a point with no finished run of a
+// kept metric.
 sensitivity_table analyze_sweep(const sweep_plan& plan, const sweep_table& table);
 
 }  // namespace corridor

@@ -49,9 +49,12 @@ std::string sweep_summary_csv(const sweep_plan& plan, const sweep_table& t);    
 // Writes DIR/results.csv and DIR/summary.csv.
 void write_sweep_tables(const sweep_folder& folder, const sweep_table& t);
 
+// Sobol indices with intervals, Morris effects with mu*'s interval, or a grid's main effects and interactions
+// (eta squared).
 std::string sensitivity_csv(const sensitivity_table& t);
-std::string sensitivity_html(const sensitivity_table& t);  // a tornado chart per metric, inline SVG
-// Writes DIR/sensitivity.csv and DIR/sensitivity.html.
+std::string main_effects_csv(const sensitivity_table& t);  // grid: each metric's mean at each level
+std::string sensitivity_html(const sensitivity_table& t);  // warnings, a tornado chart per metric, inline SVG
+// Writes DIR/sensitivity.csv and DIR/sensitivity.html, and for a grid DIR/main_effects.csv.
 void write_sensitivity(const std::filesystem::path& dir, const sensitivity_table& t);
 
 }  // namespace corridor

@@ -68,5 +68,6 @@ void add_report_command(CLI::App& app);     // report_cmd.cpp
 void add_sweep_command(CLI::App& app);      // sweep_cmd.cpp
 void add_calibrate_command(CLI::App& app);  // calibrate_cmd.cpp
 void add_serve_command(CLI::App& app);      // serve_cmd.cpp
+void add_explore_commands(CLI::App& app);   // explore_cmds.cpp: diff, map
 
 }  // namespace corridor::cli

@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
   corridor::cli::add_sweep_command(app);
   corridor::cli::add_calibrate_command(app);
   corridor::cli::add_serve_command(app);
+  corridor::cli::add_explore_commands(app);
   app.footer(
       "\nExit codes: 0 success, 1 error, 2 invalid scenario, sweep or targets file, 3 file error (missing,\n"
       "unreadable, unwritable, damaged), 4 sweep run with failed runs, 64 usage error.\n"

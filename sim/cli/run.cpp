@@ -115,7 +115,7 @@ void execute(const run_args& a) {
   folder->commit();
   std::cout << "\n  wrote " << a.out
             << "/ (summary.json, replications.csv, daily.csv, routes.csv, crossings.csv, "
-            << "flows.geojson, run.json)\n";
+            << "flows.geojson, metrics.csv, replications_long.csv, daily_long.csv, run.json)\n";
   if (a.report) std::cout << "  report: " << (std::filesystem::path(a.out) / "report.html").string() << "\n";
 }
 

@@ -142,14 +142,22 @@ void add_sweep_command(CLI::App& app) {
     const sweep_folder folder(*dir);
     print_counts(sweep_status(folder.plan(), folder));
   });
-  auto* a = sweep->add_subcommand("analyze",
-                                  "Sobol indices (saltelli) or Morris effects (morris) of the kept metrics");
+  auto* a = sweep->add_subcommand(
+      "analyze",
+      "Main effects and interactions (grid), Sobol indices (saltelli) or Morris effects (morris) of the kept "
+      "metrics");
   a->add_option("dir", *dir, "Sweep folder")->required();
   set_example(a, "corridor sweep analyze out/mc   # a saltelli or morris sweep, run and done");
   a->callback([dir] {
     const sweep_folder folder(*dir);
-    write_sensitivity(*dir, analyze_sweep(folder.plan(), tabulate_sweep(folder.plan(), folder)));
-    std::cout << fmt::format("wrote {0}/sensitivity.csv and {0}/sensitivity.html\n", *dir);
+    const sensitivity_table t = analyze_sweep(folder.plan(), tabulate_sweep(folder.plan(), folder));
+    write_sensitivity(*dir, t);
+    for (const auto& w : t.warnings) std::cerr << "warning: " << w << '\n';
+    for (const auto& row : t.metrics) {
+      for (const auto& w : row.warnings) std::cerr << "warning: " << row.metric << ": " << w << '\n';
+    }
+    std::cout << fmt::format("wrote {0}/sensitivity.csv{1} and {0}/sensitivity.html\n", *dir,
+                             t.grid ? ", " + *dir + "/main_effects.csv" : "");
   });
 }
 

@@ -55,29 +55,94 @@ std::string routes_csv(const run_summary& s) {
   return csv.take();
 }
 
+namespace {
+
+// The measures of crossings and ferries, in crossings.csv's column order; `flattened` when run_result's
+// flatten() names them (crossings.<id>.<field>), so they have an interval.
+struct queue_column {
+  const char* name;
+  double queue_result::*field;
+  bool ferry_only;
+  bool flattened;
+};
+constexpr queue_column queue_columns[] = {
+    {"trains", &queue_result::trains, false, true},
+    {"teu", &queue_result::teu, true, true},
+    {"utilization", &queue_result::utilization, false, true},
+    {"mean_wait_h", &queue_result::mean_wait_h, false, true},
+    {"p95_wait_h", &queue_result::p95_wait_h, false, true},
+    {"mean_queue_trains", &queue_result::mean_queue_trains, false, true},
+    {"max_queue_trains", &queue_result::max_queue_trains, false, true},
+    {"arrivals_per_h", &queue_result::arrivals_per_h, false, false},
+    {"sailings", &queue_result::sailings, true, true},
+    {"cancelled_sailings", &queue_result::cancelled_sailings, true, true}};
+
+}  // namespace
+
 std::string crossings_csv(const run_summary& s) {
   detail::csv_builder csv;
-  csv.header({"id", "kind", "trains", "teu", "utilization", "mean_wait_h", "p95_wait_h", "mean_queue_trains",
-              "max_queue_trains", "arrivals_per_h", "sailings", "cancelled_sailings"})
-      .end_row();
+  csv.text("id").text("kind");
+  for (const auto& c : queue_columns) csv.text(c.name);
+  for (const auto& c : queue_columns) {
+    if (c.flattened) csv.text(std::string(c.name) + "_ci95");
+  }
+  csv.end_row();
+  // A measure that does not apply (a crossing's TEU and sailings) is empty, never 0; so is an interval of
+  // fewer than two replications.
   for (const bool ferries : {false, true}) {
     for (const auto& q : s.queues) {
       if ((q.kind == "ferry") != ferries) continue;
-      csv.text(q.id).text(q.kind).num(q.trains).num(q.teu).num(q.utilization).num(q.mean_wait_h);
-      csv.num(q.p95_wait_h).num(q.mean_queue_trains).num(q.max_queue_trains).num(q.arrivals_per_h);
-      csv.num(q.sailings).num(q.cancelled_sailings).end_row();
+      csv.text(q.id).text(q.kind);
+      for (const auto& c : queue_columns) {
+        if (c.ferry_only && !ferries)
+          csv.text("");
+        else
+          csv.num(q.*c.field);
+      }
+      const std::string prefix = (ferries ? "ferries." : "crossings.") + q.id + ".";
+      for (const auto& c : queue_columns) {
+        if (!c.flattened) continue;
+        const metric_stat* m = find_metric(s, prefix + c.name);
+        if (m == nullptr || m->n < 2)
+          csv.text("");
+        else
+          csv.num(m->half_width_95);
+      }
+      csv.end_row();
     }
+  }
+  return csv.take();
+}
+
+std::string tidy_csv(const tidy_table& t) {
+  detail::csv_builder csv;
+  for (const auto& c : t.columns) csv.text(c.name);
+  csv.end_row();
+  for (const auto& c : t.columns) {
+    if ((c.numeric ? c.numbers.size() : c.texts.size()) != t.rows())
+      throw io_error({}, "tidy table: column " + c.name + " has a different number of rows");
+  }
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    for (const auto& c : t.columns) {
+      if (c.numeric)
+        csv.num(c.numbers[r]);
+      else
+        csv.text(c.texts[r]);
+    }
+    csv.end_row();
   }
   return csv.take();
 }
 
 std::string compare_csv(const comparison& c) {
   detail::csv_builder csv;
-  csv.header({"metric", "base", "variant", "diff", "half_width_95", "significant", "unpaired_half_width_95"})
+  csv.header({"metric", "base", "variant", "diff", "half_width_95", "significant", "unpaired_half_width_95",
+              "p_value", "q_value", "interval_excludes_zero"})
       .end_row();
   for (const auto& m : c.metrics) {
     csv.text(m.name).num(m.base_mean).num(m.variant_mean).num(m.difference).num(m.paired_half_width_95);
-    csv.text(m.significant ? "true" : "false").num(m.unpaired_half_width_95).end_row();
+    csv.text(m.significant ? "true" : "false").num(m.unpaired_half_width_95).num(m.p_value).num(m.q_value);
+    csv.text(m.interval_excludes_zero ? "true" : "false").end_row();
   }
   return csv.take();
 }

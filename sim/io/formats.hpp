@@ -14,6 +14,7 @@ namespace corridor::detail {
 ojson summary_object(const run_summary& s);  // summary.json
 ojson geojson_object(const run_summary& s);  // flows.geojson
 ojson compare_object(const comparison& c);   // compare.json
+ojson ranking_object(const ranking& r);      // ranking.json
 
 // daily_row's per-queue series with their daily.csv column prefixes (column = prefix + queue id), in column
 // order. The end-of-day queue comes first, as it did before the others existed.

@@ -93,6 +93,8 @@ ojson report_data(const report_input& in) {
   } else {
     data["sides"] = ojson();
   }
+  data["ranking"] = in.ranked ? detail::ranking_object(*in.ranked) : ojson();
+  data["map"] = ojson();
   data["files"] = files_of(in);
   return data;
 }
@@ -112,19 +114,42 @@ std::string script_safe(const std::string& json) {
   return out;
 }
 
+std::string page(const std::string& title, const ojson& data) {
+  const std::string script = std::string(detail::web_report_base_js) +
+                             std::string(detail::web_report_run_js) +
+                             std::string(detail::web_report_compare_js);
+  return detail::fill_template(detail::web_report_html, {{"title", html_escape(title)},
+                                                         {"style", detail::web_report_css},
+                                                         {"data", script_safe(data.dump())},
+                                                         {"script", script}});
+}
+
 }  // namespace
 
 std::string report_html(const report_input& in) {
   if (!in.run && !in.compare) throw io_error({}, "report: no run summary or comparison to report on");
   std::string title = "Corridor report";
   if (in.run) title += " \xe2\x80\x94 " + in.run->scenario_name;
-  const std::string script = std::string(detail::web_report_base_js) +
-                             std::string(detail::web_report_run_js) +
-                             std::string(detail::web_report_compare_js);
-  return detail::fill_template(detail::web_report_html, {{"title", html_escape(title)},
-                                                         {"style", detail::web_report_css},
-                                                         {"data", script_safe(report_data(in).dump())},
-                                                         {"script", script}});
+  return page(title, report_data(in));
+}
+
+std::string map_html(const std::string& scenario_name, const network_view& network) {
+  run_summary s;
+  s.scenario_name = scenario_name;
+  s.network = network;
+  ojson slots = ojson::object();
+  for (const auto& e : network.edges) slots[e.id] = e.slots_per_day;
+  ojson data;
+  for (const char* empty : {"summary", "compare", "daily", "daily_columns", "routes", "sides", "ranking"}) {
+    data[empty] = ojson();
+  }
+  data["flows"] = detail::geojson_object(s);
+  data["map"] = {{"name", scenario_name},
+                 {"nodes", network.nodes.size()},
+                 {"edges", network.edges.size()},
+                 {"slots_per_day", std::move(slots)}};
+  data["files"] = ojson::array();
+  return page("Corridor map \xe2\x80\x94 " + scenario_name, data);
 }
 
 std::filesystem::path write_report_html(const std::filesystem::path& dir, const report_input& in) {

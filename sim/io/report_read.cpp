@@ -2,6 +2,7 @@
 // parsed back into the Summary types they were written from, so `corridor report DIR` draws a folder
 // written earlier with the same code that draws a run in memory. Strict: a file that is not what corridor
 // writes is an io_error naming it.
+#include <algorithm>
 #include <charconv>
 #include <limits>
 #include <map>
@@ -32,7 +33,9 @@ double number(const ojson& j) {
 queue_result queue_of(const std::string& id, const char* kind, const ojson& j) {
   queue_result q;
   q.id = id, q.kind = kind;
-  q.trains = number(j.at("trains")), q.teu = number(j.at("teu")), q.utilization = number(j.at("utilization"));
+  // A crossing's teu is not measured: summary.json leaves it out (files of older versions wrote 0).
+  q.trains = number(j.at("trains")), q.teu = j.contains("teu") ? number(j.at("teu")) : nan;
+  q.utilization = number(j.at("utilization"));
   q.mean_wait_h = number(j.at("mean_wait_h")), q.p95_wait_h = number(j.at("p95_wait_h"));
   q.mean_queue_trains = number(j.at("mean_queue_trains")),
   q.max_queue_trains = number(j.at("max_queue_trains"));
@@ -58,20 +61,40 @@ void read_metrics(const ojson& j, run_summary& s) {
   }
 }
 
+// An element's `ci95` object back into the flattened metrics it was written from (`<prefix><field>`, the mean
+// beside it in `entry`); null, an interval of fewer than two replications, as one replication.
+void read_intervals(const ojson& entry, const std::string& prefix, run_summary& s) {
+  if (!entry.contains("ci95")) return;  // files of versions before per-element intervals
+  for (const auto& [field, hw] : entry.at("ci95").items()) {
+    s.metrics.push_back({prefix + field, number(entry.at(field)), hw.is_null() ? 0.0 : number(hw), nan,
+                         hw.is_null() ? std::min<std::size_t>(s.replications, 1) : s.replications});
+  }
+}
+
 void read_elements(const ojson& j, run_summary& s) {
   const auto& c = j.at("cost_breakdown");
   s.cost = {number(c.at("haulage")), number(c.at("crossing_fees")), number(c.at("handling")),
             number(c.at("ferry")),   number(c.at("subsidy")),       number(c.at("time"))};
-  for (const auto& [id, q] : j.at("crossings").items()) s.queues.push_back(queue_of(id, "crossing", q));
-  for (const auto& [id, q] : j.at("ferries").items()) s.queues.push_back(queue_of(id, "ferry", q));
+  for (const auto& [id, q] : j.at("crossings").items()) {
+    s.queues.push_back(queue_of(id, "crossing", q));
+    read_intervals(q, "crossings." + id + ".", s);
+  }
+  for (const auto& [id, q] : j.at("ferries").items()) {
+    s.queues.push_back(queue_of(id, "ferry", q));
+    read_intervals(q, "ferries." + id + ".", s);
+  }
+  std::map<std::string, int> index;  // the k of each route's flattened name routes.<flow>.r<k>
   for (const auto& r : j.at("routes")) {
     s.routes.push_back({r.at("flow").get<std::string>(), r.at("route").get<std::string>(),
                         number(r.at("trains")), number(r.at("teu")), number(r.at("share")),
                         r.at("via_central_asia").get<bool>()});
+    const auto& flow = s.routes.back().flow;
+    read_intervals(r, "routes." + flow + ".r" + std::to_string(index[flow]++) + ".", s);
   }
   for (const auto& [id, e] : j.at("edges").items()) {
     s.edges.push_back({id, number(e.at("trains")), number(e.at("teu")), number(e.at("utilization")),
                        number(e.at("mean_slot_wait_h"))});
+    read_intervals(e, "edges." + id + ".", s);
   }
   for (const auto& g : j.at("goods")) {
     s.goods.push_back({g.at("direction").get<std::string>(), g.at("cargo_class").get<std::string>(),
@@ -184,10 +207,19 @@ comparison comparison_from(const fs::path& file) {
     c.variant_name = j.at("variant").get<std::string>();
     c.seed = j.at("seed").get<std::uint64_t>();
     c.replications = j.at("replications").get<std::size_t>();
+    if (j.contains("fdr")) c.fdr = number(j.at("fdr"));
     for (const auto& r : j.at("rows")) {
-      c.metrics.push_back({r.at("name").get<std::string>(), number(r.at("base")), number(r.at("variant")),
-                           number(r.at("diff")), number(r.at("half_width_95")),
-                           r.at("significant").get<bool>(), number(r.at("unpaired_half_width_95"))});
+      metric_difference& m = c.metrics.emplace_back();
+      m.name = r.at("name").get<std::string>();
+      m.base_mean = number(r.at("base")), m.variant_mean = number(r.at("variant"));
+      m.difference = number(r.at("diff")), m.paired_half_width_95 = number(r.at("half_width_95"));
+      m.significant = r.at("significant").get<bool>();
+      m.unpaired_half_width_95 = number(r.at("unpaired_half_width_95"));
+      // Files of versions before the false-discovery-rate control carry none of these.
+      m.p_value = r.contains("p_value") ? number(r.at("p_value")) : nan;
+      m.q_value = r.contains("q_value") ? number(r.at("q_value")) : nan;
+      m.interval_excludes_zero =
+          r.contains("interval_excludes_zero") ? r.at("interval_excludes_zero").get<bool>() : m.significant;
     }
     return c;
   } catch (const ojson::exception& e) {

@@ -1,6 +1,9 @@
 // summary.json: the headline numbers of a set of replications with their 95 % intervals, and the means of
 // everything per crossing, ferry, route, edge and cargo class. Key order is fixed (ordered_json), so equal
 // summaries print byte-identical files.
+#include <initializer_list>
+#include <map>
+
 #include "formats.hpp"
 
 namespace corridor {
@@ -71,35 +74,55 @@ ojson direction_section(const run_summary& s) {
   return j;
 }
 
-ojson queue_entry(const queue_result& q) {
+// The 95 % half-widths of an element's flattened metrics (`<prefix><field>`), for the fields that have one;
+// null with fewer than two replications.
+ojson intervals(const run_summary& s, const std::string& prefix, std::initializer_list<const char*> fields) {
+  ojson ci = ojson::object();
+  for (const char* field : fields) {
+    const metric_stat* m = find_metric(s, prefix + field);
+    if (m != nullptr) ci[field] = m->n >= 2 ? json_number(m->half_width_95) : ojson();
+  }
+  return ci;
+}
+
+// A crossing's TEU and sailings are not measured: left out, as null would be read as "unknown" and 0 as a
+// real zero.
+ojson queue_entry(const run_summary& s, const queue_result& q) {
+  const bool ferry = q.kind == "ferry";
   ojson j;
   j["trains"] = json_number(q.trains);
-  j["teu"] = json_number(q.teu);
+  if (ferry) j["teu"] = json_number(q.teu);
   j["utilization"] = json_number(q.utilization);
   j["mean_wait_h"] = json_number(q.mean_wait_h);
   j["p95_wait_h"] = json_number(q.p95_wait_h);
   j["mean_queue_trains"] = json_number(q.mean_queue_trains);
   j["max_queue_trains"] = json_number(q.max_queue_trains);
-  if (q.kind == "ferry") {
+  if (ferry) {
     j["sailings"] = json_number(q.sailings);
     j["cancelled_sailings"] = json_number(q.cancelled_sailings);
   }
+  j["ci95"] = intervals(s, (ferry ? "ferries." : "crossings.") + q.id + ".",
+                        {"trains", "teu", "utilization", "mean_wait_h", "p95_wait_h", "mean_queue_trains",
+                         "max_queue_trains", "sailings", "cancelled_sailings"});
   return j;
 }
 
 void add_elements(ojson& out, const run_summary& s) {
   ojson crossings = ojson::object(), ferries = ojson::object();
-  for (const auto& q : s.queues) (q.kind == "ferry" ? ferries : crossings)[q.id] = queue_entry(q);
+  for (const auto& q : s.queues) (q.kind == "ferry" ? ferries : crossings)[q.id] = queue_entry(s, q);
   out["crossings"] = std::move(crossings);
   out["ferries"] = std::move(ferries);
   ojson routes = ojson::array();
+  std::map<std::string, int> index;  // the k of each route's flattened name routes.<flow>.r<k>
   for (const auto& r : s.routes) {
+    const std::string prefix = "routes." + r.flow + ".r" + std::to_string(index[r.flow]++) + ".";
     routes.push_back({{"flow", r.flow},
                       {"route", r.route},
                       {"trains", json_number(r.trains)},
                       {"teu", json_number(r.teu)},
                       {"share", json_number(r.share)},
-                      {"via_central_asia", r.via_share_region}});
+                      {"via_central_asia", r.via_share_region},
+                      {"ci95", intervals(s, prefix, {"trains", "teu", "share"})}});
   }
   out["routes"] = std::move(routes);
   ojson edges = ojson::object();
@@ -107,7 +130,8 @@ void add_elements(ojson& out, const run_summary& s) {
     edges[e.id] = {{"trains", json_number(e.trains)},
                    {"teu", json_number(e.teu)},
                    {"utilization", json_number(e.utilization)},
-                   {"mean_slot_wait_h", json_number(e.mean_slot_wait_h)}};
+                   {"mean_slot_wait_h", json_number(e.mean_slot_wait_h)},
+                   {"ci95", intervals(s, "edges." + e.id + ".", {"teu", "utilization", "mean_slot_wait_h"})}};
   }
   out["edges"] = std::move(edges);
   ojson goods = ojson::array();

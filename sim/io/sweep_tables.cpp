@@ -75,12 +75,15 @@ std::string tornado(const std::string& metric, std::vector<bar> bars, bool sobol
 std::vector<bar> bars_of(const sensitivity_table& t, const sensitivity_table::metric_row& m) {
   std::vector<bar> bars;
   for (std::size_t i = 0; i < t.parameters.size(); ++i) {
-    if (t.sobol) {
+    if (t.grid) {
+      const double eta = m.grid.main.at(i).eta_squared;
+      bars.push_back({t.parameters[i], eta, eta, eta, 0.0});
+    } else if (t.sobol) {
       const auto& s = m.sobol.at(i);
       bars.push_back({t.parameters[i], s.total, s.total_lo, s.total_hi, s.first});
     } else {
       const auto& e = m.morris.at(i);
-      bars.push_back({t.parameters[i], e.mu_star, e.mu_star, e.mu_star, e.sigma});
+      bars.push_back({t.parameters[i], e.mu_star, e.mu_star_lo, e.mu_star_hi, e.sigma});
     }
   }
   return bars;
@@ -136,12 +139,26 @@ void write_sweep_tables(const sweep_folder& folder, const sweep_table& t) {
 
 std::string sensitivity_csv(const sensitivity_table& t) {
   detail::csv_builder csv;
-  if (t.sobol) {
+  if (t.grid) {
+    csv.header({"metric", "term", "parameter", "other_parameter", "eta_squared", "range"}).end_row();
+  } else if (t.sobol) {
     csv.header({"metric", "parameter", "S1", "S1_lo", "S1_hi", "ST", "ST_lo", "ST_hi"}).end_row();
   } else {
-    csv.header({"metric", "parameter", "mu", "mu_star", "sigma", "n"}).end_row();
+    csv.header({"metric", "parameter", "mu", "mu_star", "sigma", "n", "mu_star_lo", "mu_star_hi"}).end_row();
   }
   for (const auto& m : t.metrics) {
+    if (t.grid) {
+      for (std::size_t i = 0; i < t.parameters.size(); ++i) {
+        const auto& e = m.grid.main.at(i);
+        csv.text(m.metric).text("main").text(t.parameters[i]).text("").num(e.eta_squared).num(e.range);
+        csv.end_row();
+      }
+      for (const auto& x : m.grid.interactions) {
+        csv.text(m.metric).text("interaction").text(t.parameters.at(x.a)).text(t.parameters.at(x.b));
+        csv.num(x.eta_squared).text("").end_row();
+      }
+      continue;
+    }
     for (std::size_t i = 0; i < t.parameters.size(); ++i) {
       csv.text(m.metric).text(t.parameters[i]);
       if (t.sobol) {
@@ -150,8 +167,24 @@ std::string sensitivity_csv(const sensitivity_table& t) {
       } else {
         const auto& e = m.morris.at(i);
         csv.num(e.mu).num(e.mu_star).num(e.sigma).text(std::to_string(e.n));
+        csv.num(e.mu_star_lo).num(e.mu_star_hi);
       }
       csv.end_row();
+    }
+  }
+  return csv.take();
+}
+
+std::string main_effects_csv(const sensitivity_table& t) {
+  detail::csv_builder csv;
+  csv.header({"metric", "parameter", "level", "mean", "points"}).end_row();
+  for (const auto& m : t.metrics) {
+    for (std::size_t i = 0; i < m.grid.main.size(); ++i) {
+      const auto& e = m.grid.main[i];
+      for (std::size_t l = 0; l < e.levels.size(); ++l) {
+        csv.text(m.metric).text(t.parameters.at(i)).num(e.levels[l]).num(e.means[l]);
+        csv.text(std::to_string(e.points[l])).end_row();
+      }
     }
   }
   return csv.take();
@@ -162,14 +195,20 @@ std::string sensitivity_html(const sensitivity_table& t) {
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sweep sensitivity</title>"
       "<style>body{font-family:sans-serif;margin:2em}h2{font-size:1.05em}</style></head><body>\n"
       "<h1>Sensitivity</h1>\n<p>" +
-      std::string(t.sobol ? "Sobol indices: total effect (light bar, with 95 % bootstrap interval) and "
-                            "first order (dark bar)."
-                          : "Morris screening: mu* (light bar) and sigma (dark bar), per unit of each "
-                            "parameter's range.") +
+      std::string(t.grid ? "Grid main effects: the share of the output's variance over the grid that each "
+                           "parameter's levels explain (eta squared); interactions are in sensitivity.csv."
+                  : t.sobol
+                      ? "Sobol indices: total effect (light bar, with 95 % bootstrap interval) and "
+                        "first order (dark bar)."
+                      : "Morris screening: mu* (light bar, with 95 % bootstrap interval) and sigma (dark "
+                        "bar), per unit of each parameter's range.") +
       "</p>\n";
+  for (const auto& w : t.warnings)
+    html += "<p class=\"warning\"><strong>Warning:</strong> " + html_escape(w) + "</p>\n";
   for (const auto& m : t.metrics) {
-    html += "<section><h2>" + html_escape(m.metric) + "</h2>\n" + tornado(m.metric, bars_of(t, m), t.sobol) +
-            "</section>\n";
+    html += "<section><h2>" + html_escape(m.metric) + "</h2>\n";
+    for (const auto& w : m.warnings) html += "<p class=\"warning\">Warning: " + html_escape(w) + "</p>\n";
+    html += tornado(m.metric, bars_of(t, m), t.sobol || t.grid) + "</section>\n";
   }
   return html + "</body></html>\n";
 }
@@ -178,6 +217,7 @@ void write_sensitivity(const std::filesystem::path& dir, const sensitivity_table
   const std::string csv = sensitivity_csv(t), html = sensitivity_html(t);
   write_file_atomic(dir / "sensitivity.csv", csv);
   write_file_atomic(dir / "sensitivity.html", html);
+  if (t.grid) write_file_atomic(dir / "main_effects.csv", main_effects_csv(t));
 }
 
 }  // namespace corridor

@@ -148,6 +148,17 @@ const metric_stat& metric(const run_summary& s, std::string_view name) {
   return *m;
 }
 
+void control_false_discoveries(comparison& c) {
+  std::vector<double> p;
+  p.reserve(c.metrics.size());
+  for (const auto& m : c.metrics) p.push_back(m.p_value);
+  const std::vector<double> q = benjamini_hochberg(p);
+  for (std::size_t i = 0; i < q.size(); ++i) {
+    c.metrics[i].q_value = q[i];
+    c.metrics[i].significant = q[i] <= c.fdr;
+  }
+}
+
 run_summary summarize_results(const std::vector<run_result>& runs) {
   run_summary out;
   out.metrics = summarize_runs(runs);  // throws on no runs or runs whose metrics differ

@@ -2,7 +2,6 @@
 #include "corridor/study.hpp"
 
 namespace corridor {
-namespace {
 
 network_view network_of(const scenario& s) {
   network_view out;
@@ -14,8 +13,6 @@ network_view network_of(const scenario& s) {
   }
   return out;
 }
-
-}  // namespace
 
 run_summary summarize(const scenario& s, const std::vector<run_result>& runs, double warmup_days) {
   run_summary out = summarize_results(runs);

@@ -188,7 +188,8 @@ std::vector<std::string> entries(const fs::path& dir) {
 
 // A re-run that fails while writing (a file-size limit stands for a full disk) or dies while writing
 // (SIGXFSZ's default) leaves the previous run's folder whole: before, the new summary.json sat beside the old
-// run.json. report.html (~60 KB) is written last, so every data file of the new run was written first.
+// run.json. The 32 KB limit stops the run at its first larger file (daily_long.csv, ~35 KB), after
+// summary.json and the other wide files of the new run were written.
 TEST(cli_outputs, a_run_that_fails_or_dies_while_writing_leaves_the_old_folder_whole) {
   const fs::path root = fresh_dir("atomic");
   const fs::path out = root / "out";
@@ -200,7 +201,7 @@ TEST(cli_outputs, a_run_that_fails_or_dies_while_writing_leaves_the_old_folder_w
 
   const outcome failed = run_command("bash -c \"trap '' XFSZ; ulimit -f 32; " + rerun + "\" 2>&1");
   EXPECT_EQ(failed.exit_code, 3) << failed.output;
-  EXPECT_NE(failed.output.find("report.html: cannot write: File too large"), std::string::npos)
+  EXPECT_NE(failed.output.find("daily_long.csv: cannot write: File too large"), std::string::npos)
       << failed.output;
   EXPECT_EQ(snapshot(out), old);
   EXPECT_EQ(entries(root), std::vector<std::string>{"out"});  // the temporary was removed

@@ -68,7 +68,11 @@ TEST(exit_codes, three_for_a_missing_file_whichever_command_names_it) {
                                              "sweep merge /nonexistent/corridor/sweep",
                                              "sweep analyze /nonexistent/corridor/sweep",
                                              "calibrate " + missing + " --targets " + targets,
-                                             "calibrate " + toy + " --targets " + missing};
+                                             "calibrate " + toy + " --targets " + missing,
+                                             "compare " + toy + " " + toy + " " + missing,
+                                             "diff " + toy + " " + missing,
+                                             "diff " + missing + " " + toy,
+                                             "map " + missing + " -o /tmp/never.html"};
   for (const auto& c : commands) expect_exit(c + " -q", 3, "/nonexistent/corridor/");
   // A folder named as a file is a file error too.
   expect_exit("run " + scenarios + " -q", 3, "is a folder");
@@ -154,7 +158,7 @@ TEST(cli_messages, every_error_message_ends_with_a_newline) {
 TEST(cli_help, every_subcommand_shows_an_example_that_names_it) {
   for (const std::string sub :
        {"run", "compare", "validate", "show", "schema", "report", "calibrate", "sweep", "sweep plan",
-        "sweep run", "sweep merge", "sweep status", "sweep analyze"}) {
+        "sweep run", "sweep merge", "sweep status", "sweep analyze", "diff", "map"}) {
     const outcome o = corridor(sub + " --help");
     EXPECT_EQ(o.exit_code, 0) << sub;
     EXPECT_NE(o.output.find("Example:\n  corridor " + sub), std::string::npos) << sub << ":\n" << o.output;
@@ -163,7 +167,7 @@ TEST(cli_help, every_subcommand_shows_an_example_that_names_it) {
 
 TEST(cli_help, the_same_short_flags_everywhere) {
   const auto help = [](const std::string& sub) { return corridor(sub + " --help").output; };
-  for (const std::string sub : {"run", "compare", "calibrate", "sweep plan"})
+  for (const std::string sub : {"run", "compare", "calibrate", "sweep plan", "map"})
     EXPECT_NE(help(sub).find("-o,--out"), std::string::npos) << sub;
   for (const std::string sub : {"run", "compare", "calibrate", "sweep run"})
     EXPECT_NE(help(sub).find("-t,--threads"), std::string::npos) << sub;

@@ -78,3 +78,19 @@ grep -q 'id="table-compare"><thead>.*xian-duisburg' "$dom" || fail "the full tab
 for id in sec-map sec-share sec-costs; do
   grep -Eq "id=\"$id\"[^>]*style=\"display: none;\"" "$dom" || fail "a comparison shows #$id, a single run's section"
 done
+
+# Several variants ranked (`corridor compare BASE V1 V2 --report`): the ranking table, best first, above the
+# best variant's comparison chart.
+check report-ranked-screenshot --ranked "chart-compare"
+dom="$work/report-ranked-screenshot.html"
+grep -q 'id="table-ranking"><thead>.*<tbody><tr><td[^>]*>1</td><td[^>]*>io-fixture-khorgos-expanded</td>.*<tr><td[^>]*>2</td><td[^>]*>io-fixture-dostyk-doubled</td>' "$dom" ||
+  fail "the ranking table does not list the two variants best first"
+if grep -Eq 'id="sec-ranking"[^>]*style="display: none;"' "$dom"; then fail "the ranking section is hidden"; fi
+
+# `corridor map`: the network alone, no run's sections.
+check map-screenshot --map "map"
+dom="$work/map-screenshot.html"
+grep -q '<h1 id="title">Corridor map' "$dom" || fail "the map page's title is not the map's"
+for id in sec-costs sec-compare sec-ranking; do
+  grep -Eq "id=\"$id\"[^>]*style=\"display: none;\"" "$dom" || fail "the map page shows #$id"
+done

@@ -60,16 +60,32 @@ report_input compare_dir(const std::filesystem::path& dir) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const bool compare = argc == 3 && std::string(argv[2]) == "--compare";
-  if (argc != 2 && !compare) {
-    std::fprintf(stderr, "usage: report_fixture DIR [--compare]\n");
+  const std::string mode = argc == 3 ? argv[2] : "";
+  if (argc < 2 || argc > 3 || (argc == 3 && mode != "--compare" && mode != "--ranked" && mode != "--map")) {
+    std::fprintf(stderr, "usage: report_fixture DIR [--compare|--ranked|--map]\n");
     return 2;
   }
   try {
     report_input in;
-    if (compare) {
+    if (mode == "--map") {
+      // What `corridor map SCENARIO -o DIR/report.html` writes: the network alone.
+      const scenario s = test::sample_scenario();
+      const auto file = std::filesystem::path(argv[1]) / "report.html";
+      ensure_directory(argv[1]);
+      write_file_atomic(file, map_html(s.name, network_of(s)));
+      std::printf("%s\n", file.c_str());
+      return 0;
+    }
+    if (mode == "--compare" || mode == "--ranked") {
       in = compare_dir(argv[1]);
-    } else {
+    }
+    if (mode == "--ranked") {
+      // `corridor compare BASE V1 V2 --report`: the ranking above the best variant's comparison.
+      comparison other = fixture_compare();
+      other.variant_name = "io-fixture-dostyk-doubled";
+      for (auto& m : other.metrics) m.difference /= 2, m.variant_mean = m.base_mean + m.difference;
+      in.ranked = rank_variants({other, *in.compare}, "throughput_teu_per_day");
+    } else if (mode.empty()) {
       in.run = summarize(test::sample_scenario(), test::sample_runs(5, 60), 30);
       in.compare = test::sample_compare();
       write_run_outputs(argv[1], *in.run);

@@ -133,8 +133,9 @@ TEST(compare_outputs, list_every_row_in_json_and_csv) {
   EXPECT_EQ(j["rows"][1]["diff"], -40);
   const auto csv = compare_csv(t);
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
-            "metric,base,variant,diff,half_width_95,significant,unpaired_half_width_95");
-  EXPECT_NE(csv.find("\nmetrics.cost_usd_per_teu,4100,4060,-40,55,false,130\n"), std::string::npos);
+            "metric,base,variant,diff,half_width_95,significant,unpaired_half_width_95,p_value,q_value,"
+            "interval_excludes_zero");
+  EXPECT_NE(csv.find("\nmetrics.cost_usd_per_teu,4100,4060,-40,55,false,130,"), std::string::npos) << csv;
 }
 
 }  // namespace

@@ -48,12 +48,56 @@ TEST(sweep_analyze, html_is_self_contained_with_one_chart_per_metric) {
   EXPECT_EQ(html.find("href="), std::string::npos);
   EXPECT_EQ(html.find("<script"), std::string::npos);
   const auto csv = read_file(dir / "sensitivity.csv");
-  EXPECT_NE(csv.find("metrics.throughput_teu_per_day,ferry,0,0,0,6\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("metrics.throughput_teu_per_day,ferry,0,0,0,6,0,0\n"), std::string::npos) << csv;
 }
 
-TEST(sweep_analyze, refuses_a_grid) {
+TEST(sweep_analyze, warns_when_the_sample_is_too_small) {
+  const auto dir =
+      testing::planned("small-saltelli",
+                       "base: b\nparameters:\n"
+                       "  dostyk: {path: nodes.dostyk.tracks, range: {from: 1, to: 4}, integer: true}\n"
+                       "  demand: {path: flows.*.teu_per_week, op: scale, range: {from: 0.9, to: 1.1}}\n"
+                       "design: {type: saltelli, n: 8}\n");
+  sweep_folder folder(dir);
+  run_sweep(folder.plan(), folder, {}, testing::toy_evaluator());
+  const auto t = analyze_sweep(folder.plan(), tabulate_sweep(folder.plan(), folder));
+  ASSERT_FALSE(t.warnings.empty());
+  EXPECT_NE(t.warnings[0].find("8 base samples are too few"), std::string::npos) << t.warnings[0];
+  write_sensitivity(dir, t);
+  EXPECT_NE(read_file(dir / "sensitivity.html").find("Warning:"), std::string::npos);
+}
+
+TEST(sweep_analyze, gives_a_grid_main_effects_and_interactions) {
+  const auto dir = testing::planned(
+      "grid",
+      "base: b\nparameters:\n  dostyk: {path: nodes.dostyk.tracks, values: [1, 2, 3]}\n"
+      "  ferry: {path: ferries.aktau-alat.capacity_teu, values: [100, 500]}\nreplications: 2\n");
+  sweep_folder folder(dir);
+  run_sweep(folder.plan(), folder, {}, testing::toy_evaluator());
+  const auto t = analyze_sweep(folder.plan(), tabulate_sweep(folder.plan(), folder));
+  ASSERT_TRUE(t.grid);
+  const auto& teu = t.metrics.at(0);
+  EXPECT_EQ(teu.metric, "metrics.throughput_teu_per_day");
+  EXPECT_TRUE(teu.grid.full_factorial);
+  // The toy's throughput is 10 dostyk + ...: dostyk explains it, the ferry nothing, and nothing interacts.
+  EXPECT_GT(teu.grid.main[0].eta_squared, 0.95);
+  EXPECT_LT(teu.grid.main[1].eta_squared, 0.01);
+  EXPECT_LT(teu.grid.interactions.at(0).eta_squared, 0.01);
+  EXPECT_EQ(teu.grid.main[0].levels, (std::vector<double>{1, 2, 3}));
+  write_sensitivity(dir, t);
+  const auto csv = read_file(dir / "sensitivity.csv");
+  EXPECT_EQ(csv.substr(0, csv.find('\n')), "metric,term,parameter,other_parameter,eta_squared,range");
+  EXPECT_NE(csv.find("metrics.throughput_teu_per_day,interaction,dostyk,ferry,"), std::string::npos) << csv;
+  const auto main = read_file(dir / "main_effects.csv");
+  EXPECT_NE(main.find("metrics.throughput_teu_per_day,dostyk,3,"), std::string::npos) << main;
+}
+
+TEST(sweep_analyze, refuses_an_lhs_design) {
   const auto plan = plan_sweep(
-      parse_sweep("base: b\nparameters:\n  d: {path: nodes.dostyk.tracks, values: [1, 2]}\n", "t", "."),
+      parse_sweep(
+          "base: b\nparameters:\n  d: {path: nodes.dostyk.tracks, range: {from: 1, to: 3}, integer: true}\n"
+          "design: {type: lhs, n: 4}\n",
+          "t", "."),
       testing::toy_base);
   EXPECT_THROW(analyze_sweep(plan, sweep_table{}), sweep_error);
 }

@@ -102,7 +102,9 @@ function drawGroupRows(parts, g, top, geom) {
 function drawCompare() {
   byId("compare-note").textContent = `${C.variant} minus ${C.base}, paired over ${C.replications} replications ` +
     `with common random numbers (seed ${C.seed}). Dot: mean difference; line: 95 % interval; pale bar: the interval ` +
-    `without pairing; blue: significant. Shares and utilisations in percentage points, all else in percent of the ` +
+    `without pairing; blue: significant, i.e. a discovery with the false discovery rate held at ` +
+    `${pct(C.fdr === undefined ? 0.05 : C.fdr, 0)} across all ${C.rows.length} metrics (Benjamini\u2013Hochberg). ` +
+    `Shares and utilisations in percentage points, all else in percent of the ` +
     `base value. An arrow marks a difference beyond the axis; its value is written beside it.`;
   const groups = chartGroups();
   const geom = {left: 300, right: 290, W: 1240, rowH: 26};
@@ -210,6 +212,23 @@ function drawCompareQueues() {
   draw("chart-compare-queues", W, Math.ceil(picks.length / ncol) * (h + 16), parts);
 }
 
+// Several variants against one base: one row per variant, best first, by the chosen metric.
+function drawRanking() {
+  const R = DATA.ranking;
+  if (!R) { hide("sec-ranking"); return; }
+  byId("ranking-note").textContent = `${R.rows.length} variants against ${R.base}, ranked by ${metricLabel(R.metric)} ` +
+    `(${R.higher_is_better ? "higher" : "lower"} is better), paired over ${R.replications} replications with common ` +
+    `random numbers (seed ${R.seed}). Significant: the difference is a discovery with the false discovery rate held at ` +
+    `${pct(R.fdr, 0)} across the variants (Benjamini\u2013Hochberg); discoveries: metrics significant in the variant's ` +
+    `own comparison.` + (C ? ` The comparison below is ${C.variant}'s.` : "");
+  table("table-ranking", ["Rank", "Variant", "Base", "Variant value", "Difference", "\u00b1 95 %", "q", "Significant",
+                          "Discoveries"],
+    R.rows.map((r) => [r.rank, {v: r.variant, cls: "txt"}, metricValue(R.metric, r.base), metricValue(R.metric, r.value),
+      metricDiff(R.metric, r.diff, true), metricDiff(R.metric, r.half_width_95), fmt(r.q_value, 3),
+      {v: r.significant ? "yes" : "no", cls: r.significant ? "sig" : "nosig"}, r.discoveries]));
+}
+
+drawRanking();
 if (C) {
   drawCompare();
   drawCompareMap();

@@ -8,6 +8,14 @@ const M = S ? S.metrics : {};
 const CI = S ? S.ci95 : {};
 
 function drawHeader() {
+  if (DATA.map) {
+    byId("title").textContent = `Corridor map \u2014 ${DATA.map.name}`;
+    document.title = byId("title").textContent;
+    byId("subtitle").innerHTML = [`${DATA.map.nodes} nodes`, `${DATA.map.edges} edges`, "nothing run"]
+      .map((b) => `<span>${esc(b)}</span>`).join("");
+    byId("footer").textContent = "Drawn by corridor map from the scenario alone.";
+    return;
+  }
   const name = S ? S.scenario.name : `${DATA.compare.variant} vs ${DATA.compare.base}`;
   byId("title").textContent = `Corridor report \u2014 ${name}`;
   document.title = `Corridor report \u2014 ${name}`;
@@ -129,9 +137,23 @@ function drawNetwork(id, fc, edgeStyle, legend) {
   draw(id, W, Math.round(H), parts);
 }
 function teuWidth(teu, maxTeu) { return 1.5 + 11 * Math.sqrt(Math.max(0, num(teu) || 0) / maxTeu); }
+// The network alone (corridor map): edges by mode, wider where more departures a day are offered.
+function drawPlainMap(fc) {
+  const slots = DATA.map.slots_per_day || {};
+  const most = Math.max(1, ...Object.values(slots).map((v) => num(v) || 0));
+  document.querySelector("#sec-map h2").textContent = "Network";
+  document.querySelector("#sec-map .note").textContent = "Nodes by kind; rail lines blue, ferry legs dashed teal. " +
+    "Width: train departures per day each way where a line has a slot limit (hover for the number).";
+  drawNetwork("map", fc, (f) => {
+    const p = f.properties, n = num(slots[p.id]) || 0;
+    return {stroke: p.mode === "ferry" ? "#0c8599" : "#1c5d99", width: n > 0 ? 1.5 + 6 * Math.sqrt(n / most) : 2.5,
+            tip: `${p.id} (${p.mode}, ${p.from} \u2013 ${p.to}): ` + (n > 0 ? `${n} departures per day each way` : "no slot limit")};
+  }, (W, y) => nodeLegend(46, y));
+}
 function drawMap() {
   const fc = DATA.flows;
   if (!fc) { hide("sec-map"); return; }
+  if (DATA.map) { drawPlainMap(fc); return; }
   const edges = fc.features.filter((f) => f.geometry.type === "LineString");
   const maxTeu = Math.max(1e-9, ...edges.map((f) => num(f.properties.teu) || 0));
   drawNetwork("map", fc, (f) => {
