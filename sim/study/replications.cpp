@@ -1,12 +1,17 @@
 // Replications in parallel, precision-driven replication counts and the MSER-5 warm-up choice.
+#include <tbb/blocked_range.h>
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
 #include <tbb/task_arena.h>
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <exception>
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -26,27 +31,63 @@ int arena_threads(std::size_t threads) {
   return std::min(static_cast<int>(threads), tbb::info::default_concurrency());
 }
 
-void run_into(const prepared_scenario& prepared, std::span<run_result> out, std::size_t first_replication,
-              const replication_options& options, const progress_span& progress) {
-  tbb::task_arena arena(arena_threads(options.threads));
-  std::mutex progress_mutex;
-  std::size_t done = progress.done_before;
-  arena.execute([&] {
-    // Each replication writes only its own slot: the results cannot depend on scheduling.
-    tbb::parallel_for(std::size_t{0}, out.size(), [&](std::size_t k) {
-      // Thrown inside the loop, the exception cancels the replications TBB has not started and leaves
-      // parallel_for in this thread; the runs already going finish first.
-      if (options.stop.stop_requested()) throw study_cancelled();
-      run_options run;
-      run.replication = first_replication + k;
-      run.seed = options.seed;
-      run.warmup_days = options.warmup_days;
-      out[k] = run_model(prepared, run);
-      if (options.progress) {
-        std::lock_guard lock(progress_mutex);
-        options.progress(++done, progress.total);
+void for_each_index(std::size_t count, std::size_t threads, const std::function<void(std::size_t)>& fn) {
+  const int concurrency = arena_threads(threads);
+#ifdef CORRIDOR_THREAD_SANITIZER
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t workers = std::min(
+      count, concurrency == tbb::task_arena::automatic ? cores : static_cast<std::size_t>(concurrency));
+  std::atomic<std::size_t> next{0};
+  std::mutex failure_mutex;
+  std::exception_ptr failure;
+  std::vector<std::thread> pool;
+  for (std::size_t w = 0; w < workers; ++w) {
+    pool.emplace_back([&] {
+      for (std::size_t k = next++; k < count; k = next++) {
+        try {
+          fn(k);
+        } catch (...) {
+          const std::lock_guard lock(failure_mutex);
+          if (!failure) failure = std::current_exception();
+          next = count;
+        }
       }
     });
+  }
+  for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+#else
+  tbb::task_arena arena(concurrency);
+  arena.execute([&] {
+    // One index per task: runs are long and uneven, so finer stealing beats batching.
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(0, count, 1),
+        [&](const tbb::blocked_range<std::size_t>& r) {
+          for (std::size_t k = r.begin(); k != r.end(); ++k) fn(k);
+        },
+        tbb::simple_partitioner());
+  });
+#endif
+}
+
+void run_into(const prepared_scenario& prepared, std::span<run_result> out, std::size_t first_replication,
+              const replication_options& options, const progress_span& progress) {
+  std::mutex progress_mutex;
+  std::size_t done = progress.done_before;
+  // Each replication writes only its own slot: the results cannot depend on scheduling.
+  for_each_index(out.size(), options.threads, [&](std::size_t k) {
+    // Thrown inside the loop, the exception cancels the replications not started yet and leaves the loop
+    // in this thread; the runs already going finish first.
+    if (options.stop.stop_requested()) throw study_cancelled();
+    run_options run;
+    run.replication = first_replication + k;
+    run.seed = options.seed;
+    run.warmup_days = options.warmup_days;
+    out[k] = run_model(prepared, run);
+    if (options.progress) {
+      std::lock_guard lock(progress_mutex);
+      options.progress(++done, progress.total);
+    }
   });
 }
 

@@ -1,11 +1,6 @@
-// Running a share of a sweep with TBB. Each run's outcome goes to the store as soon as it finishes (io's
+// Running a share of a sweep on threads. Each run's outcome goes to the store as soon as it finishes (io's
 // sweep_folder writes it atomically), so a killed sweep leaves only whole outcomes behind and a second run
 // picks up exactly the runs that are missing.
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-#include <tbb/partitioner.h>
-#include <tbb/task_arena.h>
-
 #include <chrono>
 #include <mutex>
 
@@ -96,16 +91,7 @@ sweep_counts run_sweep(const sweep_plan& plan, sweep_store& store, const sweep_r
     progress.elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (opt.progress) opt.progress(progress);
   };
-  tbb::task_arena arena(detail::arena_threads(opt.threads));
-  arena.execute([&] {
-    // One run per task: runs are long and uneven, so finer stealing beats batching.
-    tbb::parallel_for(
-        tbb::blocked_range<std::size_t>(0, pending.size(), 1),
-        [&](const tbb::blocked_range<std::size_t>& r) {
-          for (std::size_t k = r.begin(); k != r.end(); ++k) one(pending[k]);
-        },
-        tbb::simple_partitioner());
-  });
+  detail::for_each_index(pending.size(), opt.threads, [&](std::size_t k) { one(pending[k]); });
   return count_share(plan, store, opt);
 }
 
