@@ -90,6 +90,12 @@ struct path_weights {
 // The cheapest path from `from` to `to` (Dijkstra), or nullopt when `to` is unreachable.
 std::optional<path> shortest_path(const network& net, vertex_t from, vertex_t to, const path_weights& w);
 
+// The cheapest loopless path from `from` to `to` that passes at least one vertex marked in `via` (one flag
+// per vertex), or nullopt when there is none. A corridor family ("through a Caspian port") is such a
+// constraint.
+std::optional<path> shortest_path_via(const network& net, vertex_t from, vertex_t to,
+                                      const std::vector<bool>& via, const path_weights& w);
+
 // Up to k cheapest loopless paths from `from` to `to`, cheapest first, ties broken by edge sequence
 // (Yen's algorithm over boost::filtered_graph). Throws std::invalid_argument when k < 1. When several paths
 // tie at the k-th cost, which of them make the cut is deterministic but not necessarily by edge sequence.
@@ -107,6 +113,11 @@ double path_cost(const network& net, const path& p, const path_weights& w);
 // is not reached; on corridor networks that does not occur.
 std::vector<path> k_distinct_corridors(const network& net, vertex_t from, vertex_t to, int k,
                                        const path_weights& w, const std::vector<bool>& marked);
+// The same among paths that pass at least one vertex marked in `via` (see shortest_path_via); an empty `via`
+// is no constraint.
+std::vector<path> k_distinct_corridors(const network& net, vertex_t from, vertex_t to, int k,
+                                       const path_weights& w, const std::vector<bool>& marked,
+                                       const std::vector<bool>& via);
 
 // Great-circle distance between two nodes, in km (for sanity checks of rail distances).
 double great_circle_km(double lat1, double lon1, double lat2, double lon2);

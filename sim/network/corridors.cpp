@@ -36,9 +36,21 @@ std::vector<vertex_t> marked_sequence(const path& p, const std::vector<bool>& ma
 
 std::vector<path> k_distinct_corridors(const network& net, vertex_t from, vertex_t to, int k,
                                        const path_weights& w, const std::vector<bool>& marked) {
+  return k_distinct_corridors(net, from, to, k, w, marked, {});
+}
+
+std::vector<path> k_distinct_corridors(const network& net, vertex_t from, vertex_t to, int k,
+                                       const path_weights& w, const std::vector<bool>& marked,
+                                       const std::vector<bool>& via) {
   if (k < 1) throw std::invalid_argument("k_distinct_corridors needs k >= 1");
   if (marked.size() != net.num_nodes())
     throw std::invalid_argument("k_distinct_corridors: one mark per node");
+  if (!via.empty() && via.size() != net.num_nodes())
+    throw std::invalid_argument("k_distinct_corridors: one via flag per node");
+  const auto search = [&](const path_weights& weights) {
+    return via.empty() ? shortest_path(net, from, to, weights)
+                       : shortest_path_via(net, from, to, via, weights);
+  };
   constexpr double closed = std::numeric_limits<double>::infinity();
   const std::size_t max_searches = 64 + 16 * static_cast<std::size_t>(k);
 
@@ -47,7 +59,7 @@ std::vector<path> k_distinct_corridors(const network& net, vertex_t from, vertex
   std::set<std::vector<vertex_t>> seen;
   std::vector<path> kept;
   std::size_t searches = 1;
-  if (auto first = shortest_path(net, from, to, w)) open.push_back({std::move(*first), {}});
+  if (auto first = search(w)) open.push_back({std::move(*first), {}});
   path_weights blocked = w;
   while (!open.empty() && static_cast<int>(kept.size()) < k) {
     candidate c = std::move(open.back());
@@ -60,7 +72,7 @@ std::vector<path> k_distinct_corridors(const network& net, vertex_t from, vertex
       if (!tried.insert(excluded).second) continue;
       for (vertex_t v : excluded) blocked.node_cost[v] = closed;
       ++searches;
-      auto found = shortest_path(net, from, to, blocked);
+      auto found = search(blocked);
       for (vertex_t v : excluded) blocked.node_cost[v] = w.node_cost[v];
       if (!found) continue;
       candidate next{std::move(*found), std::move(excluded)};

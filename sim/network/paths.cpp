@@ -9,6 +9,9 @@
 #include <string>
 #include <tuple>
 
+#include <functional>
+#include <queue>
+
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <boost/graph/filtered_graph.hpp>
 #include <boost/property_map/property_map.hpp>
@@ -52,6 +55,12 @@ struct router {
 
   router(const network& n, const path_weights& w);
   std::optional<path> search(vertex_t from, vertex_t to) const;
+  // Shortest-path trees over open edges and vertices: from `root` forwards (dist[v] = cost root -> v, pred[v]
+  // the edge entering v) or towards `root` backwards (dist[v] = cost v -> root, pred[v] the edge leaving v).
+  // Unreached vertices keep +infinity and no_edge.
+  void tree_from(vertex_t root, std::vector<double>& dist, std::vector<std::uint32_t>& pred) const;
+  void tree_to(vertex_t root, std::vector<double>& dist, std::vector<std::uint32_t>& pred) const;
+  std::optional<path> search_via(vertex_t from, vertex_t to, const std::vector<bool>& via) const;
   double cost_of(const std::vector<std::uint32_t>& edges) const;
 };
 
@@ -108,6 +117,82 @@ std::optional<path> router::search(vertex_t from, vertex_t to) const {
   for (std::uint32_t e : p.edges) p.nodes.push_back(net.target(e));
   p.cost = cost_of(p.edges);
   return p;
+}
+
+void router::tree_from(vertex_t root, std::vector<double>& dist, std::vector<std::uint32_t>& pred) const {
+  const graph_t& g = net.graph();
+  const search_graph fg(g, edge_open{&g, &blocked_edge}, vertex_open{&blocked_vertex});
+  dist.assign(boost::num_vertices(g), std::numeric_limits<double>::infinity());
+  pred.assign(boost::num_vertices(g), no_edge);
+  if (blocked_vertex[root] != 0) return;
+  const auto vindex = boost::get(boost::vertex_index, g);
+  boost::dijkstra_shortest_paths(
+      fg, root,
+      boost::weight_map(boost::make_iterator_property_map(weight.begin(), boost::get(&edge_props::index, g)))
+          .distance_map(boost::make_iterator_property_map(dist.begin(), vindex))
+          .visitor(edge_recorder(&pred)));
+}
+
+// Dijkstra on the reversed graph, by hand: Boost's reverse_graph wraps edge descriptors, which the
+// index-based weight and block maps above cannot read. Equal distances settle in vertex order, so ties are
+// deterministic.
+void router::tree_to(vertex_t root, std::vector<double>& dist, std::vector<std::uint32_t>& pred) const {
+  const graph_t& g = net.graph();
+  dist.assign(boost::num_vertices(g), std::numeric_limits<double>::infinity());
+  pred.assign(boost::num_vertices(g), no_edge);
+  if (blocked_vertex[root] != 0) return;
+  using item = std::pair<double, vertex_t>;
+  std::priority_queue<item, std::vector<item>, std::greater<>> open;
+  dist[root] = 0.0;
+  open.emplace(0.0, root);
+  while (!open.empty()) {
+    const auto [d, v] = open.top();
+    open.pop();
+    if (d > dist[v]) continue;
+    for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
+      const std::uint32_t e = g[*it].index;
+      const vertex_t u = boost::source(*it, g);
+      if (blocked_edge[e] != 0 || blocked_vertex[u] != 0) continue;
+      const double nd = d + weight[e];
+      if (nd < dist[u]) {
+        dist[u] = nd;
+        pred[u] = e;
+        open.emplace(nd, u);
+      }
+    }
+  }
+}
+
+// The cheapest loopless path through at least one `via` vertex: the two trees meet at the via vertex of least
+// total cost (ties by vertex index); a meeting that would revisit a vertex is skipped for the next best.
+std::optional<path> router::search_via(vertex_t from, vertex_t to, const std::vector<bool>& via) const {
+  std::vector<double> d_from, d_to;
+  std::vector<std::uint32_t> p_from, p_to;
+  tree_from(from, d_from, p_from);
+  tree_to(to, d_to, p_to);
+  std::vector<std::pair<double, vertex_t>> meetings;
+  // Reached means a tree edge leads there (Boost leaves unreached distances at the largest double, not inf).
+  const auto reached = [&](vertex_t v) {
+    return (v == from || p_from[v] != no_edge) && (v == to || p_to[v] != no_edge);
+  };
+  for (vertex_t v = 0; v < via.size(); ++v) {
+    if (via[v] && reached(v)) meetings.emplace_back(d_from[v] + d_to[v], v);
+  }
+  std::sort(meetings.begin(), meetings.end());
+  for (const auto& [cost, v] : meetings) {
+    path p;
+    for (vertex_t u = v; u != from; u = net.source(p_from[u])) p.edges.push_back(p_from[u]);
+    std::reverse(p.edges.begin(), p.edges.end());
+    for (vertex_t u = v; u != to; u = net.target(p_to[u])) p.edges.push_back(p_to[u]);
+    p.nodes.push_back(from);
+    for (std::uint32_t e : p.edges) p.nodes.push_back(net.target(e));
+    std::vector<vertex_t> sorted = p.nodes;
+    std::sort(sorted.begin(), sorted.end());
+    if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) continue;  // not loopless
+    p.cost = cost_of(p.edges);
+    return p;
+  }
+  return std::nullopt;
 }
 
 void check_vertex(const network& net, vertex_t v, const char* role) {
@@ -182,6 +267,16 @@ std::vector<path> k_shortest_paths(const network& net, vertex_t from, vertex_t t
   // Yen yields costs in order; equal costs are put in edge order, whichever Dijkstra happened to meet first.
   std::stable_sort(found.begin(), found.end(), detail::cheaper{});
   return found;
+}
+
+std::optional<path> shortest_path_via(const network& net, vertex_t from, vertex_t to,
+                                      const std::vector<bool>& via, const path_weights& w) {
+  detail::check_vertex(net, from, "origin");
+  detail::check_vertex(net, to, "destination");
+  if (via.size() != net.num_nodes())
+    throw std::invalid_argument("network: shortest_path_via needs one mark per node, got " +
+                                std::to_string(via.size()) + " for " + std::to_string(net.num_nodes()));
+  return detail::router(net, w).search_via(from, to, via);
 }
 
 double path_cost(const network& net, const path& p, const path_weights& w) {

@@ -75,5 +75,55 @@ TEST(k_distinct_corridors, rejects_bad_arguments) {
                std::invalid_argument);
 }
 
+std::vector<bool> mark(const network& net, std::initializer_list<const char*> ids) {
+  std::vector<bool> m(net.num_nodes(), false);
+  for (const char* id : ids) m[net.node(id)] = true;
+  return m;
+}
+
+TEST(shortest_path_via, takes_the_cheapest_path_through_a_marked_vertex_even_when_dearer_overall) {
+  two_borders g;
+  // Only B is allowed as the meeting point: o-B-d costs 10 + 10, against 3 through A.
+  const auto p = shortest_path_via(g.net, g.net.node("o"), g.net.node("d"), mark(g.net, {"B"}), g.w);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(ids(g.net, *p), (std::vector<std::string>{"o", "B", "d"}));
+  EXPECT_DOUBLE_EQ(p->cost, 20.0);
+}
+
+TEST(shortest_path_via, picks_the_cheapest_of_several_marked_vertices) {
+  two_borders g;
+  const auto p = shortest_path_via(g.net, g.net.node("o"), g.net.node("d"), mark(g.net, {"A", "B"}), g.w);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(ids(g.net, *p), (std::vector<std::string>{"o", "j1", "A", "d"}));
+}
+
+TEST(shortest_path_via, finds_nothing_when_no_marked_vertex_is_on_a_way_through) {
+  two_borders g;
+  g.w.node_cost[g.net.node("B")] = std::numeric_limits<double>::infinity();  // closed
+  EXPECT_FALSE(shortest_path_via(g.net, g.net.node("o"), g.net.node("d"), mark(g.net, {"B"}), g.w));
+}
+
+// o -> x -> d is the only way out of o; the via vertex v hangs off x (x -> v -> x is an out-and-back spur),
+// so every path through v would visit x twice and is not loopless.
+TEST(shortest_path_via, refuses_a_meeting_point_that_would_make_a_loop) {
+  const scenario s = directed({"o", "x", "v", "d"}, {{"o", "x"}, {"x", "v"}, {"v", "x"}, {"x", "d"}});
+  const network net{s};
+  const auto w = edge_weights(net, {1, 1, 1, 1});
+  EXPECT_FALSE(shortest_path_via(net, net.node("o"), net.node("d"), mark(net, {"v"}), w));
+}
+
+TEST(k_distinct_corridors, keeps_to_paths_through_the_via_vertices) {
+  two_borders g;
+  const auto corridors =
+      k_distinct_corridors(g.net, g.net.node("o"), g.net.node("d"), 4, g.w, g.borders, mark(g.net, {"B"}));
+  ASSERT_EQ(corridors.size(), 1u);
+  EXPECT_EQ(ids(g.net, corridors[0]), (std::vector<std::string>{"o", "B", "d"}));
+  const auto either = k_distinct_corridors(g.net, g.net.node("o"), g.net.node("d"), 4, g.w, g.borders,
+                                           mark(g.net, {"A", "B"}));
+  ASSERT_EQ(either.size(), 2u);
+  EXPECT_EQ(ids(g.net, either[0])[2], "A");
+  EXPECT_EQ(ids(g.net, either[1])[1], "B");
+}
+
 }  // namespace
 }  // namespace corridor::test
