@@ -4,11 +4,10 @@
 // the sets grow one excluded border point at a time from the paths already found (a Lawler-style partition on
 // border points), best first. A few dozen Dijkstra searches per OD instead of thousands.
 #include <algorithm>
-#include <limits>
 #include <set>
 #include <stdexcept>
 
-#include "corridor/network.hpp"
+#include "router.hpp"
 
 namespace corridor {
 namespace {
@@ -47,11 +46,12 @@ std::vector<path> k_distinct_corridors(const network& net, vertex_t from, vertex
     throw std::invalid_argument("k_distinct_corridors: one mark per node");
   if (!via.empty() && via.size() != net.num_nodes())
     throw std::invalid_argument("k_distinct_corridors: one via flag per node");
-  const auto search = [&](const path_weights& weights) {
-    return via.empty() ? shortest_path(net, from, to, weights)
-                       : shortest_path_via(net, from, to, via, weights);
-  };
-  constexpr double closed = std::numeric_limits<double>::infinity();
+  if (from >= net.num_nodes() || to >= net.num_nodes())
+    throw std::invalid_argument("k_distinct_corridors: origin or destination is not a vertex of the network");
+  // One router for every search of the call: excluding border points blocks vertices, which leaves the
+  // weights alone, so nothing is copied or re-checked per search.
+  detail::router r(net, w);
+  const auto search = [&] { return via.empty() ? r.search(from, to) : r.search_via(from, to, via); };
   const std::size_t max_searches = 64 + 16 * static_cast<std::size_t>(k);
 
   std::vector<candidate> open;  // kept sorted, cheapest last
@@ -59,8 +59,7 @@ std::vector<path> k_distinct_corridors(const network& net, vertex_t from, vertex
   std::set<std::vector<vertex_t>> seen;
   std::vector<path> kept;
   std::size_t searches = 1;
-  if (auto first = search(w)) open.push_back({std::move(*first), {}});
-  path_weights blocked = w;
+  if (auto first = search()) open.push_back({std::move(*first), {}});
   while (!open.empty() && static_cast<int>(kept.size()) < k) {
     candidate c = std::move(open.back());
     open.pop_back();
@@ -70,10 +69,10 @@ std::vector<path> k_distinct_corridors(const network& net, vertex_t from, vertex
       std::vector<vertex_t> excluded = c.excluded;
       excluded.insert(std::upper_bound(excluded.begin(), excluded.end(), b), b);
       if (!tried.insert(excluded).second) continue;
-      for (vertex_t v : excluded) blocked.node_cost[v] = closed;
+      for (vertex_t v : excluded) r.blocked_vertex[v] = 1;
       ++searches;
-      auto found = search(blocked);
-      for (vertex_t v : excluded) blocked.node_cost[v] = w.node_cost[v];
+      auto found = search();
+      for (vertex_t v : excluded) r.blocked_vertex[v] = 0;
       if (!found) continue;
       candidate next{std::move(*found), std::move(excluded)};
       const auto at = std::upper_bound(open.begin(), open.end(), next,
