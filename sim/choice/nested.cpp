@@ -1,0 +1,158 @@
+// Nested logit over corridor families and routes, with path-size weights (see corridor/choice.hpp).
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+#include "corridor/choice.hpp"
+
+namespace corridor {
+namespace {
+
+constexpr double unavailable = std::numeric_limits<double>::infinity();
+
+void check_positive_scale(double scale_per_usd, const char* what) {
+  if (!(scale_per_usd > 0.0) || std::isinf(scale_per_usd))
+    throw std::invalid_argument(std::string("nested logit: the ") + what + " scale must be finite and > 0");
+}
+
+double weight_of(std::span<const double> weights, std::size_t i) {
+  return weights.empty() ? 1.0 : weights[i];
+}
+
+void check_weights(std::span<const double> costs, std::span<const double> weights) {
+  if (!weights.empty() && weights.size() != costs.size())
+    throw std::invalid_argument("nested logit: one weight per alternative, or none");
+  for (double w : weights) {
+    if (!(w >= 0.0) || std::isinf(w))
+      throw std::invalid_argument("nested logit: a weight is negative or not finite");
+  }
+  for (double c : costs) {
+    if (std::isnan(c) || c == -unavailable)
+      throw std::invalid_argument("nested logit: a cost is NaN or -infinity");
+  }
+}
+
+void check_offsets(std::span<const std::uint32_t> offsets, std::size_t alternatives) {
+  if (offsets.size() < 2 || offsets.front() != 0 || offsets.back() != alternatives)
+    throw std::invalid_argument("nested logit: nest offsets must run from 0 to the number of alternatives");
+  for (std::size_t k = 1; k < offsets.size(); ++k) {
+    if (offsets[k] < offsets[k - 1])
+      throw std::invalid_argument("nested logit: nest offsets must not decrease");
+  }
+}
+
+// Inclusive cost of alternatives [begin, end), without checks.
+double group_inclusive_cost(std::span<const double> costs, std::span<const double> weights, std::size_t begin,
+                            std::size_t end, double scale) {
+  double min_cost = unavailable;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (weight_of(weights, i) > 0.0 && costs[i] < min_cost) min_cost = costs[i];
+  }
+  if (min_cost == unavailable) return unavailable;
+  // Shifted by the minimum so every exponent is <= 0 and nothing overflows.
+  double sum = 0.0;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (costs[i] != unavailable) sum += weight_of(weights, i) * std::exp(-scale * (costs[i] - min_cost));
+  }
+  return min_cost - std::log(sum) / scale;
+}
+
+}  // namespace
+
+double inclusive_cost(std::span<const double> costs_usd, std::span<const double> weights,
+                      double scale_per_usd) {
+  check_positive_scale(scale_per_usd, "inclusive-cost");
+  check_weights(costs_usd, weights);
+  return group_inclusive_cost(costs_usd, weights, 0, costs_usd.size(), scale_per_usd);
+}
+
+void nested_logit_probabilities(std::span<const double> costs_usd, std::span<const double> weights,
+                                std::span<const std::uint32_t> nest_offsets, double nest_scale_per_usd,
+                                double within_scale_per_usd, std::span<double> out) {
+  check_positive_scale(nest_scale_per_usd, "nest");
+  check_positive_scale(within_scale_per_usd, "within-nest");
+  check_weights(costs_usd, weights);
+  check_offsets(nest_offsets, costs_usd.size());
+  if (out.size() != costs_usd.size())
+    throw std::invalid_argument("nested logit: output size differs from costs");
+  if (costs_usd.empty()) throw std::invalid_argument("nested logit: no alternatives");
+  const std::size_t nests = nest_offsets.size() - 1;
+  // Nest inclusive costs first (kept in `out` at each nest's first slot would alias; two passes instead).
+  double best_iv = unavailable;
+  for (std::size_t k = 0; k < nests; ++k) {
+    const double iv =
+        group_inclusive_cost(costs_usd, weights, nest_offsets[k], nest_offsets[k + 1], within_scale_per_usd);
+    if (iv < best_iv) best_iv = iv;
+  }
+  for (double& p : out) p = 0.0;
+  if (best_iv == unavailable) {
+    out[0] = 1.0;
+    return;
+  }
+  double nest_total = 0.0;
+  for (std::size_t k = 0; k < nests; ++k) {
+    const double iv =
+        group_inclusive_cost(costs_usd, weights, nest_offsets[k], nest_offsets[k + 1], within_scale_per_usd);
+    if (iv != unavailable) nest_total += std::exp(-nest_scale_per_usd * (iv - best_iv));
+  }
+  for (std::size_t k = 0; k < nests; ++k) {
+    const std::size_t begin = nest_offsets[k], end = nest_offsets[k + 1];
+    const double iv = group_inclusive_cost(costs_usd, weights, begin, end, within_scale_per_usd);
+    if (iv == unavailable) continue;
+    const double p_nest = std::exp(-nest_scale_per_usd * (iv - best_iv)) / nest_total;
+    // P(i | nest) = w_i exp(-theta_r c_i) / exp(-theta_r IV): the nest's sum is exp(-theta_r IV).
+    for (std::size_t i = begin; i < end; ++i) {
+      if (costs_usd[i] == unavailable) continue;
+      out[i] = p_nest * weight_of(weights, i) * std::exp(-within_scale_per_usd * (costs_usd[i] - iv));
+    }
+  }
+}
+
+std::size_t nested_logit_choice(std::span<const double> costs_usd, std::span<const double> weights,
+                                std::span<const std::uint32_t> nest_offsets, double nest_scale_per_usd,
+                                double within_scale_per_usd, double u, std::vector<double>& scratch) {
+  if (!(u >= 0.0 && u < 1.0)) throw std::invalid_argument("nested logit: u must lie in [0, 1)");
+  scratch.resize(costs_usd.size());
+  nested_logit_probabilities(costs_usd, weights, nest_offsets, nest_scale_per_usd, within_scale_per_usd,
+                             scratch);
+  double cumulative = 0.0;
+  std::size_t last_available = 0;
+  for (std::size_t i = 0; i < scratch.size(); ++i) {
+    if (scratch[i] <= 0.0) continue;
+    last_available = i;
+    cumulative += scratch[i];
+    if (u < cumulative) return i;
+  }
+  return last_available;  // rounding left the sum just below u
+}
+
+void path_size_factors(std::span<const std::vector<std::uint32_t>> links, std::span<const double> link_length,
+                       std::span<const std::uint32_t> nest_offsets, std::span<double> out) {
+  check_offsets(nest_offsets, links.size());
+  if (out.size() != links.size()) throw std::invalid_argument("path size: output size differs from routes");
+  std::vector<std::uint32_t> users(link_length.size(), 0);
+  for (std::size_t k = 0; k + 1 < nest_offsets.size(); ++k) {
+    const std::size_t begin = nest_offsets[k], end = nest_offsets[k + 1];
+    for (std::size_t i = begin; i < end; ++i) {
+      for (std::uint32_t a : links[i]) {
+        if (a >= link_length.size())
+          throw std::invalid_argument("path size: a link outside the lengths given");
+        ++users[a];
+      }
+    }
+    for (std::size_t i = begin; i < end; ++i) {
+      double length = 0.0;
+      for (std::uint32_t a : links[i]) length += link_length[a];
+      if (!(length > 0.0)) throw std::invalid_argument("path size: a route of zero length");
+      double ps = 0.0;
+      for (std::uint32_t a : links[i]) ps += link_length[a] / length / users[a];
+      out[i] = ps;
+    }
+    for (std::size_t i = begin; i < end; ++i) {
+      for (std::uint32_t a : links[i]) users[a] = 0;
+    }
+  }
+}
+
+}  // namespace corridor
