@@ -51,6 +51,10 @@ struct crossing_spec {
   distribution pass_through_h = distribution::constant(1.0);   // per train when it does not
   distribution customs_dwell_h = distribution::constant(0.0);  // after service; holds no track
   int daily_cap_trains = 0;                                    // trains starting service per day; 0 = none
+  // Per direction, as border crossings publish them: trains arriving from another country (entering) and
+  // trains arriving from the crossing's own country (leaving); 0 = no cap in that direction.
+  int daily_cap_trains_entering = 0;
+  int daily_cap_trains_leaving = 0;
   double fee_usd_per_teu = 0.0;
 };
 
@@ -94,9 +98,11 @@ struct edge_spec {
   source_loc loc;
 };
 
+// A region: whole countries, and nodes named one by one (a part of a country, such as European Russia).
 struct region_spec {
   std::string id;
   std::vector<std::string> countries;
+  std::vector<std::string> nodes;
   source_loc loc;
 };
 
@@ -134,6 +140,84 @@ struct disruption_spec {
   source_loc loc;
 };
 
+// A corridor family: the routes that pass at least one of its `via` nodes. Families are tried in the
+// scenario's order; a route belongs to the first it passes, and to the implicit family "other" if none.
+struct family_spec {
+  std::string id;
+  std::string name;
+  std::vector<std::string> via;
+  source_loc loc;
+};
+
+// A way other than rail that a market's shippers have (ocean, air, road): door-to-door cost and time by
+// month, January first, for the cargo classes listed (all when empty).
+struct alternative_spec {
+  std::string id;
+  std::string mode;  // sea, air, road or other
+  std::string description;
+  std::array<double, 12> cost_usd_per_teu{};
+  std::array<double, 12> transit_days{};
+  std::vector<std::string> classes;
+  source_loc loc;
+};
+
+// Shippers of a market who avoid routes through a region (a share of them never use such routes), and the
+// premium the others price such routes at.
+struct market_risk_spec {
+  std::string region;
+  double avoid_share = 0.0;
+  double premium_usd_per_teu = 0.0;
+};
+
+// One origin-destination pair of a market and its share of the market's volume.
+struct market_pair_spec {
+  std::string id;
+  std::string from;
+  std::string to;
+  double share = 0.0;
+  source_loc loc;
+};
+
+// Demand for transport between two regions in one direction, across all modes: a yearly volume split by
+// cargo class and by terminal pairs (listed pairs, or every origin with every destination), shared between
+// rail and the market's alternatives by choice on generalized cost.
+struct market_spec {
+  std::string id;
+  std::string from_region;
+  std::string to_region;
+  double teu_per_year = 0.0;
+  std::vector<std::pair<std::string, double>> cargo_mix;     // class id -> share of TEU
+  std::vector<std::pair<std::string, double>> origins;       // terminal id -> share (without pairs)
+  std::vector<std::pair<std::string, double>> destinations;  // terminal id -> share (without pairs)
+  std::vector<market_pair_spec> pairs;                       // explicit pairs; overrides the product
+  std::array<double, 12> seasonality{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+  double train_capacity_teu = 0.0;  // 0 = the scenario's
+  double max_wait_h = 72.0;
+  double rail_constant_usd_per_teu = 0.0;  // rail's alternative-specific constant in mode choice
+  std::vector<std::string> alternatives;   // alternative ids
+  std::vector<market_risk_spec> risks;
+  source_loc loc;
+};
+
+// How shippers choose a mode (nested over corridor families and routes) and how often they revisit it.
+struct choice_spec {
+  double mode_scale_per_usd = 0.0005;
+  double family_scale_per_usd = 0.003;
+  double update_days = 7.0;
+  bool path_size = true;
+};
+
+// A share the report measures: of trains between two regions (either way), those passing a region (via) or
+// passing none of its nodes (avoiding).
+struct share_spec {
+  std::string id;
+  std::string from_region;
+  std::string to_region;
+  std::string via_region;
+  std::string avoiding_region;
+  source_loc loc;
+};
+
 struct route_choice_spec {
   route_choice_mode mode = route_choice_mode::logit;
   int k_paths = 4;
@@ -145,6 +229,8 @@ struct report_spec {
   std::string share_region = "central_asia";
   std::string origin_region = "china";
   std::string destination_region = "europe";
+  std::vector<share_spec> shares;     // in the scenario's order
+  std::vector<std::string> gateways;  // crossings whose share of the first share's trains is reported
 };
 
 struct scenario {
@@ -156,6 +242,7 @@ struct scenario {
   double warmup_days = 0.0;
   double train_capacity_teu = 82.0;
   route_choice_spec route_choice;
+  choice_spec choice;
   report_spec report;
   std::vector<region_spec> regions;
   std::vector<node_spec> nodes;
@@ -163,13 +250,20 @@ struct scenario {
   std::vector<cargo_class_spec> cargo_classes;
   std::vector<flow_spec> flows;
   std::vector<disruption_spec> disruptions;
+  std::vector<family_spec> families;
+  std::vector<alternative_spec> alternatives;
+  std::vector<market_spec> markets;
 
   const node_spec* find_node(std::string_view id) const noexcept;
   const edge_spec* find_edge(std::string_view id) const noexcept;
   const region_spec* find_region(std::string_view id) const noexcept;
   const cargo_class_spec* find_cargo_class(std::string_view id) const noexcept;
+  const alternative_spec* find_alternative(std::string_view id) const noexcept;
+  const market_spec* find_market(std::string_view id) const noexcept;
   // True when the country belongs to the region.
   bool in_region(std::string_view region, std::string_view country) const noexcept;
+  // True when the node belongs to the region: its country is listed, or the node itself.
+  bool node_in_region(std::string_view region, const node_spec& node) const noexcept;
 };
 
 // The name a scenario file uses for a node kind ("terminal", "junction", "crossing", "port").

@@ -54,7 +54,7 @@ void add_costs(run_result& r, const run_tallies& t) {
 void add_transit(run_result& r, const run_tallies& t) {
   // Percentiles do not depend on order, so all flows' samples together give the run's.
   std::vector<double> transit;
-  for (const flow_tally& f : t.flows)
+  for (const service_tally& f : t.services)
     transit.insert(transit.end(), f.transit_days.begin(), f.transit_days.end());
   r.transit_days_mean = transit.empty() ? 0.0 : t.transit_days_total / static_cast<double>(transit.size());
   r.transit_days_p50 = percentile_in_place(transit, 0.50);
@@ -72,7 +72,7 @@ void add_shares(run_result& r, const share_tally& s) {
 // Entered and delivered as tallied; in the system by a census of origins and undelivered trains.
 void add_containers(run_result& r, const model& m) {
   double in_system = 0.0;
-  for (const flow_state& f : m.state.flows) in_system += static_cast<double>(f.waiting_since_h.size());
+  for (const service_state& f : m.state.services) in_system += static_cast<double>(f.waiting_since_h.size());
   for (const train_state& t : m.state.trains) {
     if (!t.delivered) in_system += static_cast<double>(t.container_entry_h.size());
   }
@@ -123,8 +123,8 @@ void add_queues(run_result& r, const model& m) {
   }
 }
 
-route_result route_summary(const model& m, flow_id f, std::size_t i, double flow_trains) {
-  const flow_tally& tally = m.tallies.flows[f];
+route_result route_summary(const model& m, service_id f, std::size_t i, double flow_trains) {
+  const service_tally& tally = m.tallies.services[f];
   route_result rr;
   rr.flow = m.spec.flows[f].id;
   for (vertex_t v : m.path_sets[f][i].nodes) {
@@ -139,9 +139,9 @@ route_result route_summary(const model& m, flow_id f, std::size_t i, double flow
 }
 
 void add_routes(run_result& r, const model& m) {
-  for (flow_id f = 0; f < m.spec.flows.size(); ++f) {
+  for (service_id f = 0; f < m.spec.flows.size(); ++f) {
     double total = 0.0;
-    for (double n : m.tallies.flows[f].route_trains) total += n;
+    for (double n : m.tallies.services[f].route_trains) total += n;
     for (std::size_t i = 0; i < m.path_sets[f].size(); ++i) r.routes.push_back(route_summary(m, f, i, total));
   }
 }
@@ -180,13 +180,13 @@ void add_edges(run_result& r, const model& m) {
 }
 
 void add_flows(run_result& r, const model& m) {
-  for (flow_id f = 0; f < m.spec.flows.size(); ++f) {
+  for (service_id f = 0; f < m.spec.flows.size(); ++f) {
     flow_result fr;
     fr.id = m.spec.flows[f].id;
-    fr.direction = direction_names[index(m.facts.flows[f].dir)];
-    std::vector<double> days = m.tallies.flows[f].transit_days;
+    fr.direction = direction_names[index(m.facts.services[f].dir)];
+    std::vector<double> days = m.tallies.services[f].transit_days;
     fr.teu = static_cast<double>(days.size());
-    fr.trains = m.tallies.flows[f].trains_delivered;
+    fr.trains = m.tallies.services[f].trains_delivered;
     fr.transit_days_mean = mean_of(days);
     fr.transit_days_p50 = percentile_in_place(days, 0.50);
     fr.transit_days_p95 = percentile_in_place(days, 0.95);

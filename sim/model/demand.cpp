@@ -23,11 +23,11 @@ double arrival_rate_per_h(const flow_spec& fs, double t) {
 }
 
 // The next arrival after the last one drawn, into the look-ahead; false when none is left before the horizon.
-bool draw_next_arrival(model& m, flow_id f) {
-  flow_state& st = m.state.flows[f];
+bool draw_next_arrival(model& m, service_id f) {
+  service_state& st = m.state.services[f];
   if (st.arrivals_done) return false;
   const flow_spec& fs = m.spec.flows[f];
-  const double peak_rate = m.facts.flows[f].rate_max_per_h;
+  const double peak_rate = m.facts.services[f].rate_max_per_h;
   double t = st.drawn_through_h;
   st.arrivals_done = true;  // until a draw lands inside the horizon
   if (peak_rate <= 0.0) return false;
@@ -50,16 +50,16 @@ bool draw_next_arrival(model& m, flow_id f) {
   return true;
 }
 
-bool ensure_ahead(model& m, flow_id f, std::size_t n) {
-  while (m.state.flows[f].ahead_h.size() < n) {
+bool ensure_ahead(model& m, service_id f, std::size_t n) {
+  while (m.state.services[f].ahead_h.size() < n) {
     if (!draw_next_arrival(m, f)) return false;
   }
   return true;
 }
 
 // The next n drawn arrivals reach the origin.
-void admit_arrivals(model& m, flow_id f, std::size_t n) {
-  flow_state& st = m.state.flows[f];
+void admit_arrivals(model& m, service_id f, std::size_t n) {
+  service_state& st = m.state.services[f];
   for (std::size_t i = 0; i < n; ++i) {
     st.waiting_since_h.push_back(st.ahead_h.front());
     st.ahead_h.pop_front();
@@ -72,10 +72,10 @@ void admit_arrivals(model& m, flow_id f, std::size_t n) {
 // capacity-th arrives or when j has waited max_wait_h, whichever comes first. With one event per arrival,
 // j's arrival armed the timeout right after scheduling arrival j+1, so at a tie with the timeout arrival
 // j+1 ran first and every later one ran after it; the look-ahead replays that order.
-void plan_formation(model& m, flow_id f) {
-  flow_state& st = m.state.flows[f];
+void plan_formation(model& m, service_id f) {
+  service_state& st = m.state.services[f];
   if (!ensure_ahead(m, f, 1)) return;
-  const auto capacity = static_cast<std::size_t>(m.facts.flows[f].capacity_teu);
+  const auto capacity = static_cast<std::size_t>(m.facts.services[f].capacity_teu);
   const double first = st.ahead_h.front();
   const double due = std::max(first, first + m.spec.flows[f].max_wait_h);
   std::size_t n = 1;
@@ -95,18 +95,18 @@ void plan_formation(model& m, flow_id f) {
 // Timetable: arrival k at the departure's instant ran before it when arrival k was scheduled first, that is
 // when arrival k-1 had run before the previous departure (or k is the first arrival, scheduled at the start
 // before any departure).
-bool admits_at_timetable(const model& m, const flow_state& st, double arrival_h) {
+bool admits_at_timetable(const model& m, const service_state& st, double arrival_h) {
   if (arrival_h < m.eng.now()) return true;
   if (arrival_h > m.eng.now()) return false;
   return st.admitted == 0 || st.admitted - 1 < st.admitted_at_departure;
 }
 
 // The oldest `teu` waiting containers leave as one train on a route chosen now.
-void depart_train(model& m, flow_id f, std::size_t teu) {
-  flow_state& st = m.state.flows[f];
+void depart_train(model& m, service_id f, std::size_t teu) {
+  service_state& st = m.state.services[f];
   const auto id = static_cast<train_id>(m.state.trains.size());
   train_state t;
-  t.flow = f;
+  t.service = f;
   const auto taken = st.waiting_since_h.begin() + static_cast<long>(teu);
   t.container_entry_h.assign(st.waiting_since_h.begin(), taken);
   st.waiting_since_h.erase(st.waiting_since_h.begin(), taken);
@@ -129,7 +129,7 @@ void depart_train(model& m, flow_id f, std::size_t teu) {
 }  // namespace
 
 void start_demand(model& m) {
-  for (flow_id f = 0; f < m.spec.flows.size(); ++f) {
+  for (service_id f = 0; f < m.spec.flows.size(); ++f) {
     const flow_spec& fs = m.spec.flows[f];
     if (fs.departures == departure_policy::on_demand) plan_formation(m, f);
     if (fs.departures == departure_policy::timetable) {
@@ -139,19 +139,19 @@ void start_demand(model& m) {
   }
 }
 
-void on_train_forms(model& m, flow_id f) {
-  const std::size_t n = m.state.flows[f].batch_teu;
+void on_train_forms(model& m, service_id f) {
+  const std::size_t n = m.state.services[f].batch_teu;
   admit_arrivals(m, f, n);
   depart_train(m, f, n);
   plan_formation(m, f);
 }
 
-void on_timetable_departure(model& m, flow_id f) {
+void on_timetable_departure(model& m, service_id f) {
   const flow_spec& fs = m.spec.flows[f];
-  flow_state& st = m.state.flows[f];
+  service_state& st = m.state.services[f];
   while (ensure_ahead(m, f, 1) && admits_at_timetable(m, st, st.ahead_h.front())) admit_arrivals(m, f, 1);
   st.admitted_at_departure = st.admitted;
-  const auto capacity = static_cast<std::size_t>(m.facts.flows[f].capacity_teu);
+  const auto capacity = static_cast<std::size_t>(m.facts.services[f].capacity_teu);
   const std::size_t n = std::min(st.waiting_since_h.size(), capacity);
   if (n > 0) depart_train(m, f, n);
   const double next = next_weekly_time(m.eng.now() + after_now_h, fs.timetable_weekdays, fs.timetable_hour);
@@ -159,10 +159,10 @@ void on_timetable_departure(model& m, flow_id f) {
 }
 
 void admit_through_horizon(model& m) {
-  for (flow_id f = 0; f < m.state.flows.size(); ++f) {
+  for (service_id f = 0; f < m.state.services.size(); ++f) {
     while (draw_next_arrival(m, f)) {
     }
-    admit_arrivals(m, f, m.state.flows[f].ahead_h.size());
+    admit_arrivals(m, f, m.state.services[f].ahead_h.size());
   }
 }
 

@@ -15,7 +15,7 @@ constexpr std::size_t index(direction d) {
   return static_cast<std::size_t>(d);
 }
 
-struct flow_facts {
+struct service_facts {
   int capacity_teu = 0;              // of its trains
   double rate_max_per_h = 0.0;       // arrivals at the busiest month: candidates for thinning
   double value_of_time_per_h = 0.0;  // USD per TEU-hour
@@ -33,7 +33,7 @@ struct node_facts {
 };
 
 struct model_facts {
-  std::vector<flow_facts> flows;
+  std::vector<service_facts> services;
   std::vector<node_facts> nodes;  // per vertex
 };
 

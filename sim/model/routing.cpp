@@ -60,9 +60,9 @@ double stay_cost(const model& m, const train_state& t, const path_weights& w, do
 
 }  // namespace
 
-std::uint32_t choose_route(model& m, flow_id f) {
+std::uint32_t choose_route(model& m, service_id f) {
   const auto& paths = m.path_sets[f];
-  const flow_facts& ff = m.facts.flows[f];
+  const service_facts& ff = m.facts.services[f];
   std::vector<double>& cost = m.route_costs;
   cost.resize(paths.size());
   for (std::uint32_t i = 0; i < paths.size(); ++i) {
@@ -71,7 +71,7 @@ std::uint32_t choose_route(model& m, flow_id f) {
     cost[i] = generalized_cost_usd_per_teu(terms, ff.value_of_time_per_h);
   }
   // One draw per departure whatever the mode, so the stream stays aligned across scenario variants.
-  const double u = m.state.flows[f].route_rng.uniform01();
+  const double u = m.state.services[f].route_rng.uniform01();
   if (m.spec.route_choice.mode == route_choice_mode::cheapest)
     return static_cast<std::uint32_t>(cheapest(cost));
   return static_cast<std::uint32_t>(logit_choice(cost, m.spec.route_choice.logit_scale_per_usd, u));
@@ -93,7 +93,7 @@ bool route_blocked(const model& m, const train_state& t) {
 void replan(model& m, train_state& t) {
   t.plan_version = m.state.plan_version;
   if (!route_blocked(m, t)) return;
-  const double vot = m.facts.flows[t.flow].value_of_time_per_h;
+  const double vot = m.facts.services[t.service].value_of_time_per_h;
   path_weights w = nominal_weights(m.spec, m.net, vot);
   const double stay = stay_cost(m, t, w, vot);
   for (edge_id e = 0; e < m.net.num_edges(); ++e) {

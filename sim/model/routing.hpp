@@ -9,7 +9,7 @@ namespace corridor::detail {
 
 // Index into the flow's path set, chosen on generalized cost with the hours expected now; draws one number
 // from the flow's route stream whatever the choice rule.
-std::uint32_t choose_route(model& m, flow_id f);
+std::uint32_t choose_route(model& m, service_id f);
 // True when a closed edge or node lies on the rest of the train's route.
 bool route_blocked(const model& m, const train_state& t);
 // Re-plans a blocked train: the cheapest detour on the open network, or its own route and the wait for the

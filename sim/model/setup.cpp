@@ -33,10 +33,10 @@ bool counts_for_share(const scenario& s, const node_spec& from, const node_spec&
          (in(r.destination_region, from) && in(r.origin_region, to));
 }
 
-flow_facts make_flow_facts(const prepared_scenario& p, flow_id f) {
+service_facts make_flow_facts(const prepared_scenario& p, service_id f) {
   const scenario& s = p.spec;
   const flow_spec& fs = s.flows[f];
-  flow_facts ff;
+  service_facts ff;
   const double cap = fs.train_capacity_teu > 0 ? fs.train_capacity_teu : s.train_capacity_teu;
   ff.capacity_teu = std::max(1, static_cast<int>(std::lround(cap)));
   double peak = 0.0;
@@ -55,7 +55,7 @@ flow_facts make_flow_facts(const prepared_scenario& p, flow_id f) {
 
 model_facts make_facts(const prepared_scenario& p) {
   model_facts facts;
-  for (flow_id f = 0; f < p.spec.flows.size(); ++f) facts.flows.push_back(make_flow_facts(p, f));
+  for (service_id f = 0; f < p.spec.flows.size(); ++f) facts.services.push_back(make_flow_facts(p, f));
   facts.nodes.resize(p.net.num_nodes());
   for (vertex_t v = 0; v < p.net.num_nodes(); ++v) {
     const node_props& n = p.net.props(v);
@@ -72,10 +72,10 @@ corridor_state make_state(const prepared_scenario& p, const run_frame& frame) {
   const scenario& s = p.spec;
   const network& net = p.net;
   corridor_state st;
-  st.flows.resize(s.flows.size());
-  for (flow_id f = 0; f < s.flows.size(); ++f) {
-    st.flows[f].arrivals_rng = stream(frame, "arrivals", s.flows[f].id);
-    st.flows[f].route_rng = stream(frame, "route", s.flows[f].id);
+  st.services.resize(s.flows.size());
+  for (service_id f = 0; f < s.flows.size(); ++f) {
+    st.services[f].arrivals_rng = stream(frame, "arrivals", s.flows[f].id);
+    st.services[f].route_rng = stream(frame, "route", s.flows[f].id);
   }
   st.nodes.resize(net.num_nodes());
   st.crossings.resize(net.num_nodes());
@@ -99,10 +99,10 @@ corridor_state make_state(const prepared_scenario& p, const run_frame& frame) {
 run_tallies make_tallies(const prepared_scenario& p) {
   const std::size_t nodes = p.net.num_nodes(), edges = p.net.num_edges();
   run_tallies t;
-  t.flows.resize(p.spec.flows.size());
-  for (flow_id f = 0; f < p.spec.flows.size(); ++f) {
-    t.flows[f].route_trains.assign(p.path_sets[f].size(), 0.0);
-    t.flows[f].route_teu.assign(p.path_sets[f].size(), 0.0);
+  t.services.resize(p.spec.flows.size());
+  for (service_id f = 0; f < p.spec.flows.size(); ++f) {
+    t.services[f].route_trains.assign(p.path_sets[f].size(), 0.0);
+    t.services[f].route_teu.assign(p.path_sets[f].size(), 0.0);
   }
   t.goods_teu.assign(direction_count, std::vector<double>(p.spec.cargo_classes.size(), 0.0));
   t.terminal_departures.assign(nodes, 0.0);

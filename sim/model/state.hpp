@@ -14,7 +14,7 @@
 
 namespace corridor::detail {
 
-using flow_id = std::uint32_t;        // index into scenario::flows
+using service_id = std::uint32_t;        // index into scenario::flows
 using train_id = std::uint32_t;       // index into corridor_state::trains, in order of departure
 using edge_id = std::uint32_t;        // dense graph edge index: one direction of a scenario edge
 using disruption_id = std::uint32_t;  // index into scenario::disruptions
@@ -26,7 +26,7 @@ inline rng_stream unkeyed_stream() {
 }
 
 // An OD flow: arrivals drawn ahead of time, the containers waiting at the origin, the formation pending.
-struct flow_state {
+struct service_state {
   rng_stream arrivals_rng = unkeyed_stream();
   rng_stream route_rng = unkeyed_stream();
   std::deque<double> waiting_since_h;       // entry time of each container waiting at the origin
@@ -40,7 +40,7 @@ struct flow_state {
 
 // A block train from formation to delivery; its containers travel together.
 struct train_state {
-  flow_id flow = 0;
+  service_id service = 0;
   std::uint32_t route = 0;  // index in the flow's path set chosen at departure
   std::vector<vertex_t> nodes;
   std::vector<edge_id> edges;
@@ -95,7 +95,7 @@ struct disruption_state {
 };
 
 struct corridor_state {
-  std::vector<flow_state> flows;
+  std::vector<service_state> services;
   std::vector<train_state> trains;
   std::vector<node_state> nodes;          // per vertex
   std::vector<crossing_state> crossings;  // per vertex; used at crossings only

@@ -27,7 +27,7 @@ void add_share(share_tally& share, direction dir, bool via, double teu) {
 
 // Each container's door-to-door days, kept per flow and summed over the run; returns their sum.
 double add_transit_days(run_tallies& t, const train_state& train, double now_h) {
-  flow_tally& flow = t.flows[train.flow];
+  service_tally& flow = t.services[train.service];
   double sum = 0.0;
   for (double entered : train.container_entry_h) {
     const double days = (now_h - entered) / hours_per_day;
@@ -41,13 +41,13 @@ double add_transit_days(run_tallies& t, const train_state& train, double now_h) 
 }  // namespace
 
 void record_departure(run_tallies& t, const train_state& train) {
-  flow_tally& flow = t.flows[train.flow];
+  service_tally& flow = t.services[train.service];
   flow.route_trains[train.route] += 1.0;
   flow.route_teu[train.route] += static_cast<double>(train.container_entry_h.size());
   t.terminal_departures[train.nodes.front()] += 1.0;
 }
 
-void record_delivery(run_tallies& t, const flow_facts& flow, const train_state& train, double now_h,
+void record_delivery(run_tallies& t, const service_facts& flow, const train_state& train, double now_h,
                      bool in_window) {
   const auto teu = static_cast<double>(train.container_entry_h.size());
   t.delivered += teu;
@@ -59,7 +59,7 @@ void record_delivery(run_tallies& t, const flow_facts& flow, const train_state& 
   t.trains += 1.0;
   t.teu_by_direction[d] += teu;
   t.terminal_arrivals[train.nodes.back()] += 1.0;
-  t.flows[train.flow].trains_delivered += 1.0;
+  t.services[train.service].trains_delivered += 1.0;
   const double transit_days = add_transit_days(t, train, now_h);
   add_costs(t.cost_sum, train.cost, teu);
   t.cost_sum.time += flow.value_of_time_per_h * hours_per_day * transit_days;

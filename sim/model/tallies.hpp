@@ -25,7 +25,7 @@ struct ferry_tally {  // one direction of a ferry edge
   double teu_offered = 0.0;
 };
 
-struct flow_tally {
+struct service_tally {
   std::vector<double> route_trains;  // per path of the flow's set: trains that departed on it
   std::vector<double> route_teu;
   std::vector<double> transit_days;  // each delivered container's door-to-door days, in delivery order
@@ -45,7 +45,7 @@ struct run_tallies {
   share_tally share;
   cost_breakdown cost_sum;          // USD summed over delivered TEU
   double transit_days_total = 0.0;  // door-to-door days of every delivered container, in delivery order
-  std::vector<flow_tally> flows;
+  std::vector<service_tally> services;
   std::vector<std::vector<double>> goods_teu;                  // [direction][cargo class]
   std::vector<double> terminal_departures, terminal_arrivals;  // per vertex: trains
   std::vector<queue_stats> crossing_queues;                    // per vertex; used at crossings only
@@ -59,7 +59,7 @@ struct run_tallies {
 // A train left its origin on route `route` of its flow's path set, inside the window.
 void record_departure(run_tallies& t, const train_state& train);
 // A train reached its destination at `now_h`; `in_window` says whether the window has opened.
-void record_delivery(run_tallies& t, const flow_facts& flow, const train_state& train, double now_h,
+void record_delivery(run_tallies& t, const service_facts& flow, const train_state& train, double now_h,
                      bool in_window);
 
 }  // namespace corridor::detail

@@ -10,11 +10,10 @@
 namespace corridor {
 namespace {
 
-std::vector<std::uint32_t> regions_of(const scenario& s, const std::string& country) {
+std::vector<std::uint32_t> regions_of(const scenario& s, const node_spec& n) {
   std::vector<std::uint32_t> out;
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
-    const auto& cs = s.regions[r].countries;
-    if (std::find(cs.begin(), cs.end(), country) != cs.end()) out.push_back(static_cast<std::uint32_t>(r));
+    if (s.node_in_region(s.regions[r].id, n)) out.push_back(static_cast<std::uint32_t>(r));
   }
   return out;
 }
@@ -26,7 +25,7 @@ node_props make_node(const scenario& s, std::size_t i) {
   p.name = n.name;
   p.kind = n.kind;
   p.country = n.country;
-  p.regions = regions_of(s, n.country);
+  p.regions = regions_of(s, n);
   p.lat = n.lat;
   p.lon = n.lon;
   p.spec = static_cast<std::uint32_t>(i);

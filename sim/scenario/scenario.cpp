@@ -63,6 +63,20 @@ const cargo_class_spec* scenario::find_cargo_class(std::string_view id) const no
   return find_by_id(cargo_classes, id);
 }
 
+const alternative_spec* scenario::find_alternative(std::string_view id) const noexcept {
+  return find_by_id(alternatives, id);
+}
+const market_spec* scenario::find_market(std::string_view id) const noexcept {
+  return find_by_id(markets, id);
+}
+
+bool scenario::node_in_region(std::string_view region, const node_spec& node) const noexcept {
+  const auto* r = find_region(region);
+  if (r == nullptr) return false;
+  return std::find(r->countries.begin(), r->countries.end(), node.country) != r->countries.end() ||
+         std::find(r->nodes.begin(), r->nodes.end(), node.id) != r->nodes.end();
+}
+
 bool scenario::in_region(std::string_view region, std::string_view country) const noexcept {
   const auto* r = find_region(region);
   return r && std::find(r->countries.begin(), r->countries.end(), country) != r->countries.end();

@@ -32,7 +32,7 @@ scenario sample_scenario() {
   s.seed = 42;
   s.horizon_days = 90;
   s.warmup_days = 30;
-  s.regions = {{"china", {"CN"}, {}}, {"central_asia", {"KZ"}, {}}, {"europe", {"PL", "DE"}, {}}};
+  s.regions = {{"china", {"CN"}, {}, {}}, {"central_asia", {"KZ"}, {}, {}}, {"europe", {"PL", "DE"}, {}, {}}};
   s.nodes = {node("xian", "Xi'an", node_kind::terminal, "CN", 34.27, 108.95),
              node("chongqing", "Chongqing", node_kind::terminal, "CN", 29.56, 106.55),
              node("dostyk", "Dostyk", node_kind::crossing, "KZ", 45.25, 82.48),

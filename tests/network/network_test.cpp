@@ -17,10 +17,10 @@ using test::make_node;
 // plus a one-way ferry leg aktau -> baku.
 scenario small_corridor() {
   scenario s;
-  s.regions = {{"china", {"CN"}, {}},
-               {"central_asia", {"KZ", "KG"}, {}},
-               {"europe", {"PL", "DE"}, {}},
-               {"eurasia", {"KZ", "PL"}, {}}};
+  s.regions = {{"china", {"CN"}, {}, {}},
+               {"central_asia", {"KZ", "KG"}, {}, {}},
+               {"europe", {"PL", "DE"}, {}, {}},
+               {"eurasia", {"KZ", "PL"}, {}, {}}};
   s.nodes = {make_node("xian", node_kind::terminal, "CN"),   make_node("dostyk", node_kind::crossing, "KZ"),
              make_node("astana", node_kind::junction, "KZ"), make_node("brest", node_kind::crossing, "BY"),
              make_node("lodz", node_kind::terminal, "PL"),   make_node("aktau", node_kind::port, "KZ"),
