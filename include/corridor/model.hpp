@@ -18,16 +18,45 @@ class model_error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Everything fixed for a scenario before any run: the network and each flow's path set. Built once, shared
-// read-only by all replications and threads.
+inline constexpr std::uint32_t no_index = 0xffffffffU;
+
+// One cargo class's demand on a service, in TEU per hour at seasonality 1: for a market's service, demand of
+// every mode (rail gets its share by mode choice); for a flow, rail demand.
+struct service_demand {
+  std::uint32_t cargo_class = 0;  // index into scenario::cargo_classes
+  double teu_per_h = 0.0;
+};
+
+// Block trains from one terminal to another: the model forms, routes and counts trains per service. A
+// scenario flow is one service; a market has one per terminal pair and shipper segment, the shippers who
+// avoid a region riding services of their own whose routes never pass it.
+struct service {
+  std::string id;                   // the flow's id, or "<market>:<from>-<to>" (+ "~avoid-<region>")
+  std::uint32_t flow = no_index;    // index into scenario::flows
+  std::uint32_t market = no_index;  // index into scenario::markets
+  std::string from;
+  std::string to;
+  std::string avoided_region;  // "" for none
+  std::vector<service_demand> demand;
+  int capacity_teu = 1;
+  double max_wait_h = 0.0;
+};
+
+// Everything fixed for a scenario before any run: the network, the services and each service's path set.
+// Built once, shared read-only by all replications and threads.
 struct prepared_scenario {
   explicit prepared_scenario(scenario s);
   scenario spec;
   network net;
-  // Per flow, cheapest first: the k_paths cheapest routes by generalized cost at nominal hours
-  // (docs/model.md) whose sequences of border points (crossings and ports) differ, so each is a distinct
-  // corridor.
+  std::vector<service> services;  // the flows in scenario order, then each market's pairs and segments
+  // Per service, grouped by corridor family (the scenario's families in order, then "other"), cheapest
+  // first within a family: up to k_paths routes of each family by generalized cost at nominal hours
+  // (docs/model.md) whose sequences of border points (crossings and ports) differ.
   std::vector<std::vector<path>> path_sets;
+  // Per service: family k holds paths family_offsets[k] .. family_offsets[k + 1] - 1 of its path set.
+  std::vector<std::vector<std::uint32_t>> family_offsets;
+  // Per service and path: the path-size factor within its family (1 when choice.path_size is off).
+  std::vector<std::vector<double>> path_size;
 };
 
 struct run_options {

@@ -64,6 +64,39 @@ struct flow_result {
   double transit_days_p95 = 0.0;
 };
 
+// A market over the report window, per year: its demand, what each mode took (expected from the mode shares
+// in force), and what rail carried and delivered (simulated, container by container).
+struct market_result {
+  std::string id;
+  double demand_teu_per_year = 0.0;
+  std::vector<std::pair<std::string, double>> teu_per_year_by_mode;  // "rail", then alternative ids
+  double not_shipped_teu_per_year = 0.0;  // demand no mode could take (every route and alternative closed)
+  double rail_share = 0.0;                // rail's part of the demand
+  double rail_entered_teu_per_year = 0.0;  // containers that arrived at rail origins
+  double rail_delivered_teu_per_year = 0.0;
+  double transit_days_mean = 0.0;  // of the market's delivered containers
+  double transit_days_p95 = 0.0;
+  double cost_usd_per_teu = 0.0;              // rail, out of pocket, per delivered TEU
+  double generalized_cost_usd_per_teu = 0.0;  // plus each container's value of time x transit
+};
+
+// A share the report defines: of trains (and TEU) between two regions, the part that passed a region (or
+// avoided it), both ways together and by direction ("westbound": from the share's first region).
+struct share_result {
+  std::string id;
+  double trains = 0.0, teu = 0.0;  // share of trains, of TEU
+  double trains_westbound = 0.0, trains_eastbound = 0.0;
+  double teu_westbound = 0.0, teu_eastbound = 0.0;
+  double population_trains = 0.0;  // trains between the two regions (window)
+};
+
+// A gateway's part of the first share's trains (and TEU): how many of them passed it.
+struct gateway_result {
+  std::string id;
+  double trains = 0.0, teu = 0.0;              // window
+  double share_trains = 0.0, share_teu = 0.0;  // of the population
+};
+
 struct goods_result {
   std::string direction;  // "westbound" or "eastbound" (or "other")
   std::string cargo_class;
@@ -118,11 +151,15 @@ struct run_result {
   std::vector<flow_result> flows;  // scenario flow order
   std::vector<edge_result> edges;
   std::vector<goods_result> goods;
+  std::vector<market_result> markets;  // scenario market order
+  std::vector<share_result> shares;    // report share order
+  std::vector<gateway_result> gateways;
   std::vector<daily_row> daily;
 
   // Every number as (name, value) in a stable order: headline metrics as "metrics.<name>", then
   // "cost.<component>", "crossings.<id>.<field>", "ferries.<id>.<field>", "routes.<flow>.<route>.<field>",
-  // "edges.<id>.<field>", "flows.<id>.<field>".
+  // "edges.<id>.<field>", "flows.<id>.<field>", "markets.<id>.<field>", "shares.<id>.<field>",
+  // "gateways.<id>.<field>".
   std::vector<std::pair<std::string, double>> flatten() const;
 };
 

@@ -31,6 +31,22 @@ constexpr headline headlines[] = {
     {"empty_trains_moved", &run_result::empty_trains_moved},
 };
 
+void flatten_markets(const std::vector<market_result>& markets, std::vector<std::pair<std::string, double>>& out) {
+  for (const market_result& m : markets) {
+    const std::string prefix = "markets." + m.id + ".";
+    out.emplace_back(prefix + "demand_teu_per_year", m.demand_teu_per_year);
+    for (const auto& [mode, teu] : m.teu_per_year_by_mode) out.emplace_back(prefix + mode + "_teu_per_year", teu);
+    out.emplace_back(prefix + "not_shipped_teu_per_year", m.not_shipped_teu_per_year);
+    out.emplace_back(prefix + "rail_share", m.rail_share);
+    out.emplace_back(prefix + "rail_entered_teu_per_year", m.rail_entered_teu_per_year);
+    out.emplace_back(prefix + "rail_delivered_teu_per_year", m.rail_delivered_teu_per_year);
+    out.emplace_back(prefix + "transit_days_mean", m.transit_days_mean);
+    out.emplace_back(prefix + "transit_days_p95", m.transit_days_p95);
+    out.emplace_back(prefix + "cost_usd_per_teu", m.cost_usd_per_teu);
+    out.emplace_back(prefix + "generalized_cost_usd_per_teu", m.generalized_cost_usd_per_teu);
+  }
+}
+
 }  // namespace
 
 const std::vector<std::string>& metric_names() {
@@ -86,6 +102,23 @@ std::vector<std::pair<std::string, double>> run_result::flatten() const {
     out.emplace_back("edges." + e.id + ".teu", e.teu);
     out.emplace_back("edges." + e.id + ".utilization", e.utilization);
     out.emplace_back("edges." + e.id + ".mean_slot_wait_h", e.mean_slot_wait_h);
+  }
+  flatten_markets(markets, out);
+  for (const share_result& sh : shares) {
+    const std::string prefix = "shares." + sh.id + ".";
+    out.emplace_back(prefix + "trains", sh.trains);
+    out.emplace_back(prefix + "teu", sh.teu);
+    out.emplace_back(prefix + "trains_westbound", sh.trains_westbound);
+    out.emplace_back(prefix + "trains_eastbound", sh.trains_eastbound);
+    out.emplace_back(prefix + "teu_westbound", sh.teu_westbound);
+    out.emplace_back(prefix + "teu_eastbound", sh.teu_eastbound);
+    out.emplace_back(prefix + "population_trains", sh.population_trains);
+  }
+  for (const gateway_result& g : gateways) {
+    const std::string prefix = "gateways." + g.id + ".";
+    out.emplace_back(prefix + "trains", g.trains);
+    out.emplace_back(prefix + "share_trains", g.share_trains);
+    out.emplace_back(prefix + "share_teu", g.share_teu);
   }
   return out;
 }

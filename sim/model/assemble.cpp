@@ -61,7 +61,7 @@ void add_transit(run_result& r, const run_tallies& t) {
   r.transit_days_p95 = percentile_in_place(transit, 0.95);
 }
 
-void add_shares(run_result& r, const share_tally& s) {
+void add_legacy_shares(run_result& r, const share_tally& s) {
   const std::size_t west = index(direction::westbound), east = index(direction::eastbound);
   r.share_central_asia_trains = ratio(s.trains_via, s.trains);
   r.share_central_asia_teu = ratio(s.teu_via, s.teu);
@@ -126,7 +126,7 @@ void add_queues(run_result& r, const model& m) {
 route_result route_summary(const model& m, service_id f, std::size_t i, double flow_trains) {
   const service_tally& tally = m.tallies.services[f];
   route_result rr;
-  rr.flow = m.spec.flows[f].id;
+  rr.flow = m.services[f].id;
   for (vertex_t v : m.path_sets[f][i].nodes) {
     if (!rr.route.empty()) rr.route += '>';
     rr.route += m.net.props(v).id;
@@ -139,7 +139,7 @@ route_result route_summary(const model& m, service_id f, std::size_t i, double f
 }
 
 void add_routes(run_result& r, const model& m) {
-  for (service_id f = 0; f < m.spec.flows.size(); ++f) {
+  for (service_id f = 0; f < m.services.size(); ++f) {
     double total = 0.0;
     for (double n : m.tallies.services[f].route_trains) total += n;
     for (std::size_t i = 0; i < m.path_sets[f].size(); ++i) r.routes.push_back(route_summary(m, f, i, total));
@@ -180,9 +180,9 @@ void add_edges(run_result& r, const model& m) {
 }
 
 void add_flows(run_result& r, const model& m) {
-  for (service_id f = 0; f < m.spec.flows.size(); ++f) {
+  for (service_id f = 0; f < m.services.size(); ++f) {
     flow_result fr;
-    fr.id = m.spec.flows[f].id;
+    fr.id = m.services[f].id;
     fr.direction = direction_names[index(m.facts.services[f].dir)];
     std::vector<double> days = m.tallies.services[f].transit_days;
     fr.teu = static_cast<double>(days.size());
@@ -208,6 +208,66 @@ void add_goods(run_result& r, const model& m) {
   }
 }
 
+market_result market_summary(const model& m, std::size_t i, double window_days) {
+  const market_spec& spec = m.spec.markets[i];
+  const market_tally& t = m.tallies.markets[i];
+  const double per_year = ratio(days_per_year, window_days);
+  market_result mr;
+  mr.id = spec.id;
+  mr.demand_teu_per_year = t.demand_teu * per_year;
+  mr.teu_per_year_by_mode.emplace_back("rail", t.mode_teu[0] * per_year);
+  for (std::size_t a = 0; a < spec.alternatives.size(); ++a)
+    mr.teu_per_year_by_mode.emplace_back(spec.alternatives[a], t.mode_teu[1 + a] * per_year);
+  mr.not_shipped_teu_per_year = t.not_shipped_teu * per_year;
+  mr.rail_share = ratio(t.mode_teu[0], t.demand_teu);
+  mr.rail_entered_teu_per_year = t.rail_entered_teu * per_year;
+  mr.rail_delivered_teu_per_year = t.delivered_teu * per_year;
+  std::vector<double> days = t.transit_days;
+  mr.transit_days_mean = mean_of(days);
+  mr.transit_days_p95 = percentile_in_place(days, 0.95);
+  mr.cost_usd_per_teu = ratio(t.cost_sum.out_of_pocket(), t.delivered_teu);
+  mr.generalized_cost_usd_per_teu = ratio(t.cost_sum.generalized(), t.delivered_teu);
+  return mr;
+}
+
+void add_markets(run_result& r, const model& m) {
+  for (std::size_t i = 0; i < m.spec.markets.size(); ++i) r.markets.push_back(market_summary(m, i, r.window_days));
+}
+
+void add_report_shares(run_result& r, const model& m) {
+  const std::size_t west = index(direction::westbound), east = index(direction::eastbound);
+  for (std::size_t k = 0; k < m.spec.report.shares.size(); ++k) {
+    const share_tally& t = m.tallies.shares[k];
+    share_result sh;
+    sh.id = m.spec.report.shares[k].id;
+    sh.trains = ratio(t.trains_via, t.trains);
+    sh.teu = ratio(t.teu_via, t.teu);
+    sh.trains_westbound = ratio(t.trains_via_by_direction[west], t.trains_by_direction[west]);
+    sh.trains_eastbound = ratio(t.trains_via_by_direction[east], t.trains_by_direction[east]);
+    sh.teu_westbound = ratio(t.teu_via_by_direction[west], t.teu_by_direction[west]);
+    sh.teu_eastbound = ratio(t.teu_via_by_direction[east], t.teu_by_direction[east]);
+    sh.population_trains = t.trains;
+    r.shares.push_back(std::move(sh));
+  }
+  const share_tally* first = m.tallies.shares.empty() ? nullptr : &m.tallies.shares.front();
+  for (std::size_t g = 0; g < m.spec.report.gateways.size(); ++g) {
+    gateway_result gr;
+    gr.id = m.spec.report.gateways[g];
+    gr.trains = m.tallies.gateway_trains[g];
+    gr.teu = m.tallies.gateway_teu[g];
+    gr.share_trains = first ? ratio(gr.trains, first->trains) : 0.0;
+    gr.share_teu = first ? ratio(gr.teu, first->teu) : 0.0;
+    r.gateways.push_back(std::move(gr));
+  }
+}
+
+// The headline share: the report's first share when it defines shares, else share_region between the
+// report's origin and destination regions.
+void add_shares(run_result& r, const model& m) {
+  if (m.tallies.shares.empty()) return add_legacy_shares(r, m.tallies.share);
+  add_legacy_shares(r, m.tallies.shares.front());
+}
+
 }  // namespace
 
 run_result assemble_result(const model& m) {
@@ -219,7 +279,7 @@ run_result assemble_result(const model& m) {
   add_throughput(r, m.tallies);
   add_costs(r, m.tallies);
   add_transit(r, m.tallies);
-  add_shares(r, m.tallies.share);
+  add_shares(r, m);
   add_containers(r, m);
   add_empty_trains(r, m);
   add_queues(r, m);
@@ -227,6 +287,8 @@ run_result assemble_result(const model& m) {
   add_edges(r, m);
   add_flows(r, m);
   add_goods(r, m);
+  add_markets(r, m);
+  add_report_shares(r, m);
   r.daily = m.tallies.daily;
   return r;
 }

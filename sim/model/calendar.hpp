@@ -1,6 +1,7 @@
 #pragma once
 // The simulation calendar: hour 0 is 00:00 on Monday 1 January of a 365-day year. Months drive seasonality
 // and ferry weather; weekdays drive timetables and sailings.
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -21,15 +22,36 @@ constexpr double after_now_h = 1e-6;
 // window's opening).
 constexpr double same_instant_h = 1e-9;
 
+// The day of the year on which each month ends (exclusive), January first.
+inline constexpr std::array<int, months_per_year> month_ends{31,  59,  90,  120, 151, 181,
+                                                             212, 243, 273, 304, 334, 365};
+
 // Month (0 = January) of an absolute simulated hour; years repeat.
 inline int month_of(double hour) {
-  static constexpr std::array<int, months_per_year> month_ends{31,  59,  90,  120, 151, 181,
-                                                               212, 243, 273, 304, 334, 365};
   const int day_of_year = static_cast<int>(std::fmod(std::floor(hour / hours_per_day), days_per_year));
   for (int m = 0; m < months_per_year; ++m) {
     if (day_of_year < month_ends[static_cast<std::size_t>(m)]) return m;
   }
   return months_per_year - 1;
+}
+
+// The hour the month after the one holding `hour` begins (a new year after December).
+inline double next_month_start_h(double hour) {
+  const double year_start = std::floor(hour / (days_per_year * hours_per_day)) * days_per_year * hours_per_day;
+  const int m = month_of(hour);
+  return year_start + month_ends[static_cast<std::size_t>(m)] * hours_per_day;
+}
+
+// The integral of a monthly factor (January first) over [from, to), in factor-hours.
+template <class Monthly>
+double monthly_integral(const Monthly& factor, double from, double to) {
+  double sum = 0.0;
+  for (double t = from; t < to;) {
+    const double end = std::min(to, next_month_start_h(t));
+    sum += factor[static_cast<std::size_t>(month_of(t))] * (end - t);
+    t = end;
+  }
+  return sum;
 }
 
 // The first time >= `from` that falls on one of `weekdays` at `hour_of_day`; `from` itself counts.

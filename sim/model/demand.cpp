@@ -1,95 +1,161 @@
-// Demand and train formation: containers arrive per OD flow (Poisson, thinned for seasonality, or evenly
-// spaced) and wait at the origin; a block train leaves when full, when the oldest container has waited
-// max_wait_h (on-demand), or at the flow's timetabled departures.
+// Demand and train formation: containers arrive per service and wait at the origin; a block train leaves
+// when full, when the oldest container has waited max_wait_h (on demand), or at the flow's timetable.
+//
+// Arrivals are Poisson with a rate that is known piecewise: a market service's rail rate is its demand times
+// the share of shippers choosing rail, revised every few days (markets.cpp), times the month's seasonality.
+// Each arrival is the point where the cumulative rate reaches the running sum of unit exponentials drawn from
+// the service's own stream, so a variant with more rail demand draws the same numbers and gets its arrivals
+// earlier, not different ones (common random numbers). A scheduled flow spaces arrivals evenly instead.
 //
 // Every container is simulated on its own (own arrival time, own transit), but arrivals do not go through
-// the event set: each flow draws its arrival times ahead from its own stream into a small look-ahead, and
-// the engine only sees the moments a train forms. The results are those of one event per arrival: the same
-// draws in the same order, the same departure instants, and ties at equal times settled as the arrival
-// events would have been (see admits_at_timetable and plan_formation).
+// the event set: each service draws its arrival times ahead into a small look-ahead, as far as the rate is
+// known, and the engine only sees the moments a train forms. When a formation depends on arrivals beyond
+// what is known, it waits for the next revision of the shares (plan_formation, revise_demand).
 #include "demand.hpp"
 
 #include <cmath>
 
 #include "calendar.hpp"
+#include "corridor/random.hpp"
 #include "journey.hpp"
 #include "routing.hpp"
 
 namespace corridor::detail {
 namespace {
 
-double arrival_rate_per_h(const flow_spec& fs, double t) {
-  return fs.teu_per_week * fs.seasonality[static_cast<std::size_t>(month_of(t))] / hours_per_week;
+enum class draw { drawn, pending, done };
+
+// TEU per hour of rail arrivals at `t` under the shares in force.
+double rail_rate_per_h(const model& m, service_id s, double t) {
+  const service_facts& sf = m.facts.services[s];
+  const service_state& st = m.state.services[s];
+  double rate = 0.0;
+  for (std::size_t j = 0; j < sf.demand.size(); ++j) rate += sf.demand[j].teu_per_h * st.rail_share[j];
+  return rate * (*sf.seasonality)[static_cast<std::size_t>(month_of(t))];
 }
 
-// The next arrival after the last one drawn, into the look-ahead; false when none is left before the horizon.
-bool draw_next_arrival(model& m, service_id f) {
-  service_state& st = m.state.services[f];
-  if (st.arrivals_done) return false;
-  const flow_spec& fs = m.spec.flows[f];
-  const double peak_rate = m.facts.services[f].rate_max_per_h;
-  double t = st.drawn_through_h;
-  st.arrivals_done = true;  // until a draw lands inside the horizon
-  if (peak_rate <= 0.0) return false;
-  if (fs.arrivals == arrival_process::scheduled) {
-    const double rate = arrival_rate_per_h(fs, t);
-    if (rate <= 0.0) return false;
-    t += 1.0 / rate;
-  } else {
-    // Thinning: candidates at the peak rate, each kept with probability rate(t) / peak.
-    for (;;) {
-      t += -std::log(st.arrivals_rng.uniform01()) / peak_rate;
-      if (t > m.frame.horizon_h) return false;
-      if (st.arrivals_rng.uniform01() * peak_rate <= arrival_rate_per_h(fs, t)) break;
+// Which cargo class the arrival is: demand entries in proportion to their rail rates.
+std::uint16_t draw_class(model& m, service_id s) {
+  const service_facts& sf = m.facts.services[s];
+  service_state& st = m.state.services[s];
+  if (sf.demand.size() == 1) return 0;
+  double total = 0.0;
+  for (std::size_t j = 0; j < sf.demand.size(); ++j) total += sf.demand[j].teu_per_h * st.rail_share[j];
+  const double u = st.arrivals_rng.uniform01() * total;
+  double cumulative = 0.0;
+  for (std::size_t j = 0; j < sf.demand.size(); ++j) {
+    cumulative += sf.demand[j].teu_per_h * st.rail_share[j];
+    if (u < cumulative) return static_cast<std::uint16_t>(j);
+  }
+  return static_cast<std::uint16_t>(sf.demand.size() - 1);
+}
+
+// The next arrival by inversion of the cumulative rate, integrated month by month up to what is known.
+draw next_poisson_arrival(model& m, service_id s, double& at) {
+  service_state& st = m.state.services[s];
+  if (!st.next_arrival_drawn) {
+    st.next_arrival_teu = st.cursor_teu + sample_standard_exponential(st.arrivals_rng);
+    st.next_arrival_drawn = true;
+  }
+  const double known = std::min(st.known_until_h, m.frame.horizon_h);
+  while (st.cursor_h < known) {
+    const double end = std::min(known, next_month_start_h(st.cursor_h));
+    const double rate = rail_rate_per_h(m, s, st.cursor_h);
+    if (rate > 0.0 && st.cursor_teu + rate * (end - st.cursor_h) >= st.next_arrival_teu) {
+      at = st.cursor_h + (st.next_arrival_teu - st.cursor_teu) / rate;
+      st.cursor_h = at;
+      st.cursor_teu = st.next_arrival_teu;
+      st.next_arrival_drawn = false;
+      return draw::drawn;
     }
+    st.cursor_teu += rate * (end - st.cursor_h);
+    st.cursor_h = end;
   }
-  if (t > m.frame.horizon_h) return false;
-  st.arrivals_done = false;
-  st.drawn_through_h = t;
-  st.ahead_h.push_back(t);
-  return true;
+  return st.cursor_h >= m.frame.horizon_h ? draw::done : draw::pending;
 }
 
-bool ensure_ahead(model& m, service_id f, std::size_t n) {
-  while (m.state.services[f].ahead_h.size() < n) {
-    if (!draw_next_arrival(m, f)) return false;
+// A scheduled flow: evenly spaced at the month's rate.
+draw next_scheduled_arrival(model& m, service_id s, double& at) {
+  service_state& st = m.state.services[s];
+  const double rate = rail_rate_per_h(m, s, st.cursor_h);
+  if (rate <= 0.0) return draw::done;
+  at = st.cursor_h + 1.0 / rate;
+  if (at > m.frame.horizon_h) return draw::done;
+  st.cursor_h = at;
+  return draw::drawn;
+}
+
+// The next arrival after the last one drawn, into the look-ahead.
+draw draw_next_arrival(model& m, service_id s) {
+  service_state& st = m.state.services[s];
+  if (st.arrivals_done) return draw::done;
+  double at = 0.0;
+  const draw d = m.facts.services[s].arrivals == arrival_process::scheduled ? next_scheduled_arrival(m, s, at)
+                                                                             : next_poisson_arrival(m, s, at);
+  if (d == draw::done) st.arrivals_done = true;
+  if (d != draw::drawn) return d;
+  st.ahead_h.push_back(at);
+  st.ahead_class.push_back(draw_class(m, s));
+  return d;
+}
+
+// At least n arrivals in the look-ahead, or the reason there are fewer.
+draw ensure_ahead(model& m, service_id s, std::size_t n) {
+  while (m.state.services[s].ahead_h.size() < n) {
+    const draw d = draw_next_arrival(m, s);
+    if (d != draw::drawn) return d;
   }
-  return true;
+  return draw::drawn;
 }
 
 // The next n drawn arrivals reach the origin.
-void admit_arrivals(model& m, service_id f, std::size_t n) {
-  service_state& st = m.state.services[f];
+void admit_arrivals(model& m, service_id s, std::size_t n) {
+  service_state& st = m.state.services[s];
   for (std::size_t i = 0; i < n; ++i) {
     st.waiting_since_h.push_back(st.ahead_h.front());
+    st.waiting_class.push_back(st.ahead_class.front());
     st.ahead_h.pop_front();
+    st.ahead_class.pop_front();
   }
   st.admitted += n;
   m.tallies.entered += static_cast<double>(n);
+  record_arrivals(m.tallies, m.facts.services[s], st, n, m.frame.warmup_h);
 }
 
 // On-demand: the next train takes the oldest waiting container j and those after it, and forms when the
 // capacity-th arrives or when j has waited max_wait_h, whichever comes first. With one event per arrival,
 // j's arrival armed the timeout right after scheduling arrival j+1, so at a tie with the timeout arrival
-// j+1 ran first and every later one ran after it; the look-ahead replays that order.
-void plan_formation(model& m, service_id f) {
-  service_state& st = m.state.services[f];
-  if (!ensure_ahead(m, f, 1)) return;
-  const auto capacity = static_cast<std::size_t>(m.facts.services[f].capacity_teu);
+// j+1 ran first and every later one ran after it; the look-ahead replays that order. When the answer needs
+// arrivals beyond what is known, the service waits for the next revision of the shares.
+void plan_formation(model& m, service_id s) {
+  service_state& st = m.state.services[s];
+  st.awaiting_revision = false;
+  const draw first_draw = ensure_ahead(m, s, 1);
+  if (first_draw != draw::drawn) {
+    st.awaiting_revision = first_draw == draw::pending;
+    return;
+  }
+  const auto capacity = static_cast<std::size_t>(m.facts.services[s].capacity_teu);
   const double first = st.ahead_h.front();
-  const double due = std::max(first, first + m.spec.flows[f].max_wait_h);
+  const double due = std::max(first, first + m.facts.services[s].max_wait_h);
   std::size_t n = 1;
   double at = first;
   if (capacity > 1) {
     at = due;
-    for (; n < capacity && ensure_ahead(m, f, n + 1); ++n) {
+    for (; n < capacity; ++n) {
+      const draw d = ensure_ahead(m, s, n + 1);
+      if (d == draw::pending && due > st.known_until_h) {
+        st.awaiting_revision = true;  // an arrival before `due` may still come
+        return;
+      }
+      if (d != draw::drawn) break;
       const double a = st.ahead_h[n];
       if (!(a < due || (a == due && n == 1))) break;
       if (n + 1 == capacity) at = a;  // full: leaves as the capacity-th container arrives
     }
   }
   st.batch_teu = n;
-  if (at <= m.frame.horizon_h) m.eng.schedule_at(at, ev_train_forms, f);
+  if (at <= m.frame.horizon_h) m.eng.schedule_at(at, ev_train_forms, s);
 }
 
 // Timetable: arrival k at the departure's instant ran before it when arrival k was scheduled first, that is
@@ -102,16 +168,18 @@ bool admits_at_timetable(const model& m, const service_state& st, double arrival
 }
 
 // The oldest `teu` waiting containers leave as one train on a route chosen now.
-void depart_train(model& m, service_id f, std::size_t teu) {
-  service_state& st = m.state.services[f];
+void depart_train(model& m, service_id s, std::size_t teu) {
+  service_state& st = m.state.services[s];
   const auto id = static_cast<train_id>(m.state.trains.size());
   train_state t;
-  t.service = f;
-  const auto taken = st.waiting_since_h.begin() + static_cast<long>(teu);
-  t.container_entry_h.assign(st.waiting_since_h.begin(), taken);
-  st.waiting_since_h.erase(st.waiting_since_h.begin(), taken);
-  t.route = choose_route(m, f);
-  const path& p = m.path_sets[f][t.route];
+  t.service = s;
+  const auto taken = static_cast<long>(teu);
+  t.container_entry_h.assign(st.waiting_since_h.begin(), st.waiting_since_h.begin() + taken);
+  t.container_class.assign(st.waiting_class.begin(), st.waiting_class.begin() + taken);
+  st.waiting_since_h.erase(st.waiting_since_h.begin(), st.waiting_since_h.begin() + taken);
+  st.waiting_class.erase(st.waiting_class.begin(), st.waiting_class.begin() + taken);
+  t.route = choose_route(m, s, t);
+  const path& p = m.path_sets[s][t.route];
   t.nodes = p.nodes;
   t.edges = p.edges;
   t.plan_version = m.state.plan_version;
@@ -129,40 +197,47 @@ void depart_train(model& m, service_id f, std::size_t teu) {
 }  // namespace
 
 void start_demand(model& m) {
-  for (service_id f = 0; f < m.spec.flows.size(); ++f) {
-    const flow_spec& fs = m.spec.flows[f];
-    if (fs.departures == departure_policy::on_demand) plan_formation(m, f);
-    if (fs.departures == departure_policy::timetable) {
+  for (service_id s = 0; s < m.state.services.size(); ++s) {
+    const service_facts& sf = m.facts.services[s];
+    if (sf.departures == departure_policy::on_demand) plan_formation(m, s);
+    if (sf.departures == departure_policy::timetable) {
+      const flow_spec& fs = m.spec.flows[sf.flow];
       m.eng.schedule_at(next_weekly_time(0.0, fs.timetable_weekdays, fs.timetable_hour),
-                        ev_timetable_departure, f);
+                        ev_timetable_departure, s);
     }
   }
 }
 
-void on_train_forms(model& m, service_id f) {
-  const std::size_t n = m.state.services[f].batch_teu;
-  admit_arrivals(m, f, n);
-  depart_train(m, f, n);
-  plan_formation(m, f);
+void on_train_forms(model& m, service_id s) {
+  const std::size_t n = m.state.services[s].batch_teu;
+  admit_arrivals(m, s, n);
+  depart_train(m, s, n);
+  plan_formation(m, s);
 }
 
-void on_timetable_departure(model& m, service_id f) {
-  const flow_spec& fs = m.spec.flows[f];
-  service_state& st = m.state.services[f];
-  while (ensure_ahead(m, f, 1) && admits_at_timetable(m, st, st.ahead_h.front())) admit_arrivals(m, f, 1);
+void on_timetable_departure(model& m, service_id s) {
+  const flow_spec& fs = m.spec.flows[m.facts.services[s].flow];
+  service_state& st = m.state.services[s];
+  while (ensure_ahead(m, s, 1) == draw::drawn && admits_at_timetable(m, st, st.ahead_h.front()))
+    admit_arrivals(m, s, 1);
   st.admitted_at_departure = st.admitted;
-  const auto capacity = static_cast<std::size_t>(m.facts.services[f].capacity_teu);
+  const auto capacity = static_cast<std::size_t>(m.facts.services[s].capacity_teu);
   const std::size_t n = std::min(st.waiting_since_h.size(), capacity);
-  if (n > 0) depart_train(m, f, n);
+  if (n > 0) depart_train(m, s, n);
   const double next = next_weekly_time(m.eng.now() + after_now_h, fs.timetable_weekdays, fs.timetable_hour);
-  if (next <= m.frame.horizon_h) m.eng.schedule_at(next, ev_timetable_departure, f);
+  if (next <= m.frame.horizon_h) m.eng.schedule_at(next, ev_timetable_departure, s);
+}
+
+void resume_formation(model& m, service_id s) {
+  if (m.state.services[s].awaiting_revision) plan_formation(m, s);
 }
 
 void admit_through_horizon(model& m) {
-  for (service_id f = 0; f < m.state.services.size(); ++f) {
-    while (draw_next_arrival(m, f)) {
+  for (service_id s = 0; s < m.state.services.size(); ++s) {
+    m.state.services[s].known_until_h = m.frame.horizon_h;
+    while (draw_next_arrival(m, s) == draw::drawn) {
     }
-    admit_arrivals(m, f, m.state.services[f].ahead_h.size());
+    admit_arrivals(m, s, m.state.services[s].ahead_h.size());
   }
 }
 

@@ -17,6 +17,7 @@ enum event_kind : std::uint32_t {
   ev_disruption,           // target: disruption; data: disruption_starts or disruption_ends
   ev_day_tick,             // end of a simulated day (daily series)
   ev_warmup_end,           // the report window opens
+  ev_revision,             // markets revisit their mode shares (markets.cpp)
 };
 
 constexpr std::uint32_t disruption_ends = 0;
@@ -25,6 +26,9 @@ constexpr std::uint32_t disruption_starts = 1;
 // At equal times the engine runs lower priorities first (then FIFO).
 // A closure or reopening applies before anything else at its instant, so a train arriving then sees it.
 constexpr std::int32_t priority_disruption = -1;
+// Then the markets' revision, so shippers see the closure; a revision is scheduled during the run, after
+// every disruption of its instant was, and FIFO keeps it behind them.
+constexpr std::int32_t priority_revision = -1;
 constexpr std::int32_t priority_normal = 0;
 // A day closes after everything that happened at its last instant (midnight belongs to the day it ends) ...
 constexpr std::int32_t priority_day_tick = 1;

@@ -1,10 +1,12 @@
 #pragma once
-// What a run reads but never changes: per-flow and per-node facts derived from the scenario once, when the
-// run is set up (setup.cpp), so that rules need not look them up again at every event.
+// What a run reads but never changes: per-service, per-market and per-node facts derived from the scenario
+// once, when the run is set up (setup.cpp), so that rules need not look them up again at every event.
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
+
+#include "corridor/scenario.hpp"
 
 namespace corridor::detail {
 
@@ -15,14 +17,28 @@ constexpr std::size_t index(direction d) {
   return static_cast<std::size_t>(d);
 }
 
-struct service_facts {
-  int capacity_teu = 0;              // of its trains
-  double rate_max_per_h = 0.0;       // arrivals at the busiest month: candidates for thinning
-  double value_of_time_per_h = 0.0;  // USD per TEU-hour
+// One cargo class's demand on a service: a share of the market's volume (or a flow's), with its value of time.
+struct demand_facts {
   std::uint32_t cargo_class = 0;     // index into scenario::cargo_classes
-  direction dir = direction::other;  // from the report's origin region, or to it
-  bool counts_for_share = false;     // between the report's two regions (either way)
-  std::vector<double> route_usd;     // per path in the path set: out-of-pocket USD per TEU
+  double teu_per_h = 0.0;            // at seasonality 1; for a market, of every mode
+  double value_of_time_per_h = 0.0;  // USD per TEU-hour
+};
+
+struct service_facts {
+  int capacity_teu = 0;  // of its trains
+  double max_wait_h = 0.0;
+  std::uint32_t flow = 0xffffffffU;    // scenario flow, when the service is one
+  std::uint32_t market = 0xffffffffU;  // scenario market, when the service is one of its pairs
+  bool mode_choice = false;            // a market's: its rail share is revisited as conditions change
+  arrival_process arrivals = arrival_process::poisson;
+  departure_policy departures = departure_policy::on_demand;
+  const std::array<double, 12>* seasonality = nullptr;  // the flow's or the market's, January first
+  std::vector<demand_facts> demand;                     // per cargo class
+  direction dir = direction::other;                     // from the report's origin region, or to it
+  bool counts_for_share = false;                        // between the report's two regions (either way)
+  std::vector<bool> in_share;                           // per report share: between its two regions
+  std::vector<direction> share_dir;                     // per report share: from its first region or to it
+  std::vector<double> route_usd;  // per path: out of pocket plus the market's risk premiums, USD per TEU
 };
 
 struct node_facts {
@@ -30,6 +46,8 @@ struct node_facts {
   bool is_crossing = false;
   bool is_terminal = false;
   bool in_share_region = false;
+  std::vector<bool> in_report_region;       // per report share: in its via (or avoiding) region
+  std::uint32_t gateway = 0xffffffffU;      // index into report::gateways
 };
 
 struct model_facts {

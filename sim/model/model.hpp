@@ -30,13 +30,17 @@ struct model {
 
   const scenario& spec;
   const network& net;
-  const std::vector<std::vector<path>>& path_sets;  // per flow, cheapest first
+  const std::vector<service>& services;
+  const std::vector<std::vector<path>>& path_sets;             // per service, by family
+  const std::vector<std::vector<std::uint32_t>>& family_offsets;  // per service
+  const std::vector<std::vector<double>>& path_size;              // per service and path
   run_frame frame;
   engine eng;
   model_facts facts;
   corridor_state state;
   run_tallies tallies;
-  std::vector<double> route_costs;  // scratch for route choice: no allocation per departure
+  // Scratch for route choice: no allocation per departure.
+  std::vector<double> route_hours, route_costs, route_probabilities;
 };
 
 inline bool in_window(const model& m) {

@@ -42,7 +42,7 @@ void add_queue_days(model& m, daily_row& row) {
 
 void deliver(model& m, train_id id) {
   train_state& t = m.state.trains[id];
-  record_delivery(m.tallies, m.facts.services[t.service], t, m.eng.now(), in_window(m));
+  record_delivery(m.tallies, m.facts, t, m.eng.now(), in_window(m));
   t.container_entry_h = {};  // the containers have left the system
   t.delivered = true;
 }

@@ -1,7 +1,8 @@
-// Route choice: each departing train weighs its flow's path set by generalized cost per TEU (out-of-pocket
-// plus value of time x expected hours, where expected hours include the queues now standing at crossings,
-// line slots and ports) and picks by multinomial logit, or the cheapest. A route through a closed element
-// costs infinity. Trains whose remaining route is closed re-plan on the open network when they can.
+// Route choice: each departing train weighs its service's path set by generalized cost per TEU (out of
+// pocket, with its market's risk premiums, plus value of time x expected hours, where expected hours include
+// the queues now standing at crossings, line slots and ports) and picks by nested logit over corridor
+// families and routes, or the cheapest. A route through a closed element costs infinity. Trains whose
+// remaining route is closed re-plan on the open network when they can.
 #include "routing.hpp"
 
 #include <algorithm>
@@ -20,7 +21,7 @@ namespace {
 constexpr double infinite = std::numeric_limits<double>::infinity();
 
 // Hours from now to the end of `p` for a train of `teu` leaving now, with the queues as they stand now.
-double expected_route_hours(const model& m, const path& p, double teu) {
+double hours_on(const model& m, const path& p, double teu) {
   const double now = m.eng.now();
   double t = now;
   for (std::size_t i = 0; i < p.edges.size(); ++i) {
@@ -60,21 +61,55 @@ double stay_cost(const model& m, const train_state& t, const path_weights& w, do
 
 }  // namespace
 
-std::uint32_t choose_route(model& m, service_id f) {
-  const auto& paths = m.path_sets[f];
-  const service_facts& ff = m.facts.services[f];
-  std::vector<double>& cost = m.route_costs;
-  cost.resize(paths.size());
-  for (std::uint32_t i = 0; i < paths.size(); ++i) {
-    const cost_terms terms{.out_of_pocket_usd_per_teu = ff.route_usd[i],
-                           .hours = expected_route_hours(m, paths[i], ff.capacity_teu)};
-    cost[i] = generalized_cost_usd_per_teu(terms, ff.value_of_time_per_h);
+void expected_route_hours(const model& m, service_id s, std::vector<double>& hours) {
+  const auto& paths = m.path_sets[s];
+  hours.resize(paths.size());
+  const double teu = m.facts.services[s].capacity_teu;
+  for (std::size_t i = 0; i < paths.size(); ++i) hours[i] = hours_on(m, paths[i], teu);
+}
+
+void route_costs(const model& m, service_id s, std::span<const double> hours, double value_of_time_per_h,
+                 std::vector<double>& costs) {
+  const service_facts& sf = m.facts.services[s];
+  costs.resize(hours.size());
+  for (std::size_t i = 0; i < hours.size(); ++i) {
+    const cost_terms terms{.out_of_pocket_usd_per_teu = sf.route_usd[i], .hours = hours[i]};
+    costs[i] = generalized_cost_usd_per_teu(terms, value_of_time_per_h);
   }
-  // One draw per departure whatever the mode, so the stream stays aligned across scenario variants.
-  const double u = m.state.services[f].route_rng.uniform01();
+}
+
+double rail_inclusive_cost(const model& m, service_id s, std::span<const double> costs) {
+  const auto& offsets = m.family_offsets[s];
+  const auto& weights = m.path_size[s];
+  const double within = m.spec.route_choice.logit_scale_per_usd;
+  const std::size_t families = offsets.size() - 1;
+  std::vector<double> family_cost(families);  // a few per revision, not per event
+  for (std::size_t k = 0; k < families; ++k) {
+    const std::span<const double> c = costs.subspan(offsets[k], offsets[k + 1] - offsets[k]);
+    const std::span<const double> w = std::span<const double>(weights).subspan(offsets[k], c.size());
+    family_cost[k] = c.empty() ? infinite : inclusive_cost(c, w, within);
+  }
+  return inclusive_cost(family_cost, {}, m.spec.choice.family_scale_per_usd);
+}
+
+double train_value_of_time_per_h(const model& m, const train_state& t) {
+  const service_facts& sf = m.facts.services[t.service];
+  if (t.container_class.empty()) return sf.demand.front().value_of_time_per_h;
+  double sum = 0.0;
+  for (std::uint16_t j : t.container_class) sum += sf.demand[j].value_of_time_per_h;
+  return sum / static_cast<double>(t.container_class.size());
+}
+
+std::uint32_t choose_route(model& m, service_id s, const train_state& t) {
+  expected_route_hours(m, s, m.route_hours);
+  route_costs(m, s, m.route_hours, train_value_of_time_per_h(m, t), m.route_costs);
+  // One draw per departure whatever the rule, so the stream stays aligned across scenario variants.
+  const double u = m.state.services[s].route_rng.uniform01();
   if (m.spec.route_choice.mode == route_choice_mode::cheapest)
-    return static_cast<std::uint32_t>(cheapest(cost));
-  return static_cast<std::uint32_t>(logit_choice(cost, m.spec.route_choice.logit_scale_per_usd, u));
+    return static_cast<std::uint32_t>(cheapest(m.route_costs));
+  return static_cast<std::uint32_t>(nested_logit_choice(
+      m.route_costs, m.path_size[s], m.family_offsets[s], m.spec.choice.family_scale_per_usd,
+      m.spec.route_choice.logit_scale_per_usd, u, m.route_probabilities));
 }
 
 bool route_blocked(const model& m, const train_state& t) {
@@ -93,7 +128,7 @@ bool route_blocked(const model& m, const train_state& t) {
 void replan(model& m, train_state& t) {
   t.plan_version = m.state.plan_version;
   if (!route_blocked(m, t)) return;
-  const double vot = m.facts.services[t.service].value_of_time_per_h;
+  const double vot = train_value_of_time_per_h(m, t);
   path_weights w = nominal_weights(m.spec, m.net, vot);
   const double stay = stay_cost(m, t, w, vot);
   for (edge_id e = 0; e < m.net.num_edges(); ++e) {

@@ -1,15 +1,31 @@
 #pragma once
-// Routing: the route a departing train takes from its flow's path set, and the detour (or the wait) of a
-// train whose remaining route a closure has blocked.
+// Routing: the route a departing train takes from its service's path set, the rail alternative's cost as
+// shippers see it when they choose a mode, and the detour (or the wait) of a train whose remaining route a
+// closure has blocked.
 #include <cstdint>
+#include <span>
+#include <vector>
 
 #include "model.hpp"
 
 namespace corridor::detail {
 
-// Index into the flow's path set, chosen on generalized cost with the hours expected now; draws one number
-// from the flow's route stream whatever the choice rule.
-std::uint32_t choose_route(model& m, service_id f);
+// Hours from now to the end of each path of the service's set for a train of the service's size leaving
+// now, with the queues as they stand now (+infinity through a closed element), into `hours`.
+void expected_route_hours(const model& m, service_id s, std::vector<double>& hours);
+// Generalized cost per TEU of each path for cargo of the given value of time, into `costs`.
+void route_costs(const model& m, service_id s, std::span<const double> hours, double value_of_time_per_h,
+                 std::vector<double>& costs);
+// Rail as one alternative: the inclusive cost of the service's routes, nested in corridor families
+// (corridor/choice.hpp); +infinity when no route is open.
+double rail_inclusive_cost(const model& m, service_id s, std::span<const double> costs);
+
+// Index into the service's path set for a train about to leave, chosen on generalized cost at its cargo's
+// mean value of time with the hours expected now (nested logit over families and routes, or the cheapest);
+// draws one number from the service's route stream whatever the choice rule.
+std::uint32_t choose_route(model& m, service_id s, const train_state& t);
+// The mean value of time of a train's containers, USD per TEU-hour.
+double train_value_of_time_per_h(const model& m, const train_state& t);
 // True when a closed edge or node lies on the rest of the train's route.
 bool route_blocked(const model& m, const train_state& t);
 // Re-plans a blocked train: the cheapest detour on the open network, or its own route and the wait for the

@@ -10,6 +10,7 @@
 #include "disruptions.hpp"
 #include "ferries.hpp"
 #include "journey.hpp"
+#include "markets.hpp"
 #include "model.hpp"
 #include "outcomes.hpp"
 
@@ -39,6 +40,8 @@ void dispatch(model& m, const event& e) {
       return on_day_tick(m);
     case ev_warmup_end:
       return on_warmup_end(m);
+    case ev_revision:
+      return on_revision(m);
     default:
       throw model_error(fmt::format("unknown event kind {}", e.kind));
   }
@@ -50,6 +53,7 @@ void start(model& m) {
   start_ferries(m);
   schedule_disruptions(m);
   schedule_calendar(m);
+  start_markets(m);  // after the disruptions: the first revision at 0 sees a closure that starts then
 }
 
 void run(model& m) {

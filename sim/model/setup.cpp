@@ -18,53 +18,98 @@ rng_stream stream(const run_frame& f, std::string_view what, std::string_view id
   return rng_stream(f.seed, f.replication, fmt::format("{}:{}", what, id));
 }
 
-direction direction_of(const scenario& s, const node_spec& from, const node_spec& to) {
-  if (s.in_region(s.report.origin_region, from.country)) return direction::westbound;
-  if (s.in_region(s.report.origin_region, to.country)) return direction::eastbound;
+direction direction_of(const scenario& s, const std::string& origin_region, const node_spec& from,
+                       const node_spec& to) {
+  if (s.node_in_region(origin_region, from)) return direction::westbound;
+  if (s.node_in_region(origin_region, to)) return direction::eastbound;
   return direction::other;
 }
 
-bool counts_for_share(const scenario& s, const node_spec& from, const node_spec& to) {
-  const auto in = [&](const std::string& region, const node_spec& n) {
-    return s.in_region(region, n.country);
-  };
-  const report_spec& r = s.report;
-  return (in(r.origin_region, from) && in(r.destination_region, to)) ||
-         (in(r.destination_region, from) && in(r.origin_region, to));
+bool between(const scenario& s, const std::string& a, const std::string& b, const node_spec& from,
+             const node_spec& to) {
+  return (s.node_in_region(a, from) && s.node_in_region(b, to)) ||
+         (s.node_in_region(b, from) && s.node_in_region(a, to));
 }
 
-service_facts make_flow_facts(const prepared_scenario& p, service_id f) {
+// Out of pocket per path, plus the premium the market's shippers put on each risk region the path passes.
+std::vector<double> route_usd(const prepared_scenario& p, service_id sv) {
   const scenario& s = p.spec;
-  const flow_spec& fs = s.flows[f];
-  service_facts ff;
-  const double cap = fs.train_capacity_teu > 0 ? fs.train_capacity_teu : s.train_capacity_teu;
-  ff.capacity_teu = std::max(1, static_cast<int>(std::lround(cap)));
-  double peak = 0.0;
-  for (double m : fs.seasonality) peak = std::max(peak, m);
-  ff.rate_max_per_h = fs.teu_per_week * peak / hours_per_week;
-  const cargo_class_spec* cc = s.find_cargo_class(fs.cargo_class);
-  ff.value_of_time_per_h = cc->value_of_time_usd_per_teu_day / hours_per_day;
-  ff.cargo_class = static_cast<std::uint32_t>(cc - s.cargo_classes.data());
-  const node_spec& from = *s.find_node(fs.from);
-  const node_spec& to = *s.find_node(fs.to);
-  ff.dir = direction_of(s, from, to);
-  ff.counts_for_share = counts_for_share(s, from, to);
-  for (const path& route : p.path_sets[f]) ff.route_usd.push_back(route_usd_per_teu(s, p.net, route));
-  return ff;
+  const service& svc = p.services[sv];
+  std::vector<double> out;
+  for (const path& route : p.path_sets[sv]) {
+    double usd = route_usd_per_teu(s, p.net, route);
+    if (svc.market != no_index) {
+      for (const market_risk_spec& r : s.markets[svc.market].risks) {
+        const bool passes = std::any_of(route.nodes.begin(), route.nodes.end(), [&](vertex_t v) {
+          return s.node_in_region(r.region, s.nodes[p.net.props(v).spec]);
+        });
+        if (passes) usd += r.premium_usd_per_teu;
+      }
+    }
+    out.push_back(usd);
+  }
+  return out;
+}
+
+void add_share_facts(const scenario& s, const node_spec& from, const node_spec& to, service_facts& sf) {
+  const report_spec& r = s.report;
+  sf.dir = direction_of(s, r.origin_region, from, to);
+  sf.counts_for_share = between(s, r.origin_region, r.destination_region, from, to);
+  for (const share_spec& share : r.shares) {
+    sf.in_share.push_back(between(s, share.from_region, share.to_region, from, to));
+    sf.share_dir.push_back(direction_of(s, share.from_region, from, to));
+  }
+}
+
+service_facts make_service_facts(const prepared_scenario& p, service_id sv) {
+  const scenario& s = p.spec;
+  const service& svc = p.services[sv];
+  service_facts sf;
+  sf.capacity_teu = svc.capacity_teu;
+  sf.max_wait_h = svc.max_wait_h;
+  sf.flow = svc.flow;
+  sf.market = svc.market;
+  sf.mode_choice = svc.market != no_index;
+  if (svc.flow != no_index) {
+    const flow_spec& fs = s.flows[svc.flow];
+    sf.arrivals = fs.arrivals;
+    sf.departures = fs.departures;
+    sf.seasonality = &fs.seasonality;
+  } else {
+    sf.seasonality = &s.markets[svc.market].seasonality;
+  }
+  for (const service_demand& d : svc.demand) {
+    const double vot_per_h = s.cargo_classes[d.cargo_class].value_of_time_usd_per_teu_day / hours_per_day;
+    sf.demand.push_back({.cargo_class = d.cargo_class, .teu_per_h = d.teu_per_h, .value_of_time_per_h = vot_per_h});
+  }
+  add_share_facts(s, *s.find_node(svc.from), *s.find_node(svc.to), sf);
+  sf.route_usd = route_usd(p, sv);
+  return sf;
+}
+
+node_facts make_node_facts(const prepared_scenario& p, vertex_t v) {
+  const scenario& s = p.spec;
+  const node_props& n = p.net.props(v);
+  const node_spec& spec = s.nodes[n.spec];
+  node_facts nf;
+  nf.is_crossing = n.kind == node_kind::crossing;
+  nf.is_terminal = n.kind == node_kind::terminal;
+  nf.in_share_region = s.node_in_region(s.report.share_region, spec);
+  if (nf.is_crossing) nf.nominal_service_h = nominal_crossing_hours(s, p.net, v);
+  for (const share_spec& share : s.report.shares) {
+    const std::string& region = share.via_region.empty() ? share.avoiding_region : share.via_region;
+    nf.in_report_region.push_back(s.node_in_region(region, spec));
+  }
+  const auto& gw = s.report.gateways;
+  const auto it = std::find(gw.begin(), gw.end(), n.id);
+  if (it != gw.end()) nf.gateway = static_cast<std::uint32_t>(it - gw.begin());
+  return nf;
 }
 
 model_facts make_facts(const prepared_scenario& p) {
   model_facts facts;
-  for (service_id f = 0; f < p.spec.flows.size(); ++f) facts.services.push_back(make_flow_facts(p, f));
-  facts.nodes.resize(p.net.num_nodes());
-  for (vertex_t v = 0; v < p.net.num_nodes(); ++v) {
-    const node_props& n = p.net.props(v);
-    facts.nodes[v].is_crossing = n.kind == node_kind::crossing;
-    facts.nodes[v].is_terminal = n.kind == node_kind::terminal;
-    facts.nodes[v].in_share_region = p.spec.in_region(p.spec.report.share_region, n.country);
-    if (n.kind == node_kind::crossing)
-      facts.nodes[v].nominal_service_h = nominal_crossing_hours(p.spec, p.net, v);
-  }
+  for (service_id sv = 0; sv < p.services.size(); ++sv) facts.services.push_back(make_service_facts(p, sv));
+  for (vertex_t v = 0; v < p.net.num_nodes(); ++v) facts.nodes.push_back(make_node_facts(p, v));
   return facts;
 }
 
@@ -99,8 +144,8 @@ corridor_state make_state(const prepared_scenario& p, const run_frame& frame) {
 run_tallies make_tallies(const prepared_scenario& p) {
   const std::size_t nodes = p.net.num_nodes(), edges = p.net.num_edges();
   run_tallies t;
-  t.services.resize(p.spec.flows.size());
-  for (service_id f = 0; f < p.spec.flows.size(); ++f) {
+  t.services.resize(p.services.size());
+  for (service_id f = 0; f < p.services.size(); ++f) {
     t.services[f].route_trains.assign(p.path_sets[f].size(), 0.0);
     t.services[f].route_teu.assign(p.path_sets[f].size(), 0.0);
   }
@@ -111,6 +156,14 @@ run_tallies make_tallies(const prepared_scenario& p) {
   t.ferry_queues.resize(edges);
   t.lines.resize(edges);
   t.ferries.resize(edges);
+  const report_spec& r = p.spec.report;
+  t.shares.resize(r.shares.size());
+  for (const share_spec& share : r.shares) t.share_avoiding.push_back(share.via_region.empty());
+  t.gateway_trains.assign(r.gateways.size(), 0.0);
+  t.gateway_teu.assign(r.gateways.size(), 0.0);
+  t.markets.resize(p.spec.markets.size());
+  for (std::size_t m = 0; m < p.spec.markets.size(); ++m)
+    t.markets[m].mode_teu.assign(1 + p.spec.markets[m].alternatives.size(), 0.0);
   return t;
 }
 
@@ -119,7 +172,10 @@ run_tallies make_tallies(const prepared_scenario& p) {
 model::model(const prepared_scenario& p, const run_frame& f)
     : spec(p.spec),
       net(p.net),
+      services(p.services),
       path_sets(p.path_sets),
+      family_offsets(p.family_offsets),
+      path_size(p.path_size),
       frame(f),
       facts(make_facts(p)),
       state(make_state(p, f)),

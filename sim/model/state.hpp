@@ -25,14 +25,25 @@ inline rng_stream unkeyed_stream() {
   return rng_stream(0, 0, 0);
 }
 
-// An OD flow: arrivals drawn ahead of time, the containers waiting at the origin, the formation pending.
+// A service: arrivals drawn ahead of time, the containers waiting at the origin, the formation pending.
+// Arrivals are the points where the cumulative rail arrival rate (TEU) reaches the running sum of unit
+// exponentials: the rate is known piecewise (by month, and until the next revision of the mode shares), so
+// the draw stops at the edge of what is known and resumes once the shares are revised.
 struct service_state {
   rng_stream arrivals_rng = unkeyed_stream();
   rng_stream route_rng = unkeyed_stream();
   std::deque<double> waiting_since_h;       // entry time of each container waiting at the origin
+  std::deque<std::uint16_t> waiting_class;  // its demand entry (cargo class) on the service
   std::deque<double> ahead_h;               // arrival times drawn ahead, not yet at the origin (look-ahead)
-  double drawn_through_h = 0.0;             // the last drawn arrival: where the next draw starts
-  bool arrivals_done = false;               // no arrival left before the horizon
+  std::deque<std::uint16_t> ahead_class;
+  double cursor_h = 0.0;            // the cumulative rate has been integrated up to here ...
+  double cursor_teu = 0.0;          // ... where it reached this many TEU
+  double next_arrival_teu = 0.0;    // the next arrival comes where it reaches this
+  bool next_arrival_drawn = false;  // next_arrival_teu holds a draw not yet used
+  double known_until_h = 0.0;       // the rail rate is known up to here (the next revision, or the horizon)
+  std::vector<double> rail_share;   // per demand entry: the share of its shippers choosing rail now
+  bool arrivals_done = false;       // no arrival left before the horizon
+  bool awaiting_revision = false;   // the next formation depends on arrivals after known_until_h
   std::uint64_t admitted = 0;               // arrivals moved to the origin so far
   std::uint64_t admitted_at_departure = 0;  // `admitted` just after the last timetabled departure
   std::size_t batch_teu = 0;                // containers the pending on-demand formation takes
@@ -41,11 +52,12 @@ struct service_state {
 // A block train from formation to delivery; its containers travel together.
 struct train_state {
   service_id service = 0;
-  std::uint32_t route = 0;  // index in the flow's path set chosen at departure
+  std::uint32_t route = 0;  // index in the service's path set chosen at departure
   std::vector<vertex_t> nodes;
   std::vector<edge_id> edges;
   std::uint32_t pos = 0;  // index into nodes of where the train is (or is heading)
   std::vector<double> container_entry_h;
+  std::vector<std::uint16_t> container_class;  // demand entry of each container on its service
   double queued_since_h = 0.0;     // when it joined the queue it is in (crossing or ferry)
   std::uint64_t plan_version = 0;  // corridor_state::plan_version when its route was last checked
   bool via_share_region = false;

@@ -1,5 +1,8 @@
-// The collectors' record_ functions: what a departure and a delivery add to the run's tallies.
+// The collectors' record_ functions: what a departure, an arrival at a rail origin, a revision of the mode
+// shares and a delivery add to the run's tallies.
 #include "tallies.hpp"
+
+#include <algorithm>
 
 #include "calendar.hpp"
 
@@ -23,48 +26,104 @@ void add_share(share_tally& share, direction dir, bool via, double teu) {
   share.teu_via += via_count * teu;
   share.trains_by_direction[d] += 1.0;
   share.trains_via_by_direction[d] += via_count;
+  share.teu_by_direction[d] += teu;
+  share.teu_via_by_direction[d] += via_count * teu;
 }
 
-// Each container's door-to-door days, kept per flow and summed over the run; returns their sum.
-double add_transit_days(run_tallies& t, const train_state& train, double now_h) {
-  service_tally& flow = t.services[train.service];
-  double sum = 0.0;
-  for (double entered : train.container_entry_h) {
-    const double days = (now_h - entered) / hours_per_day;
+// Each container's door-to-door days, kept per service (and market) and summed over the run; returns their
+// sum weighted by each container's value of time (USD).
+double add_transit_days(run_tallies& t, const service_facts& sf, const train_state& train, double now_h) {
+  service_tally& service = t.services[train.service];
+  market_tally* market = sf.market < t.markets.size() ? &t.markets[sf.market] : nullptr;
+  double time_usd = 0.0;
+  for (std::size_t i = 0; i < train.container_entry_h.size(); ++i) {
+    const double hours = now_h - train.container_entry_h[i];
+    const double days = hours / hours_per_day;
     t.transit_days_total += days;
-    flow.transit_days.push_back(days);
-    sum += days;
+    service.transit_days.push_back(days);
+    if (market) market->transit_days.push_back(days);
+    time_usd += sf.demand[train.container_class[i]].value_of_time_per_h * hours;
   }
-  return sum;
+  return time_usd;
+}
+
+// Whether the train's route passed the share's region (for a share of trains avoiding a region: none of its
+// nodes), and each gateway it passed.
+bool passed(const model_facts& facts, const train_state& train, std::size_t share) {
+  return std::any_of(train.nodes.begin(), train.nodes.end(),
+                     [&](vertex_t v) { return facts.nodes[v].in_report_region[share]; });
+}
+
+void add_report_shares(run_tallies& t, const model_facts& facts, const service_facts& sf, const train_state& train,
+                       double teu, const std::vector<bool>& avoiding) {
+  for (std::size_t k = 0; k < sf.in_share.size(); ++k) {
+    if (!sf.in_share[k]) continue;
+    const bool via = passed(facts, train, k) != avoiding[k];
+    add_share(t.shares[k], sf.share_dir[k], via, teu);
+  }
+  if (sf.in_share.empty() || !sf.in_share.front()) return;
+  for (vertex_t v : train.nodes) {
+    const std::uint32_t g = facts.nodes[v].gateway;
+    if (g >= t.gateway_trains.size()) continue;
+    t.gateway_trains[g] += 1.0;
+    t.gateway_teu[g] += teu;
+  }
 }
 
 }  // namespace
 
 void record_departure(run_tallies& t, const train_state& train) {
-  service_tally& flow = t.services[train.service];
-  flow.route_trains[train.route] += 1.0;
-  flow.route_teu[train.route] += static_cast<double>(train.container_entry_h.size());
+  service_tally& service = t.services[train.service];
+  service.route_trains[train.route] += 1.0;
+  service.route_teu[train.route] += static_cast<double>(train.container_entry_h.size());
   t.terminal_departures[train.nodes.front()] += 1.0;
 }
 
-void record_delivery(run_tallies& t, const service_facts& flow, const train_state& train, double now_h,
+void record_arrivals(run_tallies& t, const service_facts& service, const service_state& state, std::size_t n,
+                     double window_start_h) {
+  if (service.market >= t.markets.size()) return;
+  const auto first = state.waiting_since_h.end() - static_cast<long>(n);
+  const auto counted = std::count_if(first, state.waiting_since_h.end(), [&](double h) { return h >= window_start_h; });
+  t.markets[service.market].rail_entered_teu += static_cast<double>(counted);
+}
+
+void record_mode_volumes(run_tallies& t, std::uint32_t market, double teu, const std::vector<double>& shares) {
+  market_tally& mt = t.markets[market];
+  mt.demand_teu += teu;
+  double shipped = 0.0;
+  for (std::size_t k = 0; k < shares.size(); ++k) {
+    mt.mode_teu[k] += teu * shares[k];
+    shipped += shares[k];
+  }
+  if (shipped <= 0.0) mt.not_shipped_teu += teu;
+}
+
+void record_delivery(run_tallies& t, const model_facts& facts, const train_state& train, double now_h,
                      bool in_window) {
+  const service_facts& sf = facts.services[train.service];
   const auto teu = static_cast<double>(train.container_entry_h.size());
   t.delivered += teu;
   t.day_teu += teu;
   t.day_trains += 1.0;
   if (!in_window) return;
-  const std::size_t d = index(flow.dir);
+  const std::size_t d = index(sf.dir);
   t.teu += teu;
   t.trains += 1.0;
   t.teu_by_direction[d] += teu;
   t.terminal_arrivals[train.nodes.back()] += 1.0;
   t.services[train.service].trains_delivered += 1.0;
-  const double transit_days = add_transit_days(t, train, now_h);
+  const double time_usd = add_transit_days(t, sf, train, now_h);
   add_costs(t.cost_sum, train.cost, teu);
-  t.cost_sum.time += flow.value_of_time_per_h * hours_per_day * transit_days;
-  if (flow.counts_for_share) add_share(t.share, flow.dir, train.via_share_region, teu);
-  t.goods_teu[d][flow.cargo_class] += teu;
+  t.cost_sum.time += time_usd;
+  if (sf.counts_for_share) add_share(t.share, sf.dir, train.via_share_region, teu);
+  add_report_shares(t, facts, sf, train, teu, t.share_avoiding);
+  if (sf.market < t.markets.size()) {
+    market_tally& mt = t.markets[sf.market];
+    mt.delivered_teu += teu;
+    add_costs(mt.cost_sum, train.cost, teu);
+    mt.cost_sum.time += time_usd;
+  }
+  for (std::uint16_t j : train.container_class) t.goods_teu[d][sf.demand[j].cargo_class] += 1.0;
 }
 
 }  // namespace corridor::detail

@@ -32,17 +32,35 @@ struct service_tally {
   double trains_delivered = 0.0;
 };
 
-// Trains and TEU between the report's two regions, and those among them that passed the share region.
+// Trains and TEU between two regions, and those among them that passed the share region (or, for a share
+// of trains avoiding a region, that passed none of its nodes).
 struct share_tally {
   double trains = 0.0, trains_via = 0.0, teu = 0.0, teu_via = 0.0;
   std::array<double, direction_count> trains_by_direction{}, trains_via_by_direction{};
+  std::array<double, direction_count> teu_by_direction{}, teu_via_by_direction{};
+};
+
+// A market over the report window: its demand and what each mode took (expected TEU, from the shares in
+// force and the demand rate), the containers that came to rail and what rail delivered.
+struct market_tally {
+  double demand_teu = 0.0;
+  std::vector<double> mode_teu;  // rail, then the market's alternatives in order
+  double not_shipped_teu = 0.0;  // no mode was open
+  double rail_entered_teu = 0.0;
+  double delivered_teu = 0.0;
+  std::vector<double> transit_days;  // each delivered container's door-to-door days
+  cost_breakdown cost_sum;           // USD summed over delivered TEU
 };
 
 struct run_tallies {
   double entered = 0.0, delivered = 0.0;  // containers over the whole run, counted independently
   double teu = 0.0, trains = 0.0;         // delivered
   std::array<double, direction_count> teu_by_direction{};
-  share_tally share;
+  share_tally share;                 // the report's legacy share (share_region between origin and destination)
+  std::vector<share_tally> shares;   // per report share
+  std::vector<bool> share_avoiding;  // per report share: counts trains avoiding its region, not passing it
+  std::vector<double> gateway_trains, gateway_teu;  // per report gateway: the first share's trains through it
+  std::vector<market_tally> markets;
   cost_breakdown cost_sum;          // USD summed over delivered TEU
   double transit_days_total = 0.0;  // door-to-door days of every delivered container, in delivery order
   std::vector<service_tally> services;
@@ -56,10 +74,15 @@ struct run_tallies {
   std::vector<daily_row> daily;            // the days of the window
 };
 
-// A train left its origin on route `route` of its flow's path set, inside the window.
+// A train left its origin on route `route` of its service's path set, inside the window.
 void record_departure(run_tallies& t, const train_state& train);
 // A train reached its destination at `now_h`; `in_window` says whether the window has opened.
-void record_delivery(run_tallies& t, const service_facts& flow, const train_state& train, double now_h,
+void record_delivery(run_tallies& t, const model_facts& facts, const train_state& train, double now_h,
                      bool in_window);
+// The last n containers admitted at a service's origin; those that arrived inside the window count as rail's.
+void record_arrivals(run_tallies& t, const service_facts& service, const service_state& state, std::size_t n,
+                     double window_start_h);
+// A market's demand of `teu` (expected, inside the window) split by the mode shares in force.
+void record_mode_volumes(run_tallies& t, std::uint32_t market, double teu, const std::vector<double>& shares);
 
 }  // namespace corridor::detail
