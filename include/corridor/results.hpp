@@ -70,8 +70,8 @@ struct market_result {
   std::string id;
   double demand_teu_per_year = 0.0;
   std::vector<std::pair<std::string, double>> teu_per_year_by_mode;  // "rail", then alternative ids
-  double not_shipped_teu_per_year = 0.0;  // demand no mode could take (every route and alternative closed)
-  double rail_share = 0.0;                // rail's part of the demand
+  double not_shipped_teu_per_year = 0.0;   // demand no mode could take (every route and alternative closed)
+  double rail_share = 0.0;                 // rail's part of the demand
   double rail_entered_teu_per_year = 0.0;  // containers that arrived at rail origins
   double rail_delivered_teu_per_year = 0.0;
   double transit_days_mean = 0.0;  // of the market's delivered containers

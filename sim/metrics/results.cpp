@@ -31,11 +31,13 @@ constexpr headline headlines[] = {
     {"empty_trains_moved", &run_result::empty_trains_moved},
 };
 
-void flatten_markets(const std::vector<market_result>& markets, std::vector<std::pair<std::string, double>>& out) {
+void flatten_markets(const std::vector<market_result>& markets,
+                     std::vector<std::pair<std::string, double>>& out) {
   for (const market_result& m : markets) {
     const std::string prefix = "markets." + m.id + ".";
     out.emplace_back(prefix + "demand_teu_per_year", m.demand_teu_per_year);
-    for (const auto& [mode, teu] : m.teu_per_year_by_mode) out.emplace_back(prefix + mode + "_teu_per_year", teu);
+    for (const auto& [mode, teu] : m.teu_per_year_by_mode)
+      out.emplace_back(prefix + mode + "_teu_per_year", teu);
     out.emplace_back(prefix + "not_shipped_teu_per_year", m.not_shipped_teu_per_year);
     out.emplace_back(prefix + "rail_share", m.rail_share);
     out.emplace_back(prefix + "rail_entered_teu_per_year", m.rail_entered_teu_per_year);

@@ -231,7 +231,8 @@ market_result market_summary(const model& m, std::size_t i, double window_days) 
 }
 
 void add_markets(run_result& r, const model& m) {
-  for (std::size_t i = 0; i < m.spec.markets.size(); ++i) r.markets.push_back(market_summary(m, i, r.window_days));
+  for (std::size_t i = 0; i < m.spec.markets.size(); ++i)
+    r.markets.push_back(market_summary(m, i, r.window_days));
 }
 
 void add_report_shares(run_result& r, const model& m) {

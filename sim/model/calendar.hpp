@@ -37,7 +37,8 @@ inline int month_of(double hour) {
 
 // The hour the month after the one holding `hour` begins (a new year after December).
 inline double next_month_start_h(double hour) {
-  const double year_start = std::floor(hour / (days_per_year * hours_per_day)) * days_per_year * hours_per_day;
+  const double year_start =
+      std::floor(hour / (days_per_year * hours_per_day)) * days_per_year * hours_per_day;
   const int m = month_of(hour);
   return year_start + month_ends[static_cast<std::size_t>(m)] * hours_per_day;
 }

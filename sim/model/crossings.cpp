@@ -16,19 +16,35 @@ const crossing_spec& crossing_of(const model& m, vertex_t v) {
   return node_spec_of(m, v).crossing;
 }
 
-// Service starts allowed per day under the disruptions in force; 0 means no cap.
-int effective_daily_cap(const model& m, vertex_t v) {
-  const int cap = crossing_of(m, v).daily_cap_trains;
+// A published daily cap under the disruptions in force; 0 means no cap.
+int scaled_cap(const model& m, vertex_t v, int cap) {
   if (cap <= 0) return 0;
   return std::max(1, static_cast<int>(std::lround(cap * m.state.nodes[v].capacity_factor)));
 }
 
+// Service starts allowed per day, both directions together; 0 means no cap.
+int effective_daily_cap(const model& m, vertex_t v) {
+  return scaled_cap(m, v, crossing_of(m, v).daily_cap_trains);
+}
+
+// 0 when the train comes from another country (entering), 1 from the crossing's own (leaving).
+int way_of(const model& m, vertex_t v, const train_state& t) {
+  const vertex_t from = t.nodes[t.pos - 1];
+  return node_spec_of(m, from).country == node_spec_of(m, v).country ? 1 : 0;
+}
+
+int way_cap(const model& m, vertex_t v, int way) {
+  const crossing_spec& spec = crossing_of(m, v);
+  return scaled_cap(m, v, way == 0 ? spec.daily_cap_trains_entering : spec.daily_cap_trains_leaving);
+}
+
 // Starts the front train's service: a gauge change when the lines in and out differ, else a pass-through.
-void start_service(model& m, vertex_t v, crossing_state& c) {
+void start_service(model& m, vertex_t v, crossing_state& c, std::size_t at, int way) {
   const double now = m.eng.now();
-  const train_id id = c.waiting.front();
-  c.waiting.pop_front();
+  const train_id id = c.waiting[at];
+  c.waiting.erase(c.waiting.begin() + static_cast<std::ptrdiff_t>(at));
   train_state& t = m.state.trains[id];
+  ++c.started_today_way[static_cast<std::size_t>(way)];
   queue_stats& q = m.tallies.crossing_queues[v];
   q.leave(now, t.queued_since_h);
   ++c.busy;
@@ -61,18 +77,41 @@ void try_start_service(model& m, vertex_t v) {
   if (day != c.day) {
     c.day = day;
     c.started_today = 0;
+    c.started_today_way = {0, 0};
   }
   const auto tracks = static_cast<int>(effective_tracks(m, v));
   const int cap = effective_daily_cap(m, v);
+  const std::array<int, 2> caps{way_cap(m, v, 0), way_cap(m, v, 1)};
+  const auto way_open = [&](int w) {
+    const auto i = static_cast<std::size_t>(w);
+    return caps[i] == 0 || c.started_today_way[i] < caps[i];
+  };
+  bool capped = false;
   while (!c.waiting.empty() && c.busy < tracks) {
     if (cap > 0 && c.started_today >= cap) {
-      if (!c.retry_pending) {
-        m.eng.schedule_at((day + 1) * hours_per_day, ev_crossing_retry, static_cast<std::uint32_t>(v));
-        c.retry_pending = true;
-      }
+      capped = true;
       break;
     }
-    start_service(m, v, c);
+    if (!way_open(0) && !way_open(1)) {
+      capped = true;
+      break;
+    }
+    // FIFO within what today's caps allow: the oldest train whose direction still has starts left.
+    std::size_t at = 0;
+    int way = way_of(m, v, m.state.trains[c.waiting[0]]);
+    while (!way_open(way)) {
+      if (++at == c.waiting.size()) break;
+      way = way_of(m, v, m.state.trains[c.waiting[at]]);
+    }
+    if (at == c.waiting.size()) {
+      capped = true;
+      break;
+    }
+    start_service(m, v, c, at, way);
+  }
+  if (capped && !c.retry_pending) {
+    m.eng.schedule_at((day + 1) * hours_per_day, ev_crossing_retry, static_cast<std::uint32_t>(v));
+    c.retry_pending = true;
   }
 }
 
@@ -108,7 +147,13 @@ double crossing_expected_wait_h(const model& m, vertex_t v) {
   const double ahead =
       static_cast<double>(c.waiting.size()) + (c.busy >= static_cast<int>(tracks) ? 1.0 : 0.0);
   double wait = ahead * mean_service_h(m, v) / static_cast<double>(tracks);
-  const int cap = crossing_of(m, v).daily_cap_trains;
+  // A daily cap drains the queue at its rate at best; per-direction caps are read as the tighter of the two
+  // (a route planner does not know which way the trains ahead go).
+  const crossing_spec& spec = crossing_of(m, v);
+  int cap = spec.daily_cap_trains;
+  for (int way_cap : {spec.daily_cap_trains_entering, spec.daily_cap_trains_leaving}) {
+    if (way_cap > 0) cap = cap > 0 ? std::min(cap, way_cap) : way_cap;
+  }
   if (cap > 0) {
     const double starts_per_day = cap * m.state.nodes[v].capacity_factor;
     wait = std::max(wait, static_cast<double>(c.waiting.size()) / starts_per_day * hours_per_day);

@@ -91,7 +91,7 @@ draw draw_next_arrival(model& m, service_id s) {
   if (st.arrivals_done) return draw::done;
   double at = 0.0;
   const draw d = m.facts.services[s].arrivals == arrival_process::scheduled ? next_scheduled_arrival(m, s, at)
-                                                                             : next_poisson_arrival(m, s, at);
+                                                                            : next_poisson_arrival(m, s, at);
   if (d == draw::done) st.arrivals_done = true;
   if (d != draw::drawn) return d;
   st.ahead_h.push_back(at);

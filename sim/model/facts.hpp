@@ -17,7 +17,8 @@ constexpr std::size_t index(direction d) {
   return static_cast<std::size_t>(d);
 }
 
-// One cargo class's demand on a service: a share of the market's volume (or a flow's), with its value of time.
+// One cargo class's demand on a service: a share of the market's volume (or a flow's), with its value of
+// time.
 struct demand_facts {
   std::uint32_t cargo_class = 0;     // index into scenario::cargo_classes
   double teu_per_h = 0.0;            // at seasonality 1; for a market, of every mode
@@ -46,8 +47,8 @@ struct node_facts {
   bool is_crossing = false;
   bool is_terminal = false;
   bool in_share_region = false;
-  std::vector<bool> in_report_region;       // per report share: in its via (or avoiding) region
-  std::uint32_t gateway = 0xffffffffU;      // index into report::gateways
+  std::vector<bool> in_report_region;   // per report share: in its via (or avoiding) region
+  std::uint32_t gateway = 0xffffffffU;  // index into report::gateways
 };
 
 struct model_facts {

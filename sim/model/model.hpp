@@ -31,7 +31,7 @@ struct model {
   const scenario& spec;
   const network& net;
   const std::vector<service>& services;
-  const std::vector<std::vector<path>>& path_sets;             // per service, by family
+  const std::vector<std::vector<path>>& path_sets;                // per service, by family
   const std::vector<std::vector<std::uint32_t>>& family_offsets;  // per service
   const std::vector<std::vector<double>>& path_size;              // per service and path
   run_frame frame;

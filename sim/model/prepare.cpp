@@ -118,7 +118,8 @@ path_set family_paths(const prepared_scenario& p, const service& sv, const std::
   const vertex_t from = net.node(sv.from), to = net.node(sv.to);
   if (!sv.avoided_region.empty()) {
     for (vertex_t v = 0; v < net.num_nodes(); ++v) {
-      if (v != from && v != to && s.node_in_region(sv.avoided_region, s.nodes[net.props(v).spec])) w.node_cost[v] = closed;
+      if (v != from && v != to && s.node_in_region(sv.avoided_region, s.nodes[net.props(v).spec]))
+        w.node_cost[v] = closed;
     }
   }
   path_set out;

@@ -80,7 +80,8 @@ service_facts make_service_facts(const prepared_scenario& p, service_id sv) {
   }
   for (const service_demand& d : svc.demand) {
     const double vot_per_h = s.cargo_classes[d.cargo_class].value_of_time_usd_per_teu_day / hours_per_day;
-    sf.demand.push_back({.cargo_class = d.cargo_class, .teu_per_h = d.teu_per_h, .value_of_time_per_h = vot_per_h});
+    sf.demand.push_back(
+        {.cargo_class = d.cargo_class, .teu_per_h = d.teu_per_h, .value_of_time_per_h = vot_per_h});
   }
   add_share_facts(s, *s.find_node(svc.from), *s.find_node(svc.to), sf);
   sf.route_usd = route_usd(p, sv);
@@ -117,10 +118,16 @@ corridor_state make_state(const prepared_scenario& p, const run_frame& frame) {
   const scenario& s = p.spec;
   const network& net = p.net;
   corridor_state st;
-  st.services.resize(s.flows.size());
-  for (service_id f = 0; f < s.flows.size(); ++f) {
-    st.services[f].arrivals_rng = stream(frame, "arrivals", s.flows[f].id);
-    st.services[f].route_rng = stream(frame, "route", s.flows[f].id);
+  st.services.resize(p.services.size());
+  for (service_id sv = 0; sv < p.services.size(); ++sv) {
+    const service& svc = p.services[sv];
+    service_state& ss = st.services[sv];
+    ss.arrivals_rng = stream(frame, "arrivals", svc.id);
+    ss.route_rng = stream(frame, "route", svc.id);
+    // A flow's rate is fixed for the whole run; a market service draws nothing until its first revision.
+    const bool market = svc.market != no_index;
+    ss.rail_share.assign(svc.demand.size(), market ? 0.0 : 1.0);
+    ss.known_until_h = market ? 0.0 : frame.horizon_h;
   }
   st.nodes.resize(net.num_nodes());
   st.crossings.resize(net.num_nodes());

@@ -4,6 +4,7 @@
 // functions per mechanism (demand, journey, crossings, lines, ferries, routing, disruptions, outcomes) that
 // read and change these structs. What never changes during a run is in facts.hpp; what is counted, in
 // tallies.hpp.
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <vector>
@@ -14,7 +15,7 @@
 
 namespace corridor::detail {
 
-using service_id = std::uint32_t;        // index into scenario::flows
+using service_id = std::uint32_t;     // index into scenario::flows
 using train_id = std::uint32_t;       // index into corridor_state::trains, in order of departure
 using edge_id = std::uint32_t;        // dense graph edge index: one direction of a scenario edge
 using disruption_id = std::uint32_t;  // index into scenario::disruptions
@@ -44,7 +45,7 @@ struct service_state {
   std::vector<double> rail_share;   // per demand entry: the share of its shippers choosing rail now
   bool arrivals_done = false;       // no arrival left before the horizon
   bool awaiting_revision = false;   // the next formation depends on arrivals after known_until_h
-  std::uint64_t admitted = 0;               // arrivals moved to the origin so far
+  std::uint64_t admitted = 0;       // arrivals moved to the origin so far
   std::uint64_t admitted_at_departure = 0;  // `admitted` just after the last timetabled departure
   std::size_t batch_teu = 0;                // containers the pending on-demand formation takes
 };
@@ -58,8 +59,8 @@ struct train_state {
   std::uint32_t pos = 0;  // index into nodes of where the train is (or is heading)
   std::vector<double> container_entry_h;
   std::vector<std::uint16_t> container_class;  // demand entry of each container on its service
-  double queued_since_h = 0.0;     // when it joined the queue it is in (crossing or ferry)
-  std::uint64_t plan_version = 0;  // corridor_state::plan_version when its route was last checked
+  double queued_since_h = 0.0;                 // when it joined the queue it is in (crossing or ferry)
+  std::uint64_t plan_version = 0;              // corridor_state::plan_version when its route was last checked
   bool via_share_region = false;
   bool delivered = false;
   cost_breakdown cost;  // USD per TEU, accumulated along the way
@@ -76,7 +77,8 @@ struct crossing_state {
   int busy = 0;
   int day = -1;  // the calendar day `started_today` counts
   int started_today = 0;
-  bool retry_pending = false;  // an ev_crossing_retry is scheduled for the next day
+  std::array<int, 2> started_today_way{};  // entering, leaving (trains from another country, from its own)
+  bool retry_pending = false;              // an ev_crossing_retry is scheduled for the next day
   std::deque<train_id> waiting;
   rng_stream service_rng = unkeyed_stream();
   rng_stream customs_rng = unkeyed_stream();

@@ -54,8 +54,8 @@ bool passed(const model_facts& facts, const train_state& train, std::size_t shar
                      [&](vertex_t v) { return facts.nodes[v].in_report_region[share]; });
 }
 
-void add_report_shares(run_tallies& t, const model_facts& facts, const service_facts& sf, const train_state& train,
-                       double teu, const std::vector<bool>& avoiding) {
+void add_report_shares(run_tallies& t, const model_facts& facts, const service_facts& sf,
+                       const train_state& train, double teu, const std::vector<bool>& avoiding) {
   for (std::size_t k = 0; k < sf.in_share.size(); ++k) {
     if (!sf.in_share[k]) continue;
     const bool via = passed(facts, train, k) != avoiding[k];
@@ -83,11 +83,13 @@ void record_arrivals(run_tallies& t, const service_facts& service, const service
                      double window_start_h) {
   if (service.market >= t.markets.size()) return;
   const auto first = state.waiting_since_h.end() - static_cast<long>(n);
-  const auto counted = std::count_if(first, state.waiting_since_h.end(), [&](double h) { return h >= window_start_h; });
+  const auto counted =
+      std::count_if(first, state.waiting_since_h.end(), [&](double h) { return h >= window_start_h; });
   t.markets[service.market].rail_entered_teu += static_cast<double>(counted);
 }
 
-void record_mode_volumes(run_tallies& t, std::uint32_t market, double teu, const std::vector<double>& shares) {
+void record_mode_volumes(run_tallies& t, std::uint32_t market, double teu,
+                         const std::vector<double>& shares) {
   market_tally& mt = t.markets[market];
   mt.demand_teu += teu;
   double shipped = 0.0;

@@ -56,8 +56,8 @@ struct run_tallies {
   double entered = 0.0, delivered = 0.0;  // containers over the whole run, counted independently
   double teu = 0.0, trains = 0.0;         // delivered
   std::array<double, direction_count> teu_by_direction{};
-  share_tally share;                 // the report's legacy share (share_region between origin and destination)
-  std::vector<share_tally> shares;   // per report share
+  share_tally share;                // the report's legacy share (share_region between origin and destination)
+  std::vector<share_tally> shares;  // per report share
   std::vector<bool> share_avoiding;  // per report share: counts trains avoiding its region, not passing it
   std::vector<double> gateway_trains, gateway_teu;  // per report gateway: the first share's trains through it
   std::vector<market_tally> markets;
