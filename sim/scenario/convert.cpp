@@ -29,37 +29,16 @@ applies edge_applies(const tnode& m, std::string& kind_text) {
 
 }  // namespace
 
-template <class Spec, class Read>
-void converter::read_collection(const tnode& root, std::string_view key, std::string_view noun,
-                                std::vector<Spec>& out, Read read) {
-  const auto* v = root.find(key);
-  if (!v) return;
-  if (v->kind != tkind::map) return wrong_type(*v, key, "", "a map of id -> " + std::string(noun));
-  for (const auto& e : v->entries) {
-    if (!is_valid_id(e.key)) {
-      diags_.error(e.key_loc,
-                   "invalid " + std::string(noun) + " id " + shown(e.key) +
-                       ": ids use letters, digits, '_', '-' and '.', starting with a letter or digit");
-    }
-    Spec spec;
-    spec.id = e.key;
-    spec.loc = e.key_loc;
-    (this->*read)(e, spec);
-    out.push_back(std::move(spec));
-  }
-}
-
 void converter::read_region(const tentry& e, region_spec& r) {
   const std::string ctx = "region " + in_quotes(e.key);
-  if (e.value.kind != tkind::sequence)
-    return wrong_type(e.value, "countries", ctx, "a list of country codes");
-  for (const auto& item : e.value.items) {
-    if (item.kind != tkind::scalar) {
-      wrong_type(item, "countries", ctx, "a country code");
-      continue;
-    }
-    r.countries.push_back(item.text);
+  if (e.value.kind == tkind::map) {
+    check_keys(e.value, e.key_loc, section("region"), ctx, applies::any, "");
+    read_strings(e.value, "countries", ctx, r.countries, "a list of country codes", "a country code");
+    read_strings(e.value, "nodes", ctx, r.nodes, "a list of node ids", "a node id");
+    return;
   }
+  strings(e.value, "countries", ctx, r.countries, "a list of country codes or a map {countries, nodes}",
+          "a country code");
 }
 
 void converter::read_cargo_class(const tentry& e, cargo_class_spec& c) {
@@ -92,6 +71,8 @@ void converter::read_node(const tentry& e, node_spec& n) {
   read_dist(m, "pass_through_h", ctx, c.pass_through_h);
   read_dist(m, "customs_dwell_h", ctx, c.customs_dwell_h);
   read_int(m, "daily_cap_trains", ctx, c.daily_cap_trains);
+  read_int(m, "daily_cap_trains_entering", ctx, c.daily_cap_trains_entering);
+  read_int(m, "daily_cap_trains_leaving", ctx, c.daily_cap_trains_leaving);
   read_number(m, "fee_usd_per_teu", ctx, c.fee_usd_per_teu);
 }
 
@@ -175,12 +156,8 @@ void converter::read_top(const tnode& root, scenario& s) {
     read_int(*rc, "k_paths", "route_choice", s.route_choice.k_paths);
     read_number(*rc, "logit_scale_per_usd", "route_choice", s.route_choice.logit_scale_per_usd);
   }
-  if (const auto* rep = root.find("report"); rep && expect_map(*rep, rep->loc, "report")) {
-    check_keys(*rep, rep->loc, section("report"), "report", applies::any, "");
-    read_string(*rep, "share_region", "report", s.report.share_region);
-    read_string(*rep, "origin_region", "report", s.report.origin_region);
-    read_string(*rep, "destination_region", "report", s.report.destination_region);
-  }
+  read_choice_settings(root, s.choice);
+  read_report(root, s.report);
 }
 
 scenario converter::run(const tnode& root, const std::string& file, const std::string& stem) {
@@ -192,12 +169,15 @@ scenario converter::run(const tnode& root, const std::string& file, const std::s
     return s;
   }
   read_top(root, s);
-  read_collection(root, "regions", "region", s.regions, &converter::read_region);
-  read_collection(root, "cargo_classes", "cargo class", s.cargo_classes, &converter::read_cargo_class);
-  read_collection(root, "nodes", "node", s.nodes, &converter::read_node);
-  read_collection(root, "edges", "edge", s.edges, &converter::read_edge);
-  read_collection(root, "flows", "flow", s.flows, &converter::read_flow);
-  read_collection(root, "disruptions", "disruption", s.disruptions, &converter::read_disruption);
+  read_collection(root, "regions", "", "region", s.regions, &converter::read_region);
+  read_collection(root, "cargo_classes", "", "cargo class", s.cargo_classes, &converter::read_cargo_class);
+  read_collection(root, "nodes", "", "node", s.nodes, &converter::read_node);
+  read_collection(root, "edges", "", "edge", s.edges, &converter::read_edge);
+  read_collection(root, "flows", "", "flow", s.flows, &converter::read_flow);
+  read_collection(root, "disruptions", "", "disruption", s.disruptions, &converter::read_disruption);
+  read_collection(root, "corridor_families", "", "corridor family", s.families, &converter::read_family);
+  read_collection(root, "alternatives", "", "alternative", s.alternatives, &converter::read_alternative);
+  read_collection(root, "markets", "", "market", s.markets, &converter::read_market);
   return s;
 }
 

@@ -55,6 +55,60 @@ void converter::read_string(const tnode& m, std::string_view key, const std::str
   out = v->text;
 }
 
+std::size_t converter::choice_index(const tnode& v, const section_spec& sec, std::string_view key,
+                                    const std::string& ctx) {
+  const auto& choices = sec.at(key).choices;
+  const auto it = v.kind == tkind::scalar ? std::find(choices.begin(), choices.end(), v.text) : choices.end();
+  if (it != choices.end()) return static_cast<std::size_t>(it - choices.begin());
+  const std::vector<std::string> names(choices.begin(), choices.end());
+  diags_.error(v.loc, label(key, ctx) + " must be one of " + join(choices, "|") + ", got " + v.describe() +
+                          (v.kind == tkind::scalar ? did_you_mean(v.text, names) : ""));
+  return static_cast<std::size_t>(-1);
+}
+
+void converter::read_choice(const tnode& m, const section_spec& sec, std::string_view key,
+                            const std::string& ctx, std::string& out) {
+  const auto* v = m.find(key);
+  if (!v) return;
+  const auto i = choice_index(*v, sec, key, ctx);
+  if (i != static_cast<std::size_t>(-1)) out = std::string(sec.at(key).choices[i]);
+}
+
+void converter::strings(const tnode& v, std::string_view key, const std::string& ctx,
+                        std::vector<std::string>& out, std::string_view list, std::string_view item) {
+  if (v.kind != tkind::sequence) return wrong_type(v, key, ctx, list);
+  out.clear();
+  for (const auto& i : v.items) {
+    if (i.kind != tkind::scalar) {
+      wrong_type(i, key, ctx, item);
+      continue;
+    }
+    out.push_back(i.text);
+  }
+}
+
+void converter::read_strings(const tnode& m, std::string_view key, const std::string& ctx,
+                             std::vector<std::string>& out, std::string_view list, std::string_view item) {
+  if (const auto* v = m.find(key)) strings(*v, key, ctx, out, list, item);
+}
+
+void converter::read_number_map(const tnode& m, std::string_view key, const std::string& ctx,
+                                std::vector<std::pair<std::string, double>>& out) {
+  const auto* v = m.find(key);
+  if (!v) return;
+  if (v->kind != tkind::map) return wrong_type(*v, key, ctx, "a map of id -> number");
+  out.clear();
+  for (const auto& e : v->entries) {
+    double x = 0.0;
+    if (e.value.kind != tkind::scalar || !parse_number(e.value.text, x)) {
+      diags_.error(e.value.loc,
+                   label(key, ctx) + ": " + shown(e.key) + ": expected a number, got " + e.value.describe());
+      continue;
+    }
+    out.emplace_back(e.key, x);
+  }
+}
+
 void converter::read_number(const tnode& m, std::string_view key, const std::string& ctx, double& out) {
   const auto* v = m.find(key);
   if (!v) return;

@@ -5,6 +5,8 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "keys.hpp"
@@ -57,11 +59,24 @@ class converter {
   template <class Enum>
   void read_choice(const tnode& m, const section_spec& sec, std::string_view key, const std::string& ctx,
                    Enum& out);
+  void read_choice(const tnode& m, const section_spec& sec, std::string_view key, const std::string& ctx,
+                   std::string& out);
+  // The value's position among the key's choices; reported (with a suggestion) and npos when it is none.
+  std::size_t choice_index(const tnode& v, const section_spec& sec, std::string_view key,
+                           const std::string& ctx);
   void read_dist(const tnode& m, std::string_view key, const std::string& ctx, distribution& out);
   void read_weekdays(const tnode& m, std::string_view key, const std::string& ctx, std::vector<int>& out);
   void read_months(const tnode& m, std::string_view key, const std::string& ctx, std::array<double, 12>& out,
                    bool allow_one);
   bool number_list(const tnode& v, std::string_view key, const std::string& ctx, std::vector<double>& out);
+  // A list of strings: `list` and `item` say what is expected in messages ("a list of ids", "an id").
+  void strings(const tnode& v, std::string_view key, const std::string& ctx, std::vector<std::string>& out,
+               std::string_view list, std::string_view item);
+  void read_strings(const tnode& m, std::string_view key, const std::string& ctx,
+                    std::vector<std::string>& out, std::string_view list = "a list of ids",
+                    std::string_view item = "an id");
+  void read_number_map(const tnode& m, std::string_view key, const std::string& ctx,
+                       std::vector<std::pair<std::string, double>>& out);
 
   void read_top(const tnode& root, scenario& s);
   void read_node(const tentry& e, node_spec& n);
@@ -70,26 +85,53 @@ class converter {
   void read_disruption(const tentry& e, disruption_spec& d);
   void read_cargo_class(const tentry& e, cargo_class_spec& c);
   void read_region(const tentry& e, region_spec& r);
+  // convert_markets.cpp
+  void read_choice_settings(const tnode& root, choice_spec& c);
+  void read_report(const tnode& root, report_spec& r);
+  void read_share(const tentry& e, share_spec& sh);
+  void read_family(const tentry& e, family_spec& f);
+  void read_alternative(const tentry& e, alternative_spec& a);
+  void read_market(const tentry& e, market_spec& mk);
+  void read_pair(const tentry& e, market_pair_spec& p, const std::string& market_ctx);
+  void read_risks(const tnode& m, const std::string& ctx, std::vector<market_risk_spec>& out);
+  // The id map at `key` of `parent` (`ctx` names the parent in messages, "" at top level): one spec per
+  // entry, with its id and place, filled by `read` (a member function or a callable taking entry and spec).
   template <class Spec, class Read>
-  void read_collection(const tnode& root, std::string_view key, std::string_view noun, std::vector<Spec>& out,
-                       Read read);
+  void read_collection(const tnode& parent, std::string_view key, const std::string& ctx,
+                       std::string_view noun, std::vector<Spec>& out, Read read);
 };
+
+template <class Spec, class Read>
+void converter::read_collection(const tnode& parent, std::string_view key, const std::string& ctx,
+                                std::string_view noun, std::vector<Spec>& out, Read read) {
+  const auto* v = parent.find(key);
+  if (!v) return;
+  if (v->kind != tkind::map) return wrong_type(*v, key, ctx, "a map of id -> " + std::string(noun));
+  for (const auto& e : v->entries) {
+    if (!is_valid_id(e.key)) {
+      diags_.error(e.key_loc,
+                   "invalid " + std::string(noun) + " id " + shown(e.key) +
+                       ": ids use letters, digits, '_', '-' and '.', starting with a letter or digit");
+    }
+    Spec spec;
+    spec.id = e.key;
+    spec.loc = e.key_loc;
+    if constexpr (std::is_member_function_pointer_v<Read>) {
+      (this->*read)(e, spec);
+    } else {
+      read(e, spec);
+    }
+    out.push_back(std::move(spec));
+  }
+}
 
 template <class Enum>
 void converter::read_choice(const tnode& m, const section_spec& sec, std::string_view key,
                             const std::string& ctx, Enum& out) {
   const auto* v = m.find(key);
   if (!v) return;
-  const auto& choices = sec.at(key).choices;
-  const auto it =
-      v->kind == tkind::scalar ? std::find(choices.begin(), choices.end(), v->text) : choices.end();
-  if (it != choices.end()) {
-    out = static_cast<Enum>(it - choices.begin());
-    return;
-  }
-  const std::vector<std::string> names(choices.begin(), choices.end());
-  diags_.error(v->loc, label(key, ctx) + " must be one of " + join(choices, "|") + ", got " + v->describe() +
-                           (v->kind == tkind::scalar ? did_you_mean(v->text, names) : ""));
+  const auto i = choice_index(*v, sec, key, ctx);
+  if (i != static_cast<std::size_t>(-1)) out = static_cast<Enum>(i);
 }
 
 }  // namespace corridor::detail

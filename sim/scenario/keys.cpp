@@ -68,6 +68,17 @@ using vt = vtype;
 // them cannot make a run fail deep inside with a NaN time, a bad_alloc or a false "no route". Each is far
 // beyond any real corridor; docs/scenarios.md gives the reasons.
 constexpr double max_usd_per_teu = 1e5;  // fees, fares, handling, subsidies: 20 times a whole transit's cost
+// A door-to-door cost, a mode's constant or a risk premium, per TEU: air freight of a TEU's load is ~1e5 at
+// the most. Times any value of time and day count allowed, a generalized cost stays below 1e12.
+constexpr double max_cost_usd_per_teu = 1e7;
+// A market's yearly TEU of all modes: the world's container trade is ~9e8 TEU a year. Spread over a year's
+// days and a train's TEU, still far inside the range where counts are exact in a double.
+constexpr double max_teu_per_year = 1e9;
+// A door-to-door transit: ten years, where an ocean voyage takes 30 to 50 days.
+constexpr double max_transit_days = 3650;
+// The scales of mode and family choice, per USD: below this, a million USD per TEU moves the odds by less
+// than e (no choice is left), and an inclusive cost, which divides a logarithm by the scale, could overflow.
+constexpr double min_choice_scale_per_usd = 1e-6;
 
 std::vector<section_spec> make_sections() {
   std::vector<section_spec> all;
@@ -86,16 +97,26 @@ std::vector<section_spec> make_sections() {
            key("train_capacity_teu", vt::number, "Capacity of a block train", "TEU").ge(1).le(1000),
            key("route_choice", vt::map, "How trains choose among routes").of("route_choice"),
            key("report", vt::map, "Which regions the reported share is measured between").of("report"),
-           key("regions", vt::id_map, "Region id -> list of ISO 3166 alpha-2 country codes").of("region"),
+           key("choice", vt::map, "How shippers choose a mode and a corridor family (markets)").of("choice"),
+           key("regions", vt::id_map,
+               "Region id -> list of ISO 3166 alpha-2 country codes, or {countries, nodes}")
+               .of("region"),
            key("cargo_classes", vt::id_map, "Cargo class id -> cargo class").of("cargo_class"),
            key("nodes", vt::id_map, "Node id -> node").of("node"),
            key("edges", vt::id_map, "Edge id -> rail line or ferry leg").of("edge"),
            key("flows", vt::id_map, "Flow id -> origin-destination demand").of("flow"),
            key("disruptions", vt::id_map, "Disruption id -> disruption").of("disruption"),
+           key("corridor_families", vt::id_map,
+               "Family id -> corridor family, in priority order: a route belongs to the first it passes")
+               .of("family"),
+           key("alternatives", vt::id_map, "Alternative id -> a mode other than rail (sea, air, road)")
+               .of("alternative"),
+           key("markets", vt::id_map, "Market id -> demand of all modes between two regions").of("market"),
            key("remove", vt::string_list,
-               "Overlays only: ids of base nodes, edges, flows or disruptions to drop"),
+               "Overlays only: ids of base nodes, edges, flows, disruptions, markets, corridor families, "
+               "alternatives or report shares to drop"),
            key("scale_demand", vt::scale,
-               "Overlays only: multiplies teu_per_week of all (or the listed) flows")
+               "Overlays only: multiplies the demand of all (or the listed) flows and markets")
                .gt(0)
                .le(1000)
                .of("scale_demand"),
@@ -118,8 +139,42 @@ std::vector<section_spec> make_sections() {
            key("share_region", vt::string, "Region whose transit share is reported (region id)"),
            key("origin_region", vt::string, "Origin side of the measured traffic (region id)"),
            key("destination_region", vt::string, "Destination side of the measured traffic (region id)"),
+           key("shares", vt::id_map, "Share id -> a share of trains between two regions to report")
+               .of("share"),
+           key("gateways", vt::string_list,
+               "Crossing ids whose share of the first share's trains is reported (needs a share)"),
        }});
-  all.push_back({"region", "A list of ISO 3166 alpha-2 country codes", {}});
+  all.push_back({"share",
+                 "The share of trains between two regions (either way) passing a region (via) or none of it "
+                 "(avoiding); give one of via and avoiding",
+                 {
+                     key("from", vt::string, "Region id at one end").req(),
+                     key("to", vt::string, "Region id at the other end").req(),
+                     key("via", vt::string, "Region id the counted trains pass"),
+                     key("avoiding", vt::string, "Region id the counted trains do not pass"),
+                 }});
+  all.push_back(
+      {"choice",
+       "Nested logit of shippers: mode, then corridor family, then route (route_choice); "
+       "mode_scale_per_usd <= family_scale_per_usd <= route_choice.logit_scale_per_usd",
+       {
+           key("mode_scale_per_usd", vt::number,
+               "Scale of mode choice: P(mode) ~ exp(-theta_mode * generalized cost per TEU)", "1/USD")
+               .ge(min_choice_scale_per_usd),
+           key("family_scale_per_usd", vt::number, "Scale of the choice among corridor families", "1/USD")
+               .ge(min_choice_scale_per_usd),
+           key("update_days", vt::number, "How often mode and family shares are revisited", "days")
+               .gt(0)
+               .le(365),
+           key("path_size", vt::boolean, "Path-size correction of near-duplicate routes within a family"),
+       }});
+  all.push_back({"region",
+                 "A list of ISO 3166 alpha-2 country codes, or a map naming countries and nodes; a node is "
+                 "in the region when its country or its id is listed",
+                 {
+                     key("countries", vt::string_list, "ISO 3166 alpha-2 country codes"),
+                     key("nodes", vt::string_list, "Node ids in the region whatever their country"),
+                 }});
   all.push_back(
       {"cargo_class",
        "A class of cargo with its value of time",
@@ -156,6 +211,17 @@ std::vector<section_spec> make_sections() {
            key("customs_dwell_h", vt::distribution, "Customs dwell after service; holds no track", "h")
                .only(applies::crossing),
            key("daily_cap_trains", vt::integer, "Trains starting service per day; 0 = no cap", "trains/day")
+               .ge(0)
+               .le(10000)
+               .only(applies::crossing),
+           key("daily_cap_trains_entering", vt::integer,
+               "Trains arriving from another country starting service per day; 0 = no cap", "trains/day")
+               .ge(0)
+               .le(10000)
+               .only(applies::crossing),
+           key("daily_cap_trains_leaving", vt::integer,
+               "Trains arriving from the crossing's own country starting service per day; 0 = no cap",
+               "trains/day")
                .ge(0)
                .le(10000)
                .only(applies::crossing),
@@ -245,12 +311,94 @@ std::vector<section_spec> make_sections() {
                          .lt(1)
                          .zero_or_ge(0.001),
                  }});
-  all.push_back({"scale_demand",
-                 "Demand scaling of an overlay",
-                 {
-                     key("factor", vt::number, "Multiplier of teu_per_week").req().gt(0).le(1000),
-                     key("flows", vt::string_list, "Flow ids to scale (default: all)"),
-                 }});
+  all.push_back(
+      {"family",
+       "A corridor family: the routes passing one of its via nodes",
+       {
+           key("name", vt::string, "Display name (default: the id)"),
+           key("via", vt::string_list, "Node ids; a route passing one of them belongs to the family").req(),
+       }});
+  all.push_back(
+      {"alternative",
+       "A way other than rail that a market's shippers have: door-to-door cost and transit by month",
+       {
+           key("mode", vt::choice, "What it is").req().choices({"sea", "air", "road", "other"}),
+           key("cost_usd_per_teu", vt::months1or12, "Door-to-door cost, one or 12 values (January first)",
+               "USD/TEU")
+               .req()
+               .ge(0)
+               .le(max_cost_usd_per_teu),
+           key("transit_days", vt::months1or12, "Door-to-door transit, one or 12 values (January first)",
+               "days")
+               .req()
+               .gt(0)
+               .le(max_transit_days),
+           key("classes", vt::string_list, "Cargo class ids that may use it (default: all)"),
+           key("description", vt::string, "Free text"),
+       }});
+  all.push_back(
+      {"market",
+       "Demand of all modes from one region to another, split by cargo class and terminals; give origins "
+       "and destinations, or pairs",
+       {
+           key("from", vt::string, "Region id of the origins").req(),
+           key("to", vt::string, "Region id of the destinations").req(),
+           key("teu_per_year", vt::number, "Demand of all modes", "TEU/year")
+               .req()
+               .gt(0)
+               .le(max_teu_per_year),
+           key("cargo_mix", vt::number_map, "Cargo class id -> share of the TEU; the shares sum to 1")
+               .req()
+               .gt(0)
+               .le(1),
+           key("origins", vt::number_map, "Terminal id (in the from region) -> share; the shares sum to 1")
+               .gt(0)
+               .le(1),
+           key("destinations", vt::number_map, "Terminal id (in the to region) -> share; the shares sum to 1")
+               .gt(0)
+               .le(1),
+           key("pairs", vt::id_map, "Pair id -> origin-destination pair; instead of origins and destinations")
+               .of("market_pair"),
+           key("seasonality", vt::months12, "Demand multipliers by month, January first").gt(0).le(100),
+           key("train_capacity_teu", vt::number, "Train capacity (default: the scenario's)", "TEU")
+               .ge(1)
+               .le(1000),
+           key("max_wait_h", vt::number, "A part-full train leaves after this wait", "h").gt(0).le(8760),
+           key("rail_constant_usd_per_teu", vt::number, "Added to rail's generalized cost in mode choice",
+               "USD/TEU")
+               .ge(-max_cost_usd_per_teu)
+               .le(max_cost_usd_per_teu),
+           key("alternatives", vt::string_list, "Alternative ids open to its shippers (default: none)"),
+           key("risk", vt::id_map, "Region id -> shippers' aversion to routes through it").of("market_risk"),
+       }});
+  all.push_back(
+      {"market_pair",
+       "One origin-destination pair of a market and its share of the market's TEU",
+       {
+           key("from", vt::string, "Origin terminal id, in the market's from region").req(),
+           key("to", vt::string, "Destination terminal id, in the market's to region").req(),
+           key("share", vt::number, "Share of the market's TEU; a market's pairs sum to 1").req().gt(0).le(1),
+       }});
+  all.push_back(
+      {"market_risk",
+       "Shippers' aversion to routes through a region",
+       {
+           key("avoid_share", vt::number, "Share of shippers who never use such routes").ge(0).le(1),
+           key("premium_usd_per_teu", vt::number, "What the others add to such routes' cost", "USD/TEU")
+               .ge(0)
+               .le(max_cost_usd_per_teu),
+       }});
+  all.push_back(
+      {"scale_demand",
+       "Demand scaling of an overlay: with neither flows nor markets, every flow and market",
+       {
+           key("factor", vt::number, "Multiplier of teu_per_week (flows) and teu_per_year (markets)")
+               .req()
+               .gt(0)
+               .le(1000),
+           key("flows", vt::string_list, "Flow ids to scale"),
+           key("markets", vt::string_list, "Market ids to scale"),
+       }});
   return all;
 }
 

@@ -2,6 +2,7 @@
 // The scenario format's keys, once: which keys each map allows, their types, ranges, units and meaning.
 // The loader checks against it, validate() takes its ranges from it and the JSON Schema is printed from it,
 // so the three cannot drift apart. Internal to sim/scenario.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,9 +21,10 @@ enum class vtype {
   months12,      // exactly 12 numbers, January first
   months1or12,   // one number for every month, or 12
   string_list,   // list of strings (countries, ids)
+  number_map,    // a map id -> number (shares by cargo class or terminal); the range applies to the numbers
   map,           // a nested map with its own section
   id_map,        // a map id -> entry of a section
-  scale,         // a number or {factor, flows}
+  scale,         // a number or {factor, flows, markets}
 };
 
 // Keys that only make sense for one kind of node or edge.
@@ -74,6 +76,14 @@ const dist_spec* find_dist(std::string_view name) noexcept;
 inline constexpr double dist_max_h = 1e5;
 // A lognormal's mean is at least this (3.6 s): its log-scale parameters come from (sd / mean) squared.
 inline constexpr double lognormal_min_mean_h = 1e-3;
+
+// Corridor families in one scenario. With the implicit family "other" they make at most 16 nests; each
+// family is a constrained path search per origin-destination pair, so their number multiplies the routing
+// work, and the real corridors out of China number five or six.
+inline constexpr std::size_t max_families = 15;
+// Shares (cargo mix, origins, destinations, pairs) must sum to 1 within this: decimal shares that add up to 1
+// do so within floating-point rounding (~1e-16), while a share mistyped by a ten-thousandth is caught.
+inline constexpr double share_sum_tolerance = 1e-6;
 
 // Ids of nodes, edges, flows ...: letters, digits, '_', '-', '.', starting with a letter or digit.
 inline constexpr std::string_view id_pattern = "^[A-Za-z0-9][A-Za-z0-9_.-]*$";

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "files.hpp"
+#include "keys.hpp"
 #include "stages.hpp"
 
 namespace corridor {
@@ -20,7 +21,9 @@ field_locator locator_for(const tnode& root) {
     if (collection.empty()) return root.find(field);
     const tnode* c = root.find(collection);
     if (!c || c->kind != tkind::map) return nullptr;
-    if (collection == "route_choice" || collection == "report") return c->find(field);
+    // A top-level map (route_choice, choice, report) holds fields, not entities.
+    if (const auto* key = section("top").find(collection); key && key->type == vtype::map)
+      return c->find(field);
     auto it = indexes->find(collection);
     if (it == indexes->end()) {
       it = indexes->emplace(std::string(collection), index()).first;

@@ -59,6 +59,10 @@ json value_schema(const key_spec& k) {
       return {{"oneOf", {number_schema(k), months_schema(k)}}};
     case vtype::string_list:
       return {{"type", "array"}, {"items", {{"type", "string"}, {"pattern", id_pattern}}}};
+    case vtype::number_map:
+      return {{"type", "object"},
+              {"patternProperties", {{std::string(id_pattern), number_schema(k)}}},
+              {"additionalProperties", false}};
     case vtype::map:
       return def_ref(k.section);
     case vtype::id_map:
@@ -142,13 +146,18 @@ json distribution_schema() {
 std::string scenario_json_schema() {
   json defs = json::object();
   for (const char* name :
-       {"route_choice", "report", "cargo_class", "node", "edge", "flow", "disruption", "scale_demand"}) {
+       {"route_choice", "choice", "report", "share", "cargo_class", "node", "edge", "flow", "disruption",
+        "family", "alternative", "market", "market_pair", "market_risk", "scale_demand"}) {
     defs[name] = section_schema(section(name));
   }
-  defs["region"] = {{"type", "array"},
-                    {"description", section("region").description},
-                    {"items", {{"type", "string"}, {"pattern", country_pattern}}},
-                    {"minItems", 1}};
+  json region = section_schema(section("region"));
+  region["properties"]["countries"]["items"]["pattern"] = country_pattern;
+  region.erase("description");
+  defs["region"] = {
+      {"description", section("region").description},
+      {"oneOf",
+       {{{"type", "array"}, {"items", {{"type", "string"}, {"pattern", country_pattern}}}, {"minItems", 1}},
+        region}}};
   defs["distribution"] = distribution_schema();
   defs["weekday"] = {{"enum", weekday_names}};
   // An overlay (a file with `extends`) states only what changes, so its entries need no required keys;
@@ -166,6 +175,29 @@ std::string scenario_json_schema() {
       defs[def + "_patch"] = patch;
       overlay[name]["patternProperties"][std::string(id_pattern)] = def_ref(def + "_patch");
     }
+    root["properties"][name] = {{"type", "object"}, {"description", root["properties"][name]["description"]}};
+  }
+  // A map such as `report` merges key by key, and its id maps (report shares) by id: patches too.
+  for (const auto& k : section("top").keys) {
+    if (k.type != vtype::map) continue;
+    const std::string name(k.name), def(k.section);
+    json patch = defs[def];
+    bool has_ids = false;
+    for (const auto& field : section(k.section).keys) {
+      const std::string entry(field.section);
+      if (field.type != vtype::id_map || !defs[entry].contains("required")) continue;
+      has_ids = true;
+      json entry_patch = defs[entry];
+      entry_patch.erase("required");
+      defs[entry + "_patch"] = entry_patch;
+      patch["properties"][std::string(field.name)]["patternProperties"][std::string(id_pattern)] =
+          def_ref(entry + "_patch");
+    }
+    if (!has_ids) continue;
+    defs[def + "_patch"] = patch;
+    complete[name] = root["properties"][name];
+    overlay[name] = def_ref(def + "_patch");
+    overlay[name]["description"] = root["properties"][name]["description"];
     root["properties"][name] = {{"type", "object"}, {"description", root["properties"][name]["description"]}};
   }
   root["if"] = {{"required", {"extends"}}};

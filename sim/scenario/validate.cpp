@@ -1,19 +1,10 @@
 // The semantic checks of a resolved scenario: ranges, references, gauges and reachability. Runs on the
 // structs, so it also checks scenarios changed in memory (sweeps); a locator, when the scenario came from a
 // file, points each message at the value as written rather than at its entity.
-#include <map>
-#include <set>
-#include <unordered_set>
-
-#include "keys.hpp"
-#include "stages.hpp"
+#include "checker.hpp"
 
 namespace corridor::detail {
 namespace {
-
-std::string q(std::string_view s) {
-  return "'" + std::string(s) + "'";
-}
 
 std::string_view dist_name(dist_kind k) {
   switch (k) {
@@ -35,124 +26,29 @@ std::string_view dist_name(dist_kind k) {
   return "empirical";
 }
 
-// The ids of one or more collections: hashed for the check of every reference, listed only when a message
-// needs suggestions. Views into the scenario, which does not change while it is checked.
-class id_set {
- public:
-  template <class... Specs>
-  explicit id_set(const std::vector<Specs>&... collections) {
-    (add(collections), ...);
-  }
-  bool contains(std::string_view id) const { return set_.count(id) > 0; }
-  std::vector<std::string> list() const { return {order_.begin(), order_.end()}; }
+}  // namespace
 
- private:
-  std::unordered_set<std::string_view> set_;
-  std::vector<std::string_view> order_;
-
-  template <class Spec>
-  void add(const std::vector<Spec>& specs) {
-    for (const auto& s : specs) {
-      set_.insert(s.id);
-      order_.emplace_back(s.id);
-    }
+void checker::dist(const node_spec& n, std::string_view key, const distribution& d) {
+  const auto loc = at("nodes", n.id, key, n.loc);
+  const std::string label = std::string(key) + " of node " + q(n.id);
+  try {
+    d.check();
+  } catch (const std::invalid_argument& e) {
+    return diags_.error(loc, label + ": invalid distribution: " + e.what());
   }
-};
-
-class checker {
- public:
-  checker(const scenario& s, const field_locator& where, diagnostics& diags)
-      : s_(s),
-        where_(where),
-        diags_(diags),
-        regions_(s.regions),
-        cargo_classes_(s.cargo_classes),
-        nodes_(s.nodes),
-        edges_(s.edges),
-        targets_(s.nodes, s.edges) {}
-
-  void run();
-
- private:
-  const scenario& s_;
-  const field_locator& where_;
-  diagnostics& diags_;
-  const id_set regions_, cargo_classes_, nodes_, edges_, targets_;  // targets: nodes and edges
-
-  const tnode* written(std::string_view collection, std::string_view id, std::string_view field) const {
-    return where_ ? where_(collection, id, field) : nullptr;
+  const dist_spec& spec = *find_dist(dist_name(d.kind));
+  const double params[] = {d.a, d.b, d.c};
+  for (std::size_t i = 0; i < spec.params.size() && d.kind != dist_kind::empirical; ++i) {
+    if (params[i] > dist_max_h) return too_long(loc, label, spec, spec.params[i], params[i]);
   }
-  source_loc at(std::string_view collection, std::string_view id, std::string_view field,
-                const source_loc& fallback) const {
-    const auto* n = written(collection, id, field);
-    return n ? n->loc : fallback;
+  for (const double v : d.values) {
+    if (v > dist_max_h) return too_long(loc, label, spec, "values", v);
   }
-  source_loc item_at(std::string_view collection, std::string_view id, std::string_view field, std::size_t i,
-                     const source_loc& fallback) const {
-    const auto* n = written(collection, id, field);
-    if (n && n->kind == tkind::sequence && i < n->items.size()) return n->items[i].loc;
-    return n ? n->loc : fallback;
+  if (d.kind == dist_kind::lognormal && d.a < lognormal_min_mean_h) {
+    diags_.error(loc, label + ": mean of lognormal must be >= " + format_number(lognormal_min_mean_h) +
+                          " h, got " + format_number(d.a));
   }
-  source_loc top_loc() const { return {s_.source_file, 0, 0}; }
-
-  // One numeric field against its key's range; `ctx` is "" at top level or "edge 'x'".
-  void range(std::string_view sec, std::string_view collection, std::string_view id, const std::string& ctx,
-             std::string_view key, double v, const source_loc& fallback) {
-    const auto& spec = section(sec).at(key);
-    if (spec.in_range(v)) return;
-    const std::string label = ctx.empty() ? std::string(key) : std::string(key) + " of " + ctx;
-    diags_.error(at(collection, id, key, fallback),
-                 label + " must be " + spec.range_text() + ", got " + format_number(v));
-  }
-  void reference(std::string_view collection, std::string_view id, std::string_view field,
-                 const std::string& ctx, const std::string& target, std::string_view noun,
-                 const id_set& known, const source_loc& fallback) {
-    if (known.contains(target) || diags_.full()) return;
-    diags_.error(at(collection, id, field, fallback), ctx + " refers to unknown " + std::string(noun) + " " +
-                                                          q(target) + did_you_mean(target, known.list()));
-  }
-  void dist(const node_spec& n, std::string_view key, const distribution& d) {
-    const auto loc = at("nodes", n.id, key, n.loc);
-    const std::string label = std::string(key) + " of node " + q(n.id);
-    try {
-      d.check();
-    } catch (const std::invalid_argument& e) {
-      return diags_.error(loc, label + ": invalid distribution: " + e.what());
-    }
-    const dist_spec& spec = *find_dist(dist_name(d.kind));
-    const double params[] = {d.a, d.b, d.c};
-    for (std::size_t i = 0; i < spec.params.size() && d.kind != dist_kind::empirical; ++i) {
-      if (params[i] > dist_max_h) return too_long(loc, label, spec, spec.params[i], params[i]);
-    }
-    for (const double v : d.values) {
-      if (v > dist_max_h) return too_long(loc, label, spec, "values", v);
-    }
-    if (d.kind == dist_kind::lognormal && d.a < lognormal_min_mean_h) {
-      diags_.error(loc, label + ": mean of lognormal must be >= " + format_number(lognormal_min_mean_h) +
-                            " h, got " + format_number(d.a));
-    }
-  }
-  void too_long(const source_loc& loc, const std::string& label, const dist_spec& spec,
-                std::string_view param, double v) {
-    diags_.error(loc, label + ": " + std::string(param) + " of " + std::string(spec.name) +
-                          " must be <= " + format_number(dist_max_h) + " h, got " + format_number(v));
-  }
-  template <class Spec>
-  void unique(const std::vector<Spec>& specs, std::string_view noun) {
-    std::set<std::string> seen;
-    for (const auto& s : specs) {
-      if (!seen.insert(s.id).second) diags_.error(s.loc, "duplicate " + std::string(noun) + " id " + q(s.id));
-    }
-  }
-
-  void top();
-  void regions();
-  void node(const node_spec& n);
-  void edge(const edge_spec& e);
-  void ferry(const edge_spec& e);
-  void flow(const flow_spec& f);
-  void disruption(const disruption_spec& d);
-};
+}
 
 void checker::top() {
   const auto loc = top_loc();
@@ -177,16 +73,22 @@ void checker::top() {
 
 void checker::regions() {
   for (const auto& r : s_.regions) {
-    if (r.countries.empty()) {
+    if (r.countries.empty() && r.nodes.empty()) {
       diags_.error(at("regions", r.id, "", r.loc),
                    "region " + q(r.id) + " is empty; list at least one country code");
     }
+    // Written as a list, the region is its countries; written as a map, they are its `countries`.
+    const std::string_view countries = written("regions", r.id, "countries") ? "countries" : "";
     for (std::size_t i = 0; i < r.countries.size(); ++i) {
       if (is_country_code(r.countries[i])) continue;
-      diags_.error(item_at("regions", r.id, "", i, r.loc),
+      diags_.error(item_at("regions", r.id, countries, i, r.loc),
                    "region " + q(r.id) + ": " + q(r.countries[i]) +
                        " is not an ISO 3166 alpha-2 country code (two "
                        "capital letters)");
+    }
+    for (std::size_t i = 0; i < r.nodes.size(); ++i) {
+      reference_at(item_at("regions", r.id, "nodes", i, r.loc), "region " + q(r.id), r.nodes[i], "node",
+                   nodes_);
     }
   }
   for (const auto& c : s_.cargo_classes) {
@@ -217,6 +119,8 @@ void checker::node(const node_spec& n) {
   const auto& c = n.crossing;
   range("node", "nodes", n.id, ctx, "tracks", c.tracks, n.loc);
   range("node", "nodes", n.id, ctx, "daily_cap_trains", c.daily_cap_trains, n.loc);
+  range("node", "nodes", n.id, ctx, "daily_cap_trains_entering", c.daily_cap_trains_entering, n.loc);
+  range("node", "nodes", n.id, ctx, "daily_cap_trains_leaving", c.daily_cap_trains_leaving, n.loc);
   range("node", "nodes", n.id, ctx, "fee_usd_per_teu", c.fee_usd_per_teu, n.loc);
   dist(n, "transshipment_h", c.transshipment_h);
   dist(n, "pass_through_h", c.pass_through_h);
@@ -329,9 +233,14 @@ void checker::run() {
   for (const auto& e : s_.edges) edge(e);
   for (const auto& f : s_.flows) flow(f);
   for (const auto& d : s_.disruptions) disruption(d);
+  choice();
+  report();
+  families();
+  unique(s_.alternatives, "alternative");
+  for (const auto& a : s_.alternatives) alternative(a);
+  unique(s_.markets, "market");
+  for (const auto& m : s_.markets) market(m);
 }
-
-}  // namespace
 
 void validate_into(const scenario& s, const field_locator& where, diagnostics& diags) {
   checker(s, where, diags).run();

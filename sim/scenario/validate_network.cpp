@@ -1,6 +1,6 @@
 // The checks of the network as a whole: a gauge may change only at a crossing or a port, flows run between
-// terminals, and every flow's destination is reachable from its origin. A plain BFS over the specs: the
-// scenario module must not depend on the network module.
+// terminals, and every flow's and market pair's destination is reachable from its origin. A plain BFS over
+// the specs: the scenario module must not depend on the network module.
 #include <algorithm>
 #include <deque>
 #include <map>
@@ -82,14 +82,21 @@ void reach_from(const std::vector<std::vector<std::size_t>>& next, std::size_t s
   }
 }
 
-void check_flows(const scenario& s, const node_index& nodes, const field_locator& where, diagnostics& diags) {
-  std::vector<std::vector<std::size_t>> next(s.nodes.size());
+using adjacency = std::vector<std::vector<std::size_t>>;
+
+adjacency adjacency_of(const scenario& s, const node_index& nodes) {
+  adjacency next(s.nodes.size());
   for (const auto& e : s.edges) {
     const auto from = nodes.find(e.from), to = nodes.find(e.to);
     if (from == node_index::npos || to == node_index::npos) continue;
     next[from].push_back(to);
     if (e.bidirectional) next[to].push_back(from);
   }
+  return next;
+}
+
+void check_flows(const scenario& s, const node_index& nodes, const adjacency& next,
+                 const field_locator& where, diagnostics& diags) {
   // Reachability with one search per origin (flows visited grouped by origin), then the messages in the
   // flows' own order.
   std::vector<std::size_t> origin(s.flows.size()), order(s.flows.size());
@@ -129,12 +136,63 @@ void check_flows(const scenario& s, const node_index& nodes, const field_locator
   }
 }
 
+// Every origin-destination pair of a market has a route over the edges, whatever its shippers avoid: a pair
+// whose only routes pass a risk region serves the shippers who do not avoid it. One search per origin (pairs
+// in a row from one origin share it); an unreachable destination is reported once, with the first origin it
+// cannot be reached from.
+void check_markets(const scenario& s, const node_index& nodes, const adjacency& next,
+                   const field_locator& where, diagnostics& diags) {
+  std::vector<std::size_t> seen(s.nodes.size(), 0);
+  std::size_t search = 0, searched_from = node_index::npos;
+  const auto search_from = [&](std::size_t a) {
+    if (a == searched_from) return;
+    reach_from(next, a, ++search, seen);
+    searched_from = a;
+  };
+  const auto reach = [&](const std::string& from, const std::string& to) {
+    const auto a = nodes.find(from), b = nodes.find(to);
+    if (a == node_index::npos || b == node_index::npos) return true;
+    search_from(a);
+    return seen[b] == search;
+  };
+  for (const auto& m : s.markets) {
+    const auto ctx = "market " + q(m.id);
+    const auto unreachable = [&](const std::string& subject, const std::string& from, const std::string& to) {
+      return subject + ": destination " + q(to) + " is unreachable from " + q(from) +
+             " over the scenario's edges";
+    };
+    for (const auto& p : m.pairs) {
+      if (reach(p.from, p.to)) continue;
+      const tnode* pairs = where ? where("markets", m.id, "pairs") : nullptr;
+      const tnode* pair = pairs && pairs->kind == tkind::map ? pairs->find(p.id) : nullptr;
+      const tnode* to = pair && pair->kind == tkind::map ? pair->find("to") : nullptr;
+      diags.error(to ? to->loc : p.loc, unreachable("pair " + q(p.id) + " of " + ctx, p.from, p.to));
+    }
+    if (!m.pairs.empty()) continue;
+    std::set<std::string_view> reported;
+    for (const auto& [origin, share] : m.origins) {
+      const auto a = nodes.find(origin);
+      if (a == node_index::npos) continue;
+      search_from(a);
+      for (const auto& [destination, dshare] : m.destinations) {
+        const auto b = nodes.find(destination);
+        if (b == node_index::npos || seen[b] == search || !reported.insert(destination).second) continue;
+        const tnode* dests = where ? where("markets", m.id, "destinations") : nullptr;
+        const tentry* e = dests && dests->kind == tkind::map ? dests->find_entry(destination) : nullptr;
+        diags.error(e ? e->key_loc : m.loc, unreachable(ctx, origin, destination));
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void check_network(const scenario& s, const field_locator& where, diagnostics& diags) {
   const node_index nodes(s);
   check_gauges(s, nodes, diags);
-  check_flows(s, nodes, where, diags);
+  const adjacency next = adjacency_of(s, nodes);
+  check_flows(s, nodes, next, where, diags);
+  check_markets(s, nodes, next, where, diags);
 }
 
 }  // namespace corridor::detail

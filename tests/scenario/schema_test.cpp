@@ -243,7 +243,7 @@ TEST(scenario_schema, rejects_what_the_loader_rejects) {
       {"negative-distance.yaml", "$.edges.dostyk-lodz.distance_km: below minimum"},
       {"zero-tracks.yaml", "$.nodes.dostyk.tracks: below minimum"},
       {"unknown-kind.yaml", "$.nodes.lodz.kind: not in enum"},
-      {"empty-region.yaml", "$.regions.europe: too few items"},
+      {"empty-region.yaml", "$.regions.europe: matches 0 of oneOf"},
       {"missing-required-key.yaml", "$.nodes.xian: missing country"},
       {"overlay-negative-scale.yaml", "$.scale_demand: matches 0 of oneOf"},
       {"bad-weekday.yaml", "$.edges.caspian.weekdays[1]: not in enum"},
