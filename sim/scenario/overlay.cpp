@@ -12,7 +12,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string_view> removable = {"nodes", "edges", "flows", "disruptions"};
+// Top-level collections whose entries `remove` may drop; report shares too (report_shares below).
+const std::vector<std::string_view> removable = {
+    "nodes", "edges", "flows", "disruptions", "corridor_families", "alternatives", "markets"};
+
+tnode* report_shares(tnode& root) {
+  auto* report = root.find("report");
+  auto* shares = report && report->kind == tkind::map ? report->find("shares") : nullptr;
+  return shares && shares->kind == tkind::map ? shares : nullptr;
+}
 
 std::string chain_text(const std::vector<std::string>& names, const std::string& last) {
   std::string out;
@@ -96,6 +104,25 @@ void merge_id_map(tnode& base, const tnode& variant, const section_spec& sec, di
   }
 }
 
+// A top-level map (route_choice, choice, report): field by field, and its id maps (report shares) by id.
+void merge_map(tnode& base, const tnode& variant, const section_spec& sec, diagnostics& diags) {
+  if (base.kind != tkind::map || variant.kind != tkind::map) {
+    base = variant;
+    return;
+  }
+  for (const auto& e : variant.entries) {
+    const auto* spec = sec.find(e.key);
+    auto* existing = base.find(e.key);
+    if (!existing) {
+      base.entries.push_back(e);
+    } else if (spec && spec->type == vtype::id_map) {
+      merge_id_map(*existing, e.value, section(spec->section), diags);
+    } else {
+      *existing = e.value;
+    }
+  }
+}
+
 std::vector<std::string> ids_of(const tnode& root, const std::vector<std::string_view>& collections) {
   std::vector<std::string> out;
   for (auto c : collections) {
@@ -129,6 +156,8 @@ std::vector<removed_id> apply_remove(tnode& base, const tnode& list, diagnostics
       collections.push_back({m, index_of(*m), std::vector<bool>(m->entries.size())});
     }
   }
+  if (auto* m = report_shares(base))
+    collections.push_back({m, index_of(*m), std::vector<bool>(m->entries.size())});
   for (const auto& item : list.items) {
     if (item.kind != tkind::scalar) {
       diags.error(item.loc, "remove: expected an id, got " + item.describe());
@@ -144,9 +173,15 @@ std::vector<removed_id> apply_remove(tnode& base, const tnode& list, diagnostics
     if (found) {
       removed.push_back({item.text, item.loc});
     } else if (!diags.full()) {
-      diags.error(item.loc, "cannot remove " + shown(item.text) +
-                                ": the base has no node, edge, flow or disruption with that id" +
-                                did_you_mean(item.text, ids_of(base, removable)));
+      auto known = ids_of(base, removable);
+      if (const auto* m = report_shares(base)) {
+        for (const auto& e : m->entries) known.push_back(e.key);
+      }
+      diags.error(item.loc,
+                  "cannot remove " + shown(item.text) +
+                      ": the base has no node, edge, flow, disruption, corridor family, alternative, "
+                      "market or report share with that id" +
+                      did_you_mean(item.text, known));
     }
   }
   for (auto& c : collections) {
@@ -193,11 +228,39 @@ void check_removed_references(const tnode& root, const std::vector<removed_id>& 
   }
 }
 
-void scale_flow(tnode& flow, double factor) {
-  auto* teu = flow.kind == tkind::map ? flow.find("teu_per_week") : nullptr;
+// Multiplies one entry's demand field (teu_per_week of a flow, teu_per_year of a market).
+void scale_entry(tnode& entry, std::string_view field, double factor) {
+  auto* teu = entry.kind == tkind::map ? entry.find(field) : nullptr;
   double v = 0.0;
   // A missing or malformed value is left for the conversion to report where it was written.
   if (teu && teu->kind == tkind::scalar && parse_number(teu->text, v)) teu->text = format_number(v * factor);
+}
+
+// Scales the entries of one collection: all of them (`only` null), or those listed.
+void scale_collection(tnode& root, std::string_view collection, std::string_view field, std::string_view noun,
+                      const tnode* only, double factor, diagnostics& diags) {
+  auto* entries = root.find(collection);
+  if (only != nullptr && only->kind != tkind::sequence) {
+    return diags.error(only->loc, std::string(collection) + " of scale_demand: expected a list of " +
+                                      std::string(noun) + " ids, got " + only->describe());
+  }
+  if (!entries || entries->kind != tkind::map) entries = nullptr;
+  if (only == nullptr) {
+    if (entries) {
+      for (auto& e : entries->entries) scale_entry(e.value, field, factor);
+    }
+    return;
+  }
+  const auto index = entries ? index_of(*entries) : std::unordered_map<std::string, std::size_t>();
+  for (const auto& id : only->items) {
+    const auto it = id.kind == tkind::scalar ? index.find(id.text) : index.end();
+    if (it != index.end()) {
+      scale_entry(entries->entries[it->second].value, field, factor);
+    } else if (!diags.full()) {
+      diags.error(id.loc, "scale_demand refers to unknown " + std::string(noun) + " " + id.describe() +
+                              did_you_mean(id.text, ids_of(root, {collection})));
+    }
+  }
 }
 
 void apply_scale(tnode& root, const tnode& scale, diagnostics& diags) {
@@ -205,7 +268,7 @@ void apply_scale(tnode& root, const tnode& scale, diagnostics& diags) {
   double factor = 0.0;
   if (scale.kind == tkind::map) {
     for (const auto& e : scale.entries) {
-      if (e.key != "factor" && e.key != "flows") {
+      if (e.key != "factor" && e.key != "flows" && e.key != "markets") {
         diags.error(e.key_loc, "unknown key '" + e.key + "' in scale_demand" +
                                    did_you_mean(e.key, section("scale_demand").names()));
       }
@@ -219,27 +282,12 @@ void apply_scale(tnode& root, const tnode& scale, diagnostics& diags) {
     return diags.error(factor_node->loc,
                        "scale_demand must be " + spec.range_text() + ", got " + factor_node->text);
   }
-  auto* flows = root.find("flows");
-  if (!flows || flows->kind != tkind::map) return;
-  const tnode* only = scale.kind == tkind::map ? scale.find("flows") : nullptr;
-  if (!only) {
-    for (auto& e : flows->entries) scale_flow(e.value, factor);
-    return;
-  }
-  if (only->kind != tkind::sequence) {
-    return diags.error(only->loc,
-                       "flows of scale_demand: expected a list of flow ids, got " + only->describe());
-  }
-  const auto index = index_of(*flows);
-  for (const auto& id : only->items) {
-    const auto it = id.kind == tkind::scalar ? index.find(id.text) : index.end();
-    if (it != index.end()) {
-      scale_flow(flows->entries[it->second].value, factor);
-    } else if (!diags.full()) {
-      diags.error(id.loc, "scale_demand refers to unknown flow " + id.describe() +
-                              did_you_mean(id.text, ids_of(root, {"flows"})));
-    }
-  }
+  // With neither list, all demand scales; with one or both, only what they list.
+  const tnode* flows = scale.kind == tkind::map ? scale.find("flows") : nullptr;
+  const tnode* markets = scale.kind == tkind::map ? scale.find("markets") : nullptr;
+  const bool all = flows == nullptr && markets == nullptr;
+  if (all || flows) scale_collection(root, "flows", "teu_per_week", "flow", flows, factor, diags);
+  if (all || markets) scale_collection(root, "markets", "teu_per_year", "market", markets, factor, diags);
 }
 
 }  // namespace
@@ -259,7 +307,7 @@ void merge_layer(tnode& base, const tnode& variant, diagnostics& diags) {
     } else if (spec && spec->type == vtype::id_map) {
       merge_id_map(*existing, e.value, section(spec->section), diags);
     } else if (spec && spec->type == vtype::map) {
-      merge_fields(*existing, e.value);
+      merge_map(*existing, e.value, section(spec->section), diags);
     } else {
       *existing = e.value;
     }

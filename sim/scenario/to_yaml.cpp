@@ -2,6 +2,7 @@
 // node or edge left out, so that the text loads back to an equal scenario.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 #include "corridor/scenario.hpp"
@@ -35,6 +36,26 @@ std::string list(const std::vector<double>& values) {
 
 std::string months(const std::array<double, 12>& m) {
   return list({m.begin(), m.end()});
+}
+
+// A month table that holds one value for every month is written as that value, as planners write it.
+std::string months1or12(const std::array<double, 12>& m) {
+  const bool one = std::all_of(m.begin(), m.end(), [&](double v) { return v == m[0]; });
+  return one ? num(m[0]) : months(m);
+}
+
+std::string ids(const std::vector<std::string>& values) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + str(values[i]);
+  return out + "]";
+}
+
+std::string shares(const std::vector<std::pair<std::string, double>>& values) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    out += (i ? ", " : "") + str(values[i].first) + ": " + num(values[i].second);
+  }
+  return out + "}";
 }
 
 std::string weekdays(const std::vector<int>& days) {
@@ -106,6 +127,8 @@ void write_node(writer& w, const node_spec& n) {
   w.line(4, "pass_through_h", dist(c.pass_through_h));
   w.line(4, "customs_dwell_h", dist(c.customs_dwell_h));
   w.line(4, "daily_cap_trains", std::to_string(c.daily_cap_trains));
+  w.line(4, "daily_cap_trains_entering", std::to_string(c.daily_cap_trains_entering));
+  w.line(4, "daily_cap_trains_leaving", std::to_string(c.daily_cap_trains_leaving));
   w.line(4, "fee_usd_per_teu", num(c.fee_usd_per_teu));
 }
 
@@ -148,6 +171,65 @@ void write_flow(writer& w, const flow_spec& f) {
   if (f.train_capacity_teu != 0.0) w.line(4, "train_capacity_teu", num(f.train_capacity_teu));
 }
 
+void write_family(writer& w, const family_spec& f) {
+  w.open(2, str(f.id));
+  w.line(4, "name", str(f.name));
+  w.line(4, "via", ids(f.via));
+}
+
+void write_alternative(writer& w, const alternative_spec& a) {
+  w.open(2, str(a.id));
+  w.line(4, "mode", str(a.mode));
+  w.line(4, "cost_usd_per_teu", months1or12(a.cost_usd_per_teu));
+  w.line(4, "transit_days", months1or12(a.transit_days));
+  if (!a.classes.empty()) w.line(4, "classes", ids(a.classes));
+  w.line(4, "description", json_quoted(a.description));
+}
+
+void write_market(writer& w, const market_spec& m) {
+  w.open(2, str(m.id));
+  w.line(4, "from", str(m.from_region));
+  w.line(4, "to", str(m.to_region));
+  w.line(4, "teu_per_year", num(m.teu_per_year));
+  w.line(4, "cargo_mix", shares(m.cargo_mix));
+  if (m.pairs.empty()) {
+    w.line(4, "origins", shares(m.origins));
+    w.line(4, "destinations", shares(m.destinations));
+  } else {
+    w.open(4, "pairs");
+    for (const auto& p : m.pairs) {
+      w.line(6, str(p.id), "{from: " + str(p.from) + ", to: " + str(p.to) + ", share: " + num(p.share) + "}");
+    }
+  }
+  w.line(4, "seasonality", months(m.seasonality));
+  if (m.train_capacity_teu != 0.0) w.line(4, "train_capacity_teu", num(m.train_capacity_teu));
+  w.line(4, "max_wait_h", num(m.max_wait_h));
+  w.line(4, "rail_constant_usd_per_teu", num(m.rail_constant_usd_per_teu));
+  w.line(4, "alternatives", ids(m.alternatives));
+  if (m.risks.empty()) return;
+  w.open(4, "risk");
+  for (const auto& r : m.risks) {
+    w.line(
+        6, str(r.region),
+        "{avoid_share: " + num(r.avoid_share) + ", premium_usd_per_teu: " + num(r.premium_usd_per_teu) + "}");
+  }
+}
+
+void write_report(writer& w, const report_spec& r) {
+  w.open(0, "report");
+  w.line(2, "share_region", str(r.share_region));
+  w.line(2, "origin_region", str(r.origin_region));
+  w.line(2, "destination_region", str(r.destination_region));
+  w.out << (r.shares.empty() ? "  shares: {}\n" : "  shares:\n");
+  for (const auto& sh : r.shares) {
+    std::string text = "{from: " + str(sh.from_region) + ", to: " + str(sh.to_region);
+    if (!sh.via_region.empty()) text += ", via: " + str(sh.via_region);
+    if (!sh.avoiding_region.empty()) text += ", avoiding: " + str(sh.avoiding_region);
+    w.line(4, str(sh.id), text + "}");
+  }
+  w.line(2, "gateways", ids(r.gateways));
+}
+
 void write_top(writer& w, const scenario& s) {
   w.line(0, "name", str(s.name));
   w.line(0, "description", json_quoted(s.description));
@@ -159,10 +241,12 @@ void write_top(writer& w, const scenario& s) {
   w.line(2, "mode", choice("route_choice", "mode", s.route_choice.mode));
   w.line(2, "k_paths", std::to_string(s.route_choice.k_paths));
   w.line(2, "logit_scale_per_usd", num(s.route_choice.logit_scale_per_usd));
-  w.open(0, "report");
-  w.line(2, "share_region", str(s.report.share_region));
-  w.line(2, "origin_region", str(s.report.origin_region));
-  w.line(2, "destination_region", str(s.report.destination_region));
+  w.open(0, "choice");
+  w.line(2, "mode_scale_per_usd", num(s.choice.mode_scale_per_usd));
+  w.line(2, "family_scale_per_usd", num(s.choice.family_scale_per_usd));
+  w.line(2, "update_days", num(s.choice.update_days));
+  w.line(2, "path_size", s.choice.path_size ? "true" : "false");
+  write_report(w, s.report);
 }
 
 }  // namespace
@@ -174,9 +258,9 @@ std::string to_yaml(const scenario& s) {
   write_top(w, s);
   w.out << (s.regions.empty() ? "regions: {}\n" : "regions:\n");
   for (const auto& r : s.regions) {
-    std::string countries = "[";
-    for (std::size_t i = 0; i < r.countries.size(); ++i) countries += (i ? ", " : "") + str(r.countries[i]);
-    w.line(2, str(r.id), countries + "]");
+    w.line(2, str(r.id),
+           r.nodes.empty() ? ids(r.countries)
+                           : "{countries: " + ids(r.countries) + ", nodes: " + ids(r.nodes) + "}");
   }
   w.out << (s.cargo_classes.empty() ? "cargo_classes: {}\n" : "cargo_classes:\n");
   for (const auto& c : s.cargo_classes) {
@@ -198,6 +282,12 @@ std::string to_yaml(const scenario& s) {
     w.line(4, "to_day", num(d.to_day));
     w.line(4, "capacity_factor", num(d.capacity_factor));
   }
+  w.out << (s.families.empty() ? "corridor_families: {}\n" : "corridor_families:\n");
+  for (const auto& f : s.families) write_family(w, f);
+  w.out << (s.alternatives.empty() ? "alternatives: {}\n" : "alternatives:\n");
+  for (const auto& a : s.alternatives) write_alternative(w, a);
+  w.out << (s.markets.empty() ? "markets: {}\n" : "markets:\n");
+  for (const auto& m : s.markets) write_market(w, m);
   return w.out.str();
 }
 

@@ -27,12 +27,18 @@ void checker::choice() {
       (c.mode_scale_per_usd <= c.family_scale_per_usd && c.family_scale_per_usd <= route)) {
     return;
   }
-  // At the scale that breaks the order, or at whichever of the three was written.
+  // At a scale of the broken inequality, the one written in the file being loaded when there is one (an
+  // overlay that raised or lowered it), else the one written at all.
   const bool mode_first = c.mode_scale_per_usd > c.family_scale_per_usd;
-  const tnode* n = mode_first ? written("choice", "", "mode_scale_per_usd")
-                              : written("choice", "", "family_scale_per_usd");
-  if (!n) n = written("choice", "", mode_first ? "family_scale_per_usd" : "mode_scale_per_usd");
-  if (!n) n = written("route_choice", "", "logit_scale_per_usd");
+  const tnode* pair[] = {written("choice", "", mode_first ? "mode_scale_per_usd" : "family_scale_per_usd"),
+                         mode_first ? written("choice", "", "family_scale_per_usd")
+                                    : written("route_choice", "", "logit_scale_per_usd")};
+  const tnode* n = nullptr;
+  for (const auto* candidate : pair) {
+    if (candidate && (!n || (candidate->loc.file == s_.source_file && n->loc.file != s_.source_file))) {
+      n = candidate;
+    }
+  }
   diags_.error(n ? n->loc : loc,
                "nested logit scales must satisfy choice.mode_scale_per_usd <= choice.family_scale_per_usd <= "
                "route_choice.logit_scale_per_usd, got " +

@@ -118,8 +118,8 @@ const broken_case corpus[] = {
     {"overlay-negative-scale.yaml",
      "broken/overlay-negative-scale.yaml:3:15: error: scale_demand must be > 0 and <= 1000, got -2"},
     {"overlay-remove-unknown.yaml",
-     "broken/overlay-remove-unknown.yaml:3:10: error: cannot remove 'a-c': the base has no node, edge, flow "
-     "or disruption with that id; did you mean 'a-x'?"},
+     "broken/overlay-remove-unknown.yaml:3:10: error: cannot remove 'a-c': the base has no node, edge, flow, "
+     "disruption, corridor family, alternative, market or report share with that id; did you mean 'a-x'?"},
     {"overlay-removed-node-in-use.yaml",
      "broken/overlay-removed-node-in-use.yaml:3:10: error: cannot remove node 'b': edge 'x-b' still uses it "
      "(fixtures/minimal.yaml:10); remove the edge too"},

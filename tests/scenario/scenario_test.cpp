@@ -237,7 +237,22 @@ void expect_same(const scenario& a, const scenario& b) {
   for (std::size_t i = 0; i < a.regions.size(); ++i) {
     EXPECT_EQ(a.regions[i].id, b.regions[i].id);
     EXPECT_EQ(a.regions[i].countries, b.regions[i].countries);
+    EXPECT_EQ(a.regions[i].nodes, b.regions[i].nodes);
   }
+  EXPECT_EQ(a.choice.mode_scale_per_usd, b.choice.mode_scale_per_usd);
+  EXPECT_EQ(a.choice.family_scale_per_usd, b.choice.family_scale_per_usd);
+  EXPECT_EQ(a.choice.update_days, b.choice.update_days);
+  EXPECT_EQ(a.choice.path_size, b.choice.path_size);
+  ASSERT_EQ(a.report.shares.size(), b.report.shares.size());
+  for (std::size_t i = 0; i < a.report.shares.size(); ++i) {
+    const auto &x = a.report.shares[i], &y = b.report.shares[i];
+    EXPECT_EQ(x.id, y.id);
+    EXPECT_EQ(x.from_region, y.from_region);
+    EXPECT_EQ(x.to_region, y.to_region);
+    EXPECT_EQ(x.via_region, y.via_region);
+    EXPECT_EQ(x.avoiding_region, y.avoiding_region);
+  }
+  EXPECT_EQ(a.report.gateways, b.report.gateways);
   ASSERT_EQ(a.cargo_classes.size(), b.cargo_classes.size());
   for (std::size_t i = 0; i < a.cargo_classes.size(); ++i) {
     EXPECT_EQ(a.cargo_classes[i].id, b.cargo_classes[i].id);
@@ -261,6 +276,8 @@ void expect_same(const scenario& a, const scenario& b) {
     same_dist(x.crossing.pass_through_h, y.crossing.pass_through_h);
     same_dist(x.crossing.customs_dwell_h, y.crossing.customs_dwell_h);
     EXPECT_EQ(x.crossing.daily_cap_trains, y.crossing.daily_cap_trains);
+    EXPECT_EQ(x.crossing.daily_cap_trains_entering, y.crossing.daily_cap_trains_entering);
+    EXPECT_EQ(x.crossing.daily_cap_trains_leaving, y.crossing.daily_cap_trains_leaving);
     EXPECT_EQ(x.crossing.fee_usd_per_teu, y.crossing.fee_usd_per_teu);
   }
   ASSERT_EQ(a.edges.size(), b.edges.size());
@@ -308,6 +325,51 @@ void expect_same(const scenario& a, const scenario& b) {
     EXPECT_EQ(a.disruptions[i].to_day, b.disruptions[i].to_day);
     EXPECT_EQ(a.disruptions[i].capacity_factor, b.disruptions[i].capacity_factor);
   }
+  ASSERT_EQ(a.families.size(), b.families.size());
+  for (std::size_t i = 0; i < a.families.size(); ++i) {
+    EXPECT_EQ(a.families[i].id, b.families[i].id);
+    EXPECT_EQ(a.families[i].name, b.families[i].name);
+    EXPECT_EQ(a.families[i].via, b.families[i].via);
+  }
+  ASSERT_EQ(a.alternatives.size(), b.alternatives.size());
+  for (std::size_t i = 0; i < a.alternatives.size(); ++i) {
+    const auto &x = a.alternatives[i], &y = b.alternatives[i];
+    EXPECT_EQ(x.id, y.id);
+    EXPECT_EQ(x.mode, y.mode);
+    EXPECT_EQ(x.description, y.description);
+    EXPECT_EQ(x.cost_usd_per_teu, y.cost_usd_per_teu);
+    EXPECT_EQ(x.transit_days, y.transit_days);
+    EXPECT_EQ(x.classes, y.classes);
+  }
+  ASSERT_EQ(a.markets.size(), b.markets.size());
+  for (std::size_t i = 0; i < a.markets.size(); ++i) {
+    const auto &x = a.markets[i], &y = b.markets[i];
+    EXPECT_EQ(x.id, y.id);
+    EXPECT_EQ(x.from_region, y.from_region);
+    EXPECT_EQ(x.to_region, y.to_region);
+    EXPECT_EQ(x.teu_per_year, y.teu_per_year);
+    EXPECT_EQ(x.cargo_mix, y.cargo_mix);
+    EXPECT_EQ(x.origins, y.origins);
+    EXPECT_EQ(x.destinations, y.destinations);
+    ASSERT_EQ(x.pairs.size(), y.pairs.size());
+    for (std::size_t k = 0; k < x.pairs.size(); ++k) {
+      EXPECT_EQ(x.pairs[k].id, y.pairs[k].id);
+      EXPECT_EQ(x.pairs[k].from, y.pairs[k].from);
+      EXPECT_EQ(x.pairs[k].to, y.pairs[k].to);
+      EXPECT_EQ(x.pairs[k].share, y.pairs[k].share);
+    }
+    EXPECT_EQ(x.seasonality, y.seasonality);
+    EXPECT_EQ(x.train_capacity_teu, y.train_capacity_teu);
+    EXPECT_EQ(x.max_wait_h, y.max_wait_h);
+    EXPECT_EQ(x.rail_constant_usd_per_teu, y.rail_constant_usd_per_teu);
+    EXPECT_EQ(x.alternatives, y.alternatives);
+    ASSERT_EQ(x.risks.size(), y.risks.size());
+    for (std::size_t k = 0; k < x.risks.size(); ++k) {
+      EXPECT_EQ(x.risks[k].region, y.risks[k].region);
+      EXPECT_EQ(x.risks[k].avoid_share, y.risks[k].avoid_share);
+      EXPECT_EQ(x.risks[k].premium_usd_per_teu, y.risks[k].premium_usd_per_teu);
+    }
+  }
 }
 
 void expect_round_trip(const fs::path& file) {
@@ -321,6 +383,10 @@ void expect_round_trip(const fs::path& file) {
 
 TEST(scenario_to_yaml, loads_back_to_an_equal_scenario) {
   expect_round_trip(fixtures / "small.yaml");
+}
+
+TEST(scenario_to_yaml, loads_back_markets_alternatives_families_and_report_shares) {
+  expect_round_trip(fixtures / "markets.yaml");
 }
 
 TEST(scenario_to_yaml, loads_back_the_resolved_overlay_chain) {

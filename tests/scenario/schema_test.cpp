@@ -202,7 +202,7 @@ TEST(scenario_schema, is_draft_2020_12_with_every_key_described_and_closed_maps)
 
 TEST(scenario_schema, accepts_every_valid_fixture) {
   for (const char* name :
-       {"small.yaml", "minimal.yaml", "variant.yaml", "chain.yaml", "on-broken-base.yaml"}) {
+       {"small.yaml", "minimal.yaml", "variant.yaml", "chain.yaml", "on-broken-base.yaml", "markets.yaml"}) {
     const auto problems = check_file(fixtures / name);
     EXPECT_TRUE(problems.empty()) << name << ": " << problems.front();
   }
@@ -229,8 +229,10 @@ TEST(scenario_schema, accepts_every_scenario_of_the_project) {
 }
 
 TEST(scenario_schema, accepts_the_resolved_form_printed_by_to_yaml) {
-  const auto problems = check_text(corridor::to_yaml(corridor::load_scenario(fixtures / "small.yaml")));
-  EXPECT_TRUE(problems.empty()) << problems.front();
+  for (const char* name : {"small.yaml", "markets.yaml"}) {
+    const auto problems = check_text(corridor::to_yaml(corridor::load_scenario(fixtures / name)));
+    EXPECT_TRUE(problems.empty()) << name << ": " << problems.front();
+  }
 }
 
 TEST(scenario_schema, rejects_what_the_loader_rejects) {
