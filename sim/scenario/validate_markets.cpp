@@ -245,8 +245,14 @@ void checker::market(const market_spec& m) {
   market_shares(m, "cargo_mix", m.cargo_mix, "cargo class", cargo_classes_);
   const bool product = !m.origins.empty() || !m.destinations.empty();
   if (!m.pairs.empty() && product) {
+    // At whichever the loaded file wrote (an overlay adding origins to a market of pairs), else at pairs.
+    const tnode* n = written("markets", m.id, "pairs");
+    for (const auto* key : {"origins", "destinations"}) {
+      const auto* other = written("markets", m.id, key);
+      if (other && (!n || (other->loc.file == s_.source_file && n->loc.file != s_.source_file))) n = other;
+    }
     diags_.error(
-        at("markets", m.id, "pairs", m.loc),
+        n ? n->loc : m.loc,
         ctx + " has both pairs and origins or destinations; give pairs, or origins and destinations");
   } else if (m.pairs.empty() && (m.origins.empty() || m.destinations.empty())) {
     diags_.error(m.loc, ctx + " needs origins and destinations, or pairs");

@@ -25,6 +25,15 @@ const broken_case corpus[] = {
      "loader's limit (see Limits in docs/scenarios.md)"},
     {"alias-cycle.yaml",
      "broken/alias-cycle.yaml:3:40: error: alias '*rc' refers to the map or list that contains it"},
+    {"alternative-months-count.yaml",
+     "broken/alternative-months-count.yaml:3:47: error: cost_usd_per_teu of alternative 'air_europe': "
+     "expected one number or a list of 12 (January first), got 3 numbers"},
+    {"alternative-unknown-mode.yaml",
+     "broken/alternative-unknown-mode.yaml:3:41: error: mode of alternative 'sea_north_europe' must be "
+     "one of sea|air|road|other, got 'ship'"},
+    {"alternative-zero-transit.yaml",
+     "broken/alternative-zero-transit.yaml:3:43: error: transit_days of alternative 'air_europe' must "
+     "be > 0 and <= 3650, got 0"},
     {"bad-country.yaml",
      "broken/bad-country.yaml:8:37: error: country of node 'dostyk' must be an ISO 3166 alpha-2 code (two "
      "capital letters), got 'kz'"},
@@ -37,6 +46,13 @@ const broken_case corpus[] = {
     {"cancel-months-count.yaml",
      "broken/cancel-months-count.yaml:14:130: error: cancel_probability_by_month of edge 'caspian': expected "
      "one number or a list of 12 (January first), got 3 numbers"},
+    {"cap-leaving-on-terminal.yaml",
+     "broken/cap-leaving-on-terminal.yaml:3:16: error: key 'daily_cap_trains_leaving' applies only to "
+     "crossings, but node 'baku' is a terminal"},
+    {"choice-scales-out-of-order.yaml",
+     "broken/choice-scales-out-of-order.yaml:3:30: error: nested logit scales must satisfy "
+     "choice.mode_scale_per_usd <= choice.family_scale_per_usd <= route_choice.logit_scale_per_usd, got "
+     "0.003, 0.002 and 0.004"},
     {"crossing-key-on-terminal.yaml",
      "broken/crossing-key-on-terminal.yaml:9:63: error: key 'tracks' applies only to crossings, but node "
      "'lodz' is a terminal"},
@@ -65,6 +81,12 @@ const broken_case corpus[] = {
     {"extra-distribution-parameter.yaml",
      "broken/extra-distribution-parameter.yaml:9:58: error: unknown parameter 'sd' for distribution "
      "'exponential' (expects mean)"},
+    {"family-shared-via.yaml",
+     "broken/family-shared-via.yaml:3:46: error: corridor families 'middle' and 'northern' both pass "
+     "node 'aktau'; a route belongs to one family, so their via nodes must differ"},
+    {"family-unknown-node.yaml",
+     "broken/family-unknown-node.yaml:3:43: error: corridor family 'middle' refers to unknown node "
+     "'alyatt'; did you mean 'alyat'?"},
     {"ferry-key-on-rail.yaml",
      "broken/ferry-key-on-rail.yaml:11:60: error: key 'capacity_teu' applies only to ferry edges, but edge "
      "'xian-dostyk' is a rail edge"},
@@ -73,6 +95,9 @@ const broken_case corpus[] = {
     {"flow-not-terminal.yaml",
      "broken/flow-not-terminal.yaml:14:31: error: flow 'xian-lodz': to node 'dostyk' is a crossing; flows "
      "start and end at terminals"},
+    {"gateway-not-crossing.yaml",
+     "broken/gateway-not-crossing.yaml:3:29: error: gateway 'moyinty' of report is a junction; gateways "
+     "are crossings"},
     {"gauge-mismatch.yaml",
      "broken/gauge-mismatch.yaml:12:3: error: gauge mismatch at node 'dostyk' (a junction): edge "
      "'dostyk-lodz' is 1520 mm but edge 'xian-dostyk' is 1435 mm; the gauge may change only at a crossing or "
@@ -91,11 +116,50 @@ const broken_case corpus[] = {
     {"k-paths-too-many.yaml",
      "broken/k-paths-too-many.yaml:4:38: error: k_paths of route_choice must be >= 1 and <= 16, got 17"},
     {"map-expected.yaml", "broken/map-expected.yaml:9:3: error: node 'lodz': expected a map, got a list"},
+    {"market-cargo-mix-sum.yaml",
+     "broken/market-cargo-mix-sum.yaml:5:16: error: the shares in cargo_mix of market 'cn-eu' sum to "
+     "0.9; they must sum to 1"},
+    {"market-negative-volume.yaml",
+     "broken/market-negative-volume.yaml:3:33: error: teu_per_year of market 'cn-eu' must be > 0 and <= "
+     "1e+09, got -4e+05"},
+    {"market-origin-not-terminal.yaml",
+     "broken/market-origin-not-terminal.yaml:5:26: error: market 'cn-eu': origin 'dostyk' is a "
+     "crossing; markets start and end at terminals"},
+    {"market-origin-outside-region.yaml",
+     "broken/market-origin-outside-region.yaml:5:26: error: market 'cn-eu': origin 'baku' is not in the "
+     "market's from region 'china'"},
+    {"market-pair-shares-sum.yaml",
+     "broken/market-pair-shares-sum.yaml:6:7: error: the shares of the pairs of market 'eu-cn' sum to "
+     "0.9; they must sum to 1"},
+    {"market-pairs-and-origins.yaml",
+     "broken/market-pairs-and-origins.yaml:3:28: error: market 'eu-cn' has both pairs and origins or "
+     "destinations; give pairs, or origins and destinations"},
+    {"market-risk-own-region.yaml",
+     "broken/market-risk-own-region.yaml:5:12: error: market 'cn-eu': risk region 'china' holds its "
+     "origin 'xian'; its shippers cannot avoid the region they ship from or to"},
+    {"market-unknown-alternative.yaml",
+     "broken/market-unknown-alternative.yaml:3:34: error: market 'cn-eu' refers to unknown alternative "
+     "'sea_north_europ'; did you mean 'sea_north_europe'?"},
+    {"market-unknown-region.yaml",
+     "broken/market-unknown-region.yaml:3:23: error: market 'cn-eu' refers to unknown region 'euu'; did "
+     "you mean 'eu'?"},
+    {"market-unknown-risk-region.yaml",
+     "broken/market-unknown-risk-region.yaml:5:12: error: market 'cn-eu' refers to unknown region "
+     "'caspian_port' in risk; did you mean 'caspian_ports'?"},
+    {"market-unknown-terminal.yaml",
+     "broken/market-unknown-terminal.yaml:5:26: error: market 'cn-eu' refers to unknown node 'chongqin' "
+     "in origins; did you mean 'chongqing'?"},
+    {"market-unreachable-pair.yaml",
+     "broken/market-unreachable-pair.yaml:9:37: error: pair 'lodz-urumqi' of market 'eu-cn': "
+     "destination 'urumqi' is unreachable from 'lodz' over the scenario's edges"},
     {"missing-distribution-parameter.yaml",
      "broken/missing-distribution-parameter.yaml:9:29: error: transshipment_h of node 'dostyk': distribution "
      "'uniform' is missing parameter 'max'"},
     {"missing-required-key.yaml",
      "broken/missing-required-key.yaml:7:3: error: node 'xian' is missing required key 'country'"},
+    {"negative-cap-entering.yaml",
+     "broken/negative-cap-entering.yaml:3:45: error: daily_cap_trains_entering of node 'dostyk' must be "
+     ">= 0 and <= 10000, got -1"},
     {"negative-distance.yaml",
      "broken/negative-distance.yaml:12:54: error: distance_km of edge 'dostyk-lodz' must be >= 0.001 and <= "
      "20000, got -6000"},
@@ -126,15 +190,27 @@ const broken_case corpus[] = {
     {"overlay-scale-unknown-flow.yaml",
      "broken/overlay-scale-unknown-flow.yaml:3:37: error: scale_demand refers to unknown flow 'a-c'; did you "
      "mean 'a-b'?"},
+    {"overlay-scale-unknown-market.yaml",
+     "broken/overlay-scale-unknown-market.yaml:3:37: error: scale_demand refers to unknown market "
+     "'cn-euu'; did you mean 'cn-eu'?"},
     {"probability-above-one.yaml",
      "broken/probability-above-one.yaml:14:130: error: cancel_probability_by_month of edge 'caspian' must be "
      ">= 0 and <= 1, got 1.5"},
+    {"region-unknown-node.yaml",
+     "broken/region-unknown-node.yaml:3:57: error: region 'caspian_ports' refers to unknown node "
+     "'alyatt'; did you mean 'alyat'?"},
     {"remove-without-extends.yaml",
      "broken/remove-without-extends.yaml:4:1: error: 'remove' is allowed only in a file that extends "
      "another"},
     {"seasonality-count.yaml",
      "broken/seasonality-count.yaml:15:28: error: seasonality of flow 'xian-lodz': expected a list of 12 "
      "numbers (January first), got 11 numbers"},
+    {"share-unknown-region.yaml",
+     "broken/share-unknown-region.yaml:5:32: error: share 'eu_via_central_asia' of report refers to "
+     "unknown region 'central_asa'; did you mean 'central_asia'?"},
+    {"share-without-via.yaml",
+     "broken/share-without-via.yaml:5:5: error: share 'cn_eu_all' of report needs one of via and "
+     "avoiding (a region id)"},
     {"tab-indentation.yaml",
      "broken/tab-indentation.yaml:8:1: error: invalid YAML: tabs are not allowed in YAML indentation; indent "
      "with spaces"},

@@ -253,6 +253,10 @@ TEST(scenario_schema, rejects_what_the_loader_rejects) {
       {"invalid-id.yaml", "$.nodes: unexpected key lodz city"},
       {"bad-country.yaml", "$.nodes.dostyk.country: does not match pattern"},
       {"extra-distribution-parameter.yaml", "$.nodes.dostyk.transshipment_h: matches 0 of oneOf"},
+      {"alternative-unknown-mode.yaml", "$.alternatives.sea_north_europe.mode: not in enum"},
+      {"alternative-zero-transit.yaml", "$.alternatives.air_europe.transit_days: matches 0 of oneOf"},
+      {"market-negative-volume.yaml", "$.markets.cn-eu.teu_per_year: not above minimum"},
+      {"negative-cap-entering.yaml", "$.nodes.dostyk.daily_cap_trains_entering: below minimum"},
   };
   for (const auto& [file, expected] : cases) {
     const auto problems = check_file(broken / file);
