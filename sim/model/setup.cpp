@@ -40,7 +40,8 @@ std::vector<double> route_usd(const prepared_scenario& p, service_id sv) {
     // What the shipper pays from the origin on: the origin's handling less its subsidy (the same on every
     // route of a service, so it moves mode choice, not route choice), then the route's own terms.
     const node_spec& origin = s.nodes[p.net.props(route.nodes.front()).spec];
-    double usd = origin.handling_usd_per_teu - origin.subsidy_usd_per_teu + route_usd_per_teu(s, p.net, route);
+    double usd =
+        origin.handling_usd_per_teu - origin.subsidy_usd_per_teu + route_usd_per_teu(s, p.net, route);
     if (svc.market != no_index) {
       for (const market_risk_spec& r : s.markets[svc.market].risks) {
         const bool passes = std::any_of(route.nodes.begin(), route.nodes.end(), [&](vertex_t v) {

@@ -103,8 +103,8 @@ TEST(markets, a_dearer_sea_draws_more_containers_to_rail_under_common_random_num
 
 TEST(markets, an_origin_subsidy_lowers_rails_cost_in_mode_choice) {
   const run_result without = run_yaml(one_route_yaml);
-  const run_result with_subsidy = run_yaml(replaced(one_route_yaml, "lat: 40, lon: 100}",
-                                                    "lat: 40, lon: 100, subsidy_usd_per_teu: 300}"));
+  const run_result with_subsidy = run_yaml(
+      replaced(one_route_yaml, "lat: 40, lon: 100}", "lat: 40, lon: 100, subsidy_usd_per_teu: 300}"));
   const double rail = 1400.0 + 171.0 * 2.0 + 500.0 - 300.0, sea = 1500.0 + 40.0 * 48.0;
   EXPECT_NEAR(market(with_subsidy, "ab").rail_share, 1.0 / (1.0 + std::exp(-0.001 * (sea - rail))), 1e-9);
   EXPECT_GT(market(with_subsidy, "ab").rail_share, market(without, "ab").rail_share);
@@ -112,8 +112,8 @@ TEST(markets, an_origin_subsidy_lowers_rails_cost_in_mode_choice) {
 
 TEST(markets, a_month_long_closure_sends_the_demand_to_sea_keeps_the_queue_bounded_and_rail_recovers) {
   const run_result open = run_yaml(one_route_yaml);
-  const run_result shut =
-      run_yaml(with(one_route_yaml, "disruptions: {shut: {target: x, from_day: 100, to_day: 130, capacity_factor: 0}}"));
+  const run_result shut = run_yaml(with(
+      one_route_yaml, "disruptions: {shut: {target: x, from_day: 100, to_day: 130, capacity_factor: 0}}"));
   const market_result& o = market(open, "ab");
   const market_result& s = market(shut, "ab");
   // Shippers see the closure at the first weekly revision after it starts (day 105) and the reopening at
