@@ -96,7 +96,9 @@ std::vector<section_spec> make_sections() {
                .ge(0),
            key("train_capacity_teu", vt::number, "Capacity of a block train", "TEU").ge(1).le(1000),
            key("route_choice", vt::map, "How trains choose among routes").of("route_choice"),
-           key("report", vt::map, "Which regions the reported share is measured between").of("report"),
+           key("report", vt::map,
+               "What the report measures: the legacy share's regions, report shares and gateways")
+               .of("report"),
            key("choice", vt::map, "How shippers choose a mode and a corridor family (markets)").of("choice"),
            key("regions", vt::id_map,
                "Region id -> list of ISO 3166 alpha-2 country codes, or {countries, nodes}")

@@ -75,7 +75,7 @@ void checker::regions() {
   for (const auto& r : s_.regions) {
     if (r.countries.empty() && r.nodes.empty()) {
       diags_.error(at("regions", r.id, "", r.loc),
-                   "region " + q(r.id) + " is empty; list at least one country code");
+                   "region " + q(r.id) + " is empty; list at least one country code or node");
     }
     // Written as a list, the region is its countries; written as a map, they are its `countries`.
     const std::string_view countries = written("regions", r.id, "countries") ? "countries" : "";

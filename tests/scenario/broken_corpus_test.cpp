@@ -77,7 +77,8 @@ const broken_case corpus[] = {
      "broken/duplicate-node.yaml:9:3: error: duplicate key 'xian' (first at line 7, column 3)"},
     {"empty-file.yaml", "broken/empty-file.yaml:1:1: error: expected a map of scenario keys, got nothing"},
     {"empty-region.yaml",
-     "broken/empty-region.yaml:4:52: error: region 'europe' is empty; list at least one country code"},
+     "broken/empty-region.yaml:4:52: error: region 'europe' is empty; list at least one country code or "
+     "node"},
     {"extra-distribution-parameter.yaml",
      "broken/extra-distribution-parameter.yaml:9:58: error: unknown parameter 'sd' for distribution "
      "'exponential' (expects mean)"},
