@@ -218,10 +218,10 @@ void checker::market_risks(const market_spec& m) {
       break;
     }
   }
-  if (!ok || avoid < 1.0) return;
+  if (!ok || avoid <= 1.0 + 1e-9) return;
   diags_.error(at("markets", m.id, "risk", m.loc), "the avoid_shares of the risks of " + ctx + " sum to " +
                                                        sum_text(avoid) +
-                                                       "; they must sum to less than 1 (shippers who "
+                                                       "; they must sum to at most 1 (shippers who "
                                                        "avoid one region each, and the rest)");
 }
 
