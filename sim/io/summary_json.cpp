@@ -144,6 +144,24 @@ void add_elements(ojson& out, const run_summary& s) {
   out["goods"] = std::move(goods);
 }
 
+// Markets, report shares and gateways as objects by id: every flattened metric "<section>.<id>.<field>" as
+// its mean over the replications, with "<field>_ci95" its 95 % half-width. Ids may hold dots' neighbours
+// (dashes, '@') but no dots; the field is what follows the last dot.
+void add_grouped(ojson& out, const run_summary& s, const std::string& section) {
+  ojson group = ojson::object();
+  const std::string prefix = section + ".";
+  for (const metric_stat& m : s.metrics) {
+    if (m.name.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::size_t dot = m.name.rfind('.');
+    if (dot <= prefix.size()) continue;
+    const std::string id = m.name.substr(prefix.size(), dot - prefix.size());
+    const std::string field = m.name.substr(dot + 1);
+    group[id][field] = json_number(m.mean);
+    group[id][field + "_ci95"] = json_number(m.half_width_95);
+  }
+  out[section] = std::move(group);
+}
+
 }  // namespace
 
 namespace detail {
@@ -156,6 +174,7 @@ ojson summary_object(const run_summary& s) {
   out["cost_breakdown"] = cost_section(s.cost);
   out["throughput_by_direction"] = direction_section(s);
   add_elements(out, s);
+  for (const char* section : {"markets", "shares", "gateways"}) add_grouped(out, s, section);
   out["empty_trains_moved"] = json_number(metric(s, "metrics.empty_trains_moved").mean);
   return out;
 }

@@ -66,15 +66,28 @@ TEST(cli_run, a_different_seed_changes_the_results) {
   EXPECT_NE(slurp(a / "replications.csv"), slurp(b / "replications.csv"));
 }
 
-TEST(cli_run, baseline_routes_most_china_europe_trains_through_central_asia) {
+// The baseline's summary speaks of markets, report shares and gateways by id; the legacy headline share is
+// the first report share (the seed article's population), to the last bit.
+TEST(cli_run, baseline_summary_reports_markets_shares_and_gateways) {
   const fs::path out = fresh_dir("baseline");
   const outcome o = corridor("run " + scenarios + "baseline-2025.yaml --quiet --out " + out.string());
   ASSERT_EQ(o.exit_code, 0) << o.output;
   const auto j = nlohmann::json::parse(slurp(out / "summary.json"));
   const double share = j["metrics"]["share_central_asia_trains"];
-  EXPECT_GT(share, 0.6);
+  EXPECT_EQ(share, static_cast<double>(j["shares"]["cr_express_europe_via_central_asia"]["trains"]));
+  EXPECT_GT(share, 0.5);
   EXPECT_LT(share, 0.85);
-  EXPECT_GT(static_cast<double>(j["metrics"]["throughput_teu_per_day"]), 5000.0);
+  for (const char* id : {"cn-eu", "eu-cn", "cn-rb", "rb-cn", "cn-ca", "ca-cn", "cn-tc", "tc-cn", "ca-tc"}) {
+    ASSERT_TRUE(j["markets"].contains(id)) << id;
+    const double rail = j["markets"][id]["rail_share"];
+    EXPECT_GT(rail, 0.0) << id;
+    EXPECT_LT(rail, 1.0) << id;
+  }
+  // Demand of all modes is what the scenario gives the market: 9 M TEU China -> EU.
+  EXPECT_NEAR(static_cast<double>(j["markets"]["cn-eu"]["demand_teu_per_year"]), 9e6, 1.0);
+  for (const char* id : {"alashankou", "khorgos", "erenhot", "manzhouli", "suifenhe"})
+    EXPECT_TRUE(j["gateways"].contains(id)) << id;
+  EXPECT_GT(static_cast<double>(j["gateways"]["khorgos"]["trains"]), 1000.0);
 }
 
 TEST(cli_errors, a_broken_scenario_exits_2_naming_file_line_and_column_and_keeps_old_outputs) {
