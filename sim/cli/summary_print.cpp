@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <string>
+#include <vector>
+
 #include "corridor/text_table.hpp"
 
 namespace corridor::cli {
@@ -43,6 +46,61 @@ std::string ci_cell(const metric_stat& m, int decimals, bool percent) {
   return "± " + (percent ? human_percent(m.half_width_95) : human_number(m.half_width_95, decimals));
 }
 
+// The ids of "<section>.<id>.<field>" metrics, in the order the model reports them.
+std::vector<std::string> ids_of(const run_summary& s, const std::string& section) {
+  std::vector<std::string> ids;
+  const std::string prefix = section + ".";
+  for (const metric_stat& m : s.metrics) {
+    if (m.name.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::size_t dot = m.name.rfind('.');
+    if (dot <= prefix.size()) continue;
+    std::string id = m.name.substr(prefix.size(), dot - prefix.size());
+    if (ids.empty() || ids.back() != id) ids.push_back(std::move(id));
+  }
+  return ids;
+}
+
+// Markets (demand of all modes, rail's part, the rest), the report's shares and its gateways, when the
+// scenario has them.
+std::string format_markets(const run_summary& s) {
+  const auto mean = [&](const std::string& name) { return metric(s, name).mean; };
+  std::string out;
+  const auto markets = ids_of(s, "markets");
+  if (!markets.empty()) {
+    text_table t(
+        {"Market", "demand TEU/yr", "rail TEU/yr", "rail share", "other modes TEU/yr", "rail transit d"});
+    for (const std::string& id : markets) {
+      const std::string p = "markets." + id + ".";
+      const double demand = mean(p + "demand_teu_per_year"), rail = mean(p + "rail_teu_per_year");
+      const double lost = mean(p + "not_shipped_teu_per_year");
+      t.add_row({id, human_number(demand, 0), human_number(rail, 0), human_percent(mean(p + "rail_share")),
+                 human_number(demand - rail - lost, 0), human_number(mean(p + "transit_days_mean"), 1)});
+    }
+    out += "\n" + t.render();
+  }
+  const auto shares = ids_of(s, "shares");
+  if (!shares.empty()) {
+    text_table t({"Report share", "of trains", "of TEU", "westbound trains", "eastbound trains"});
+    for (const std::string& id : shares) {
+      const std::string p = "shares." + id + ".";
+      t.add_row({id, human_percent(mean(p + "trains")), human_percent(mean(p + "teu")),
+                 human_percent(mean(p + "trains_westbound")), human_percent(mean(p + "trains_eastbound"))});
+    }
+    out += "\n" + t.render();
+  }
+  const auto gateways = ids_of(s, "gateways");
+  if (!gateways.empty()) {
+    text_table t({"Gateway (first share's trains)", "trains/day", "share of trains"});
+    for (const std::string& id : gateways) {
+      const std::string p = "gateways." + id + ".";
+      t.add_row(
+          {id, human_number(mean(p + "trains") / s.window_days, 2), human_percent(mean(p + "share_trains"))});
+    }
+    out += "\n" + t.render();
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string format_run_summary(const run_summary& s, double wall_seconds) {
@@ -61,6 +119,7 @@ std::string format_run_summary(const run_summary& s, double wall_seconds) {
     head.add_row(std::move(row));
   }
   out += head.render();
+  out += format_markets(s);
 
   text_table crossings({"Border crossing", "trains/day", "utilization", "mean wait h", "p95 wait h",
                         "mean queue", "max queue"});
