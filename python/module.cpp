@@ -77,9 +77,19 @@ std::vector<scenario_edit> edits_of(const std::vector<override_spec>& overrides,
   return edits;
 }
 
+// A scenario file that is not there is a file error (CorridorIOError, an OSError), as the CLI's exit 3 for
+// it, whichever way it is then loaded.
+void require_file(const std::filesystem::path& file) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(file, ec);
+  if (!std::filesystem::exists(status)) throw io_error(file, "no such file");
+  if (std::filesystem::is_directory(status)) throw io_error(file, "is a folder, not a file");
+}
+
 // The scenario a file loads as, with the overrides applied; without any, exactly what the CLI loads.
 scenario load(const std::filesystem::path& file, const std::vector<override_spec>& overrides,
               const std::vector<std::string>& overlays, bool allow_outside) {
+  require_file(file);
   const load_options options{.allow_outside = allow_outside};
   if (overrides.empty() && overlays.empty()) return load_scenario(file, options);
   const scenario_document doc = parse_document(read_file(file), file.string(), file.parent_path(), options);
