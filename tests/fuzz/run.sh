@@ -16,7 +16,8 @@ targets=("$@")
 
 # A separate clang build of just the fuzz targets (the project's CMake builds them with CORRIDOR_FUZZ=ON).
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCORRIDOR_FUZZ=ON -DCORRIDOR_BUILD_TESTS=OFF -DCORRIDOR_BUILD_BENCH=OFF -DCORRIDOR_MPI=OFF >/dev/null
+  -DCORRIDOR_FUZZ=ON -DCORRIDOR_BUILD_TESTS=OFF -DCORRIDOR_BUILD_BENCH=OFF -DCORRIDOR_MPI=OFF \
+  -DCORRIDOR_PYTHON=OFF >/dev/null
 cmake --build "$build" --target "${targets[@]}" -j"$(nproc)"
 
 scenarios="$root/tests/scenario"
