@@ -34,7 +34,7 @@ def main():
     print(waits[["element", "trains", "utilization", "mean_wait_h", "mean_wait_h_ci95"]].to_string(index=False))
 
     best = table.iloc[0]
-    verdict = "a discovery at FDR 5 %" if best.significant == 1 else "not distinguishable from no change"
+    verdict = "a discovery at FDR 5 %" if best.significant == 1 else "not a discovery at FDR 5 % (q > 0.05)"
     print(f"\nBest for transit: {best.variant} ({best.difference:+.3f} days, 95 % CI "
           f"[{best.ci95_low:+.3f}, {best.ci95_high:+.3f}]; {verdict})")
 
