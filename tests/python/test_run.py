@@ -121,3 +121,20 @@ def test_a_report_is_written(tmp_path, toy):
     path = toy.write_report(tmp_path)
     assert os.path.basename(path) == "report.html"
     assert "two-terminals" in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+def test_the_baselines_markets_shares_and_gateways_tables_are_documented_and_sane():
+    r = corridor.run("scenarios/baseline-2025.yaml", seed=1)
+    with open("docs/python.md", encoding="utf-8") as f:
+        doc = f.read()
+    for kind in ("markets", "shares", "gateways"):
+        table = r.elements(kind)
+        assert len(table) > 0, kind
+        for column in table.columns:
+            field = column[:-5] if column.endswith("_ci95") else column
+            assert f"`{field}`" in doc or (field.endswith("_teu_per_year") and "`<mode>_teu_per_year`" in doc), \
+                f"docs/python.md does not document {kind} column {column}"
+    markets = r.markets
+    assert markets.rail_share.between(0, 1).all()
+    assert (markets.rail_teu_per_year <= markets.demand_teu_per_year + 1e-6).all()
+    assert r.gateways.share_trains.between(0, 1).all()
