@@ -14,9 +14,14 @@ CORRIDOR_EXE = os.environ.get("CORRIDOR_EXE", os.path.join(SOURCE_DIR, "build", 
 TOY = "scenarios/two-terminals.yaml"
 
 
-@pytest.fixture(autouse=True)
-def in_source_tree(monkeypatch):
-    monkeypatch.chdir(SOURCE_DIR)
+@pytest.fixture(scope="session", autouse=True)
+def in_source_tree():
+    """Session-wide, so that module-scoped fixtures (run before any function-scoped one) see it too: CTest
+    starts pytest in the build tree."""
+    before = os.getcwd()
+    os.chdir(SOURCE_DIR)
+    yield
+    os.chdir(before)
 
 
 @pytest.fixture
