@@ -33,17 +33,6 @@ flows:
   ab: {from: a, to: b, cargo_class: general, teu_per_week: 3500}
 )";
 
-std::string with(std::string_view base, std::string_view extra) {
-  return std::string(base) + std::string(extra);
-}
-
-std::string replaced(std::string_view base, std::string_view from, std::string_view to) {
-  std::string s(base);
-  const std::size_t at = s.find(from);
-  if (at == std::string::npos) throw std::invalid_argument("no '" + std::string(from) + "' in the scenario");
-  return s.replace(at, from.size(), to);
-}
-
 TEST(closure, closing_a_crossing_for_the_whole_run_moves_all_its_trains_to_the_other) {
   const run_result open = run_yaml(two_crossings_yaml);
   ASSERT_GT(queue(open, "x1").trains, 2.0 * queue(open, "x2").trains);  // x1 is the preferred route

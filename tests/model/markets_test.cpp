@@ -45,17 +45,6 @@ markets:
     alternatives: [sea]
 )";
 
-std::string with(std::string_view base, std::string_view extra) {
-  return std::string(base) + std::string(extra);
-}
-
-std::string replaced(std::string_view base, std::string_view from, std::string_view to) {
-  std::string s(base);
-  const std::size_t at = s.find(from);
-  if (at == std::string::npos) throw std::invalid_argument("no '" + std::string(from) + "' in the scenario");
-  return s.replace(at, from.size(), to);
-}
-
 const market_result& market(const run_result& r, std::string_view id) {
   for (const market_result& m : r.markets) {
     if (m.id == id) return m;

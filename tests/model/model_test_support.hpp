@@ -86,6 +86,19 @@ inline int expect_littles_law(const run_result& r) {
   return with_waiting;
 }
 
+// A scenario with `extra` appended (a top-level key the base lacks).
+inline std::string with(std::string_view base, std::string_view extra) {
+  return std::string(base) + std::string(extra);
+}
+
+// A scenario with the first `from` replaced by `to`; throws when the base has no `from`.
+inline std::string replaced(std::string_view base, std::string_view from, std::string_view to) {
+  std::string s(base);
+  const std::size_t at = s.find(from);
+  if (at == std::string::npos) throw std::invalid_argument("no '" + std::string(from) + "' in the scenario");
+  return s.replace(at, from.size(), to);
+}
+
 constexpr double minute_h = 1.0 / 60.0;
 constexpr double minute_days = minute_h / 24.0;
 
