@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "corridor/text_table.hpp"
+#include "corridor/tidy.hpp"
 
 namespace corridor::cli {
 namespace {
@@ -46,16 +47,13 @@ std::string ci_cell(const metric_stat& m, int decimals, bool percent) {
   return "± " + (percent ? human_percent(m.half_width_95) : human_number(m.half_width_95, decimals));
 }
 
-// The ids of "<section>.<id>.<field>" metrics, in the order the model reports them.
-std::vector<std::string> ids_of(const run_summary& s, const std::string& section) {
+// The elements of a kind ("markets", "shares", "gateways"), in the order the model reports them.
+std::vector<std::string> ids_of(const run_summary& s, const std::string& kind) {
   std::vector<std::string> ids;
-  const std::string prefix = section + ".";
   for (const metric_stat& m : s.metrics) {
-    if (m.name.compare(0, prefix.size(), prefix) != 0) continue;
-    const std::size_t dot = m.name.rfind('.');
-    if (dot <= prefix.size()) continue;
-    std::string id = m.name.substr(prefix.size(), dot - prefix.size());
-    if (ids.empty() || ids.back() != id) ids.push_back(std::move(id));
+    metric_parts p = split_metric_name(m.name);
+    if (p.kind != kind || p.element.empty()) continue;
+    if (ids.empty() || ids.back() != p.element) ids.push_back(std::move(p.element));
   }
   return ids;
 }

@@ -4,6 +4,7 @@
 #include <initializer_list>
 #include <map>
 
+#include "corridor/tidy.hpp"
 #include "formats.hpp"
 
 namespace corridor {
@@ -144,22 +145,17 @@ void add_elements(ojson& out, const run_summary& s) {
   out["goods"] = std::move(goods);
 }
 
-// Markets, report shares and gateways as objects by id: every flattened metric "<section>.<id>.<field>" as
-// its mean over the replications, with "<field>_ci95" its 95 % half-width. Ids may hold dots' neighbours
-// (dashes, '@') but no dots; the field is what follows the last dot.
-void add_grouped(ojson& out, const run_summary& s, const std::string& section) {
+// Markets, report shares and gateways as objects by id: every flattened metric "<kind>.<id>.<field>" as its
+// mean over the replications, with "<field>_ci95" its 95 % half-width.
+void add_grouped(ojson& out, const run_summary& s, const std::string& kind) {
   ojson group = ojson::object();
-  const std::string prefix = section + ".";
   for (const metric_stat& m : s.metrics) {
-    if (m.name.compare(0, prefix.size(), prefix) != 0) continue;
-    const std::size_t dot = m.name.rfind('.');
-    if (dot <= prefix.size()) continue;
-    const std::string id = m.name.substr(prefix.size(), dot - prefix.size());
-    const std::string field = m.name.substr(dot + 1);
-    group[id][field] = json_number(m.mean);
-    group[id][field + "_ci95"] = json_number(m.half_width_95);
+    const metric_parts p = split_metric_name(m.name);
+    if (p.kind != kind || p.element.empty()) continue;
+    group[p.element][p.field] = json_number(m.mean);
+    group[p.element][p.field + "_ci95"] = json_number(m.half_width_95);
   }
-  out[section] = std::move(group);
+  out[kind] = std::move(group);
 }
 
 }  // namespace

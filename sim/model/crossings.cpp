@@ -30,7 +30,7 @@ int effective_daily_cap(const model& m, vertex_t v) {
 // 0 when the train comes from another country (entering), 1 from the crossing's own (leaving).
 int way_of(const model& m, vertex_t v, const train_state& t) {
   const vertex_t from = t.nodes[t.pos - 1];
-  return node_spec_of(m, from).country == node_spec_of(m, v).country ? 1 : 0;
+  return m.facts.nodes[from].country == m.facts.nodes[v].country ? 1 : 0;
 }
 
 int way_cap(const model& m, vertex_t v, int way) {
@@ -147,13 +147,8 @@ double crossing_expected_wait_h(const model& m, vertex_t v) {
   const double ahead =
       static_cast<double>(c.waiting.size()) + (c.busy >= static_cast<int>(tracks) ? 1.0 : 0.0);
   double wait = ahead * mean_service_h(m, v) / static_cast<double>(tracks);
-  // A daily cap drains the queue at its rate at best; per-direction caps are read as the tighter of the two
-  // (a route planner does not know which way the trains ahead go).
-  const crossing_spec& spec = crossing_of(m, v);
-  int cap = spec.daily_cap_trains;
-  for (int way_cap : {spec.daily_cap_trains_entering, spec.daily_cap_trains_leaving}) {
-    if (way_cap > 0) cap = cap > 0 ? std::min(cap, way_cap) : way_cap;
-  }
+  // A daily cap drains the queue at its rate at best.
+  const int cap = m.facts.nodes[v].planning_cap_trains;
   if (cap > 0) {
     const double starts_per_day = cap * m.state.nodes[v].capacity_factor;
     wait = std::max(wait, static_cast<double>(c.waiting.size()) / starts_per_day * hours_per_day);

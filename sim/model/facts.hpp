@@ -49,6 +49,10 @@ struct node_facts {
   bool in_share_region = false;
   std::vector<bool> in_report_region;   // per report share: in its via (or avoiding) region
   std::uint32_t gateway = 0xffffffffU;  // index into report::gateways
+  std::uint32_t country = 0;            // the same number for every node of one country
+  // Crossings: the daily cap a route planner reads, the tighter of the both-ways cap and the per-direction
+  // ones (it does not know which way the trains ahead go); 0 = none.
+  int planning_cap_trains = 0;
 };
 
 struct model_facts {

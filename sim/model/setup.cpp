@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "calendar.hpp"
 #include "costs.hpp"
@@ -92,13 +93,23 @@ service_facts make_service_facts(const prepared_scenario& p, service_id sv) {
   return sf;
 }
 
-node_facts make_node_facts(const prepared_scenario& p, vertex_t v) {
+node_facts make_node_facts(const prepared_scenario& p, vertex_t v,
+                           std::map<std::string, std::uint32_t>& countries) {
   const scenario& s = p.spec;
   const node_props& n = p.net.props(v);
   const node_spec& spec = s.nodes[n.spec];
   node_facts nf;
   nf.is_crossing = n.kind == node_kind::crossing;
   nf.is_terminal = n.kind == node_kind::terminal;
+  nf.country =
+      countries.try_emplace(spec.country, static_cast<std::uint32_t>(countries.size())).first->second;
+  const crossing_spec& c = spec.crossing;
+  nf.planning_cap_trains = c.daily_cap_trains;
+  for (int way_cap : {c.daily_cap_trains_entering, c.daily_cap_trains_leaving}) {
+    if (way_cap > 0)
+      nf.planning_cap_trains =
+          nf.planning_cap_trains > 0 ? std::min(nf.planning_cap_trains, way_cap) : way_cap;
+  }
   nf.in_share_region = s.node_in_region(s.report.share_region, spec);
   if (nf.is_crossing) nf.nominal_service_h = nominal_crossing_hours(s, p.net, v);
   for (const share_spec& share : s.report.shares) {
@@ -114,7 +125,8 @@ node_facts make_node_facts(const prepared_scenario& p, vertex_t v) {
 model_facts make_facts(const prepared_scenario& p) {
   model_facts facts;
   for (service_id sv = 0; sv < p.services.size(); ++sv) facts.services.push_back(make_service_facts(p, sv));
-  for (vertex_t v = 0; v < p.net.num_nodes(); ++v) facts.nodes.push_back(make_node_facts(p, v));
+  std::map<std::string, std::uint32_t> countries;
+  for (vertex_t v = 0; v < p.net.num_nodes(); ++v) facts.nodes.push_back(make_node_facts(p, v, countries));
   return facts;
 }
 

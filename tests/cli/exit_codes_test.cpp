@@ -56,13 +56,15 @@ TEST(exit_codes, two_for_an_invalid_scenario_or_sweep_file) {
 
 TEST(exit_codes, three_for_a_missing_file_whichever_command_names_it) {
   const std::string missing = "/nonexistent/corridor/input.yaml";
+  const std::string never =
+      (fresh_dir("missing-input") / "never").string();  // not written: the input is missing
   const std::vector<std::string> commands = {"run " + missing,
                                              "compare " + toy + " " + missing,
                                              "compare " + missing + " " + toy,
                                              "validate " + missing,
                                              "show " + missing,
                                              "report /nonexistent/corridor/out",
-                                             "sweep plan " + missing + " -o /tmp/never",
+                                             "sweep plan " + missing + " -o " + never,
                                              "sweep run /nonexistent/corridor/sweep",
                                              "sweep status /nonexistent/corridor/sweep",
                                              "sweep merge /nonexistent/corridor/sweep",
@@ -72,7 +74,7 @@ TEST(exit_codes, three_for_a_missing_file_whichever_command_names_it) {
                                              "compare " + toy + " " + toy + " " + missing,
                                              "diff " + toy + " " + missing,
                                              "diff " + missing + " " + toy,
-                                             "map " + missing + " -o /tmp/never.html"};
+                                             "map " + missing + " -o " + never + ".html"};
   for (const auto& c : commands) expect_exit(c + " -q", 3, "/nonexistent/corridor/");
   // A folder named as a file is a file error too.
   expect_exit("run " + scenarios + " -q", 3, "is a folder");
