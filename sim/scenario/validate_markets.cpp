@@ -265,7 +265,7 @@ void checker::market(const market_spec& m) {
     for (const auto& [id, share] : m.destinations) {
       const auto loc = key_at("markets", m.id, "destinations", id, m.loc);
       market_end(m, ctx, "destination", id, loc);
-      const auto same = [&](const auto& o) { return o.first == id; };
+      const auto same = [&id = id](const auto& o) { return o.first == id; };
       if (std::any_of(m.origins.begin(), m.origins.end(), same)) {
         diags_.error(loc, ctx + ": terminal " + q(id) + " is both an origin and a destination");
       }

@@ -110,7 +110,7 @@ TEST(extends, an_empty_list_or_map_value_is_one_clear_error) {
       {"extends:\nhorizon_days: 3\n", "extends: expected the file name of a base scenario, got nothing"},
   };
   for (const auto& [yaml, message] : cases) {
-    const auto d = only_error([&] { load_scenario_text(yaml, "v.yaml", fixtures); });
+    const auto d = only_error([&yaml = yaml] { load_scenario_text(yaml, "v.yaml", fixtures); });
     EXPECT_EQ(d.message, message) << yaml;
     EXPECT_EQ(d.loc.line, 1) << yaml;
   }
