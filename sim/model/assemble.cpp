@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
+#include <span>
 
 #include "calendar.hpp"
 
@@ -16,7 +18,7 @@ double ratio(double a, double b) {
 
 // The q-quantile by linear interpolation between order statistics (type 7, as corridor::percentile), by
 // partial selection instead of a full sort; reorders v. 0 when v is empty.
-double percentile_in_place(std::vector<double>& v, double q) {
+double percentile_in_place(std::span<double> v, double q) {
   if (v.empty()) return 0.0;
   const double pos = q * static_cast<double>(v.size() - 1);
   const auto lo = static_cast<std::size_t>(std::floor(pos));
@@ -27,10 +29,45 @@ double percentile_in_place(std::vector<double>& v, double q) {
   return a + (pos - static_cast<double>(lo)) * (b - a);
 }
 
-double mean_of(const std::vector<double>& v) {
-  double sum = 0.0;
-  for (double x : v) sum += x;
-  return v.empty() ? 0.0 : sum / static_cast<double>(v.size());
+// Every delivered container's door-to-door days in one copy, laid out market by market (services outside a
+// market last) with each service's samples together, so that a service's, a market's and the run's
+// percentiles are all taken in place on spans of it. Percentiles do not depend on order, so they equal those
+// of a copy per service, per market and for the run, which made the run touch three times the memory.
+struct transit_samples {
+  std::vector<double> days;
+  std::vector<std::span<double>> services;  // per service
+  std::vector<std::span<double>> markets;   // per market
+};
+
+transit_samples gather_transit(const model& m) {
+  const std::vector<service_tally>& services = m.tallies.services;
+  const std::size_t market_count = m.tallies.markets.size();
+  std::vector<std::size_t> order(services.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  const auto market_of = [&](std::size_t f) {
+    return std::min<std::size_t>(m.facts.services[f].market, market_count);
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return market_of(a) < market_of(b); });
+
+  transit_samples t;
+  std::size_t total = 0;
+  for (const service_tally& s : services) total += s.transit_days.size();
+  t.days.reserve(total);  // never reallocates below, so the spans into it stay valid
+  t.services.resize(services.size());
+  t.markets.resize(market_count);
+  for (std::size_t i = 0; i < order.size();) {
+    const std::size_t market = market_of(order[i]);
+    const std::size_t market_start = t.days.size();
+    for (; i < order.size() && market_of(order[i]) == market; ++i) {
+      const std::vector<double>& days = services[order[i]].transit_days;
+      t.services[order[i]] = {t.days.data() + t.days.size(), days.size()};
+      t.days.insert(t.days.end(), days.begin(), days.end());
+    }
+    if (market < market_count)
+      t.markets[market] = {t.days.data() + market_start, t.days.size() - market_start};
+  }
+  return t;
 }
 
 void add_throughput(run_result& r, const run_tallies& t) {
@@ -51,14 +88,10 @@ void add_costs(run_result& r, const run_tallies& t) {
   r.generalized_cost_usd_per_teu = r.cost.generalized();
 }
 
-void add_transit(run_result& r, const run_tallies& t) {
-  // Percentiles do not depend on order, so all flows' samples together give the run's.
-  std::vector<double> transit;
-  for (const service_tally& f : t.services)
-    transit.insert(transit.end(), f.transit_days.begin(), f.transit_days.end());
-  r.transit_days_mean = transit.empty() ? 0.0 : t.transit_days_total / static_cast<double>(transit.size());
-  r.transit_days_p50 = percentile_in_place(transit, 0.50);
-  r.transit_days_p95 = percentile_in_place(transit, 0.95);
+void add_transit(run_result& r, const run_tallies& t, std::span<double> all) {
+  r.transit_days_mean = all.empty() ? 0.0 : t.transit_days_total / static_cast<double>(all.size());
+  r.transit_days_p50 = percentile_in_place(all, 0.50);
+  r.transit_days_p95 = percentile_in_place(all, 0.95);
 }
 
 void add_legacy_shares(run_result& r, const share_tally& s) {
@@ -179,15 +212,15 @@ void add_edges(run_result& r, const model& m) {
     r.edges.push_back(edge_summary(m, spec, r.window_days));
 }
 
-void add_flows(run_result& r, const model& m) {
+void add_flows(run_result& r, const model& m, transit_samples& transit) {
   for (service_id f = 0; f < m.services.size(); ++f) {
     flow_result fr;
     fr.id = m.services[f].id;
     fr.direction = direction_names[index(m.facts.services[f].dir)];
-    std::vector<double> days = m.tallies.services[f].transit_days;
+    const std::span<double> days = transit.services[f];
     fr.teu = static_cast<double>(days.size());
     fr.trains = m.tallies.services[f].trains_delivered;
-    fr.transit_days_mean = mean_of(days);
+    fr.transit_days_mean = ratio(m.tallies.services[f].transit_days_sum, fr.teu);
     fr.transit_days_p50 = percentile_in_place(days, 0.50);
     fr.transit_days_p95 = percentile_in_place(days, 0.95);
     r.flows.push_back(std::move(fr));
@@ -208,7 +241,7 @@ void add_goods(run_result& r, const model& m) {
   }
 }
 
-market_result market_summary(const model& m, std::size_t i, double window_days) {
+market_result market_summary(const model& m, std::size_t i, double window_days, std::span<double> days) {
   const market_spec& spec = m.spec.markets[i];
   const market_tally& t = m.tallies.markets[i];
   const double per_year = ratio(days_per_year, window_days);
@@ -222,17 +255,16 @@ market_result market_summary(const model& m, std::size_t i, double window_days) 
   mr.rail_share = ratio(t.mode_teu[0], t.demand_teu);
   mr.rail_entered_teu_per_year = t.rail_entered_teu * per_year;
   mr.rail_delivered_teu_per_year = t.delivered_teu * per_year;
-  std::vector<double> days = t.transit_days;
-  mr.transit_days_mean = mean_of(days);
+  mr.transit_days_mean = ratio(t.transit_days_sum, static_cast<double>(days.size()));
   mr.transit_days_p95 = percentile_in_place(days, 0.95);
   mr.cost_usd_per_teu = ratio(t.cost_sum.out_of_pocket(), t.delivered_teu);
   mr.generalized_cost_usd_per_teu = ratio(t.cost_sum.generalized(), t.delivered_teu);
   return mr;
 }
 
-void add_markets(run_result& r, const model& m) {
+void add_markets(run_result& r, const model& m, transit_samples& transit) {
   for (std::size_t i = 0; i < m.spec.markets.size(); ++i)
-    r.markets.push_back(market_summary(m, i, r.window_days));
+    r.markets.push_back(market_summary(m, i, r.window_days, transit.markets[i]));
 }
 
 void add_report_shares(run_result& r, const model& m) {
@@ -279,16 +311,17 @@ run_result assemble_result(const model& m) {
   r.window_days = (m.frame.horizon_h - m.frame.warmup_h) / hours_per_day;
   add_throughput(r, m.tallies);
   add_costs(r, m.tallies);
-  add_transit(r, m.tallies);
   add_shares(r, m);
   add_containers(r, m);
   add_empty_trains(r, m);
   add_queues(r, m);
   add_routes(r, m);
   add_edges(r, m);
-  add_flows(r, m);
+  transit_samples transit = gather_transit(m);
+  add_flows(r, m, transit);  // each service's percentiles reorder its span only,
   add_goods(r, m);
-  add_markets(r, m);
+  add_markets(r, m, transit);               // each market's its own,
+  add_transit(r, m.tallies, transit.days);  // and then the run's
   add_report_shares(r, m);
   r.daily = m.tallies.daily;
   return r;

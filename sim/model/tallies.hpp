@@ -29,6 +29,7 @@ struct service_tally {
   std::vector<double> route_trains;  // per path of the flow's set: trains that departed on it
   std::vector<double> route_teu;
   std::vector<double> transit_days;  // each delivered container's door-to-door days, in delivery order
+  double transit_days_sum = 0.0;     // their sum, added in delivery order
   double trains_delivered = 0.0;
 };
 
@@ -48,8 +49,9 @@ struct market_tally {
   double not_shipped_teu = 0.0;  // no mode was open
   double rail_entered_teu = 0.0;
   double delivered_teu = 0.0;
-  std::vector<double> transit_days;  // each delivered container's door-to-door days
-  cost_breakdown cost_sum;           // USD summed over delivered TEU
+  double transit_days_sum = 0.0;  // door-to-door days of each delivered container, added in delivery order;
+                                  // the samples themselves are its services' (assemble.cpp)
+  cost_breakdown cost_sum;        // USD summed over delivered TEU
 };
 
 struct run_tallies {
