@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes the scenario loader with libFuzzer, ASan and UBSan: each target for N seconds (default 60).
-#   tests/fuzz/run.sh [SECONDS] [BUILD_DIR] [TARGET...]
+#   tests/fuzz/run.sh [SECONDS] [BUILD_DIR] [TARGET...]     (BUILD_DIR: default build-fuzz/)
 # Targets: scenario_fuzz (one scenario text), overlay_fuzz (a base and a variant extending it) and sweep_fuzz
 # (a sweep file, planned on a small base); all by default. Seeds: the broken-scenario corpus and the valid
 # fixtures (as base/variant pairs for overlays); the bundled sweep files and small sweeps of the fuzz base.
@@ -14,10 +14,13 @@ shift $(( $# < 2 ? $# : 2 ))
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(scenario_fuzz overlay_fuzz sweep_fuzz)
 
-# A separate clang build of just the fuzz targets (the project's CMake builds them with CORRIDOR_FUZZ=ON).
-CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCORRIDOR_FUZZ=ON -DCORRIDOR_BUILD_TESTS=OFF -DCORRIDOR_BUILD_BENCH=OFF -DCORRIDOR_MPI=OFF \
-  -DCORRIDOR_PYTHON=OFF >/dev/null
+# BUILD_DIR as it is when it was configured with CORRIDOR_FUZZ=ON (build-asan/ of scripts/test --sanitize is:
+# CI fuzzes there rather than build a third time), else a clang build of just the fuzz targets.
+if ! grep -qs '^CORRIDOR_FUZZ:BOOL=ON$' "$build/CMakeCache.txt"; then
+  CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCORRIDOR_FUZZ=ON -DCORRIDOR_BUILD_TESTS=OFF -DCORRIDOR_BUILD_BENCH=OFF -DCORRIDOR_MPI=OFF \
+    -DCORRIDOR_PYTHON=OFF >/dev/null
+fi
 cmake --build "$build" --target "${targets[@]}" -j"$(nproc)"
 
 scenarios="$root/tests/scenario"
