@@ -8,10 +8,14 @@
 // for overlapping routes) belong here, as functions over the same costs.
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <vector>
 
 namespace corridor {
+
+// What an unavailable (closed) alternative costs, in hours or USD per TEU.
+inline constexpr double unavailable_cost = std::numeric_limits<double>::infinity();
 
 // One alternative as a shipper weighs it, per TEU. Which hours they are is the caller's to state: nominal
 // (travel and mean service from the scenario, known before any run) or expected now (with the queues and

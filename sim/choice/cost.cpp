@@ -1,6 +1,5 @@
 // Generalized cost: money plus time valued at the shipper's value of time.
 #include <cmath>
-#include <limits>
 #include <stdexcept>
 
 #include "corridor/choice.hpp"
@@ -15,7 +14,7 @@ double generalized_cost_usd_per_teu(const cost_terms& c, double value_of_time_us
     throw std::invalid_argument("generalized cost: value of time must be finite and >= 0");
   }
   // Checked first: 0 x infinity is NaN, and a closed route costs infinity whatever time is worth.
-  if (c.hours == std::numeric_limits<double>::infinity()) return c.hours;
+  if (c.hours == unavailable_cost) return c.hours;
   return c.out_of_pocket_usd_per_teu + value_of_time_usd_per_teu_h * c.hours;
 }
 

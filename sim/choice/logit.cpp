@@ -1,6 +1,5 @@
 // Choice among alternatives by generalized cost: the cheapest, or multinomial logit drawn by inversion.
 #include <cmath>
-#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -9,12 +8,10 @@
 namespace corridor {
 namespace {
 
-constexpr double unavailable = std::numeric_limits<double>::infinity();
-
 void check_costs(std::span<const double> costs) {
   if (costs.empty()) throw std::invalid_argument("choice: no alternatives");
   for (double c : costs) {
-    if (std::isnan(c) || c == -unavailable) {
+    if (std::isnan(c) || c == -unavailable_cost) {
       throw std::invalid_argument("choice: a cost is " + std::string(std::isnan(c) ? "NaN" : "-infinity"));
     }
   }
@@ -28,7 +25,7 @@ void check_scale(double scale_per_usd) {
 
 // exp(-scale (c - c_min)), and 0 for an unavailable alternative.
 double weight(double cost, double min_cost, double scale_per_usd) {
-  return cost == unavailable ? 0.0 : std::exp(-scale_per_usd * (cost - min_cost));
+  return cost == unavailable_cost ? 0.0 : std::exp(-scale_per_usd * (cost - min_cost));
 }
 
 double total_weight(std::span<const double> costs, double min_cost, double scale_per_usd) {
@@ -54,7 +51,7 @@ void logit_probabilities(std::span<const double> costs_usd, double scale_per_usd
   const std::size_t best = cheapest(costs_usd);
   const double min_cost = costs_usd[best];
   for (double& p : out) p = 0.0;
-  if (min_cost == unavailable) {
+  if (min_cost == unavailable_cost) {
     out[best] = 1.0;
     return;
   }
@@ -68,7 +65,7 @@ std::size_t logit_choice(std::span<const double> costs_usd, double scale_per_usd
   if (!(u >= 0.0 && u < 1.0)) throw std::invalid_argument("logit: u must lie in [0, 1)");
   const std::size_t best = cheapest(costs_usd);
   const double min_cost = costs_usd[best];
-  if (min_cost == unavailable) return best;
+  if (min_cost == unavailable_cost) return best;
   // Two passes instead of a buffer of weights: no allocation per choice, and exp gives the same value twice.
   const double total = total_weight(costs_usd, min_cost, scale_per_usd);
   double cumulative = 0.0;

@@ -1,6 +1,5 @@
 // Nested logit over corridor families and routes, with path-size weights (see corridor/choice.hpp).
 #include <cmath>
-#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -8,8 +7,6 @@
 
 namespace corridor {
 namespace {
-
-constexpr double unavailable = std::numeric_limits<double>::infinity();
 
 void check_positive_scale(double scale_per_usd, const char* what) {
   if (!(scale_per_usd > 0.0) || std::isinf(scale_per_usd))
@@ -28,7 +25,7 @@ void check_weights(std::span<const double> costs, std::span<const double> weight
       throw std::invalid_argument("nested logit: a weight is negative or not finite");
   }
   for (double c : costs) {
-    if (std::isnan(c) || c == -unavailable)
+    if (std::isnan(c) || c == -unavailable_cost)
       throw std::invalid_argument("nested logit: a cost is NaN or -infinity");
   }
 }
@@ -45,15 +42,15 @@ void check_offsets(std::span<const std::uint32_t> offsets, std::size_t alternati
 // Inclusive cost of alternatives [begin, end), without checks.
 double group_inclusive_cost(std::span<const double> costs, std::span<const double> weights, std::size_t begin,
                             std::size_t end, double scale) {
-  double min_cost = unavailable;
+  double min_cost = unavailable_cost;
   for (std::size_t i = begin; i < end; ++i) {
     if (weight_of(weights, i) > 0.0 && costs[i] < min_cost) min_cost = costs[i];
   }
-  if (min_cost == unavailable) return unavailable;
+  if (min_cost == unavailable_cost) return unavailable_cost;
   // Shifted by the minimum so every exponent is <= 0 and nothing overflows.
   double sum = 0.0;
   for (std::size_t i = begin; i < end; ++i) {
-    if (costs[i] != unavailable) sum += weight_of(weights, i) * std::exp(-scale * (costs[i] - min_cost));
+    if (costs[i] != unavailable_cost) sum += weight_of(weights, i) * std::exp(-scale * (costs[i] - min_cost));
   }
   return min_cost - std::log(sum) / scale;
 }
@@ -79,14 +76,14 @@ void nested_logit_probabilities(std::span<const double> costs_usd, std::span<con
   if (costs_usd.empty()) throw std::invalid_argument("nested logit: no alternatives");
   const std::size_t nests = nest_offsets.size() - 1;
   // Nest inclusive costs first (kept in `out` at each nest's first slot would alias; two passes instead).
-  double best_iv = unavailable;
+  double best_iv = unavailable_cost;
   for (std::size_t k = 0; k < nests; ++k) {
     const double iv =
         group_inclusive_cost(costs_usd, weights, nest_offsets[k], nest_offsets[k + 1], within_scale_per_usd);
     if (iv < best_iv) best_iv = iv;
   }
   for (double& p : out) p = 0.0;
-  if (best_iv == unavailable) {
+  if (best_iv == unavailable_cost) {
     out[0] = 1.0;
     return;
   }
@@ -94,16 +91,16 @@ void nested_logit_probabilities(std::span<const double> costs_usd, std::span<con
   for (std::size_t k = 0; k < nests; ++k) {
     const double iv =
         group_inclusive_cost(costs_usd, weights, nest_offsets[k], nest_offsets[k + 1], within_scale_per_usd);
-    if (iv != unavailable) nest_total += std::exp(-nest_scale_per_usd * (iv - best_iv));
+    if (iv != unavailable_cost) nest_total += std::exp(-nest_scale_per_usd * (iv - best_iv));
   }
   for (std::size_t k = 0; k < nests; ++k) {
     const std::size_t begin = nest_offsets[k], end = nest_offsets[k + 1];
     const double iv = group_inclusive_cost(costs_usd, weights, begin, end, within_scale_per_usd);
-    if (iv == unavailable) continue;
+    if (iv == unavailable_cost) continue;
     const double p_nest = std::exp(-nest_scale_per_usd * (iv - best_iv)) / nest_total;
     // P(i | nest) = w_i exp(-theta_r c_i) / exp(-theta_r IV): the nest's sum is exp(-theta_r IV).
     for (std::size_t i = begin; i < end; ++i) {
-      if (costs_usd[i] == unavailable) continue;
+      if (costs_usd[i] == unavailable_cost) continue;
       out[i] = p_nest * weight_of(weights, i) * std::exp(-within_scale_per_usd * (costs_usd[i] - iv));
     }
   }

@@ -11,7 +11,6 @@
 #include "markets.hpp"
 
 #include <cmath>
-#include <limits>
 
 #include "calendar.hpp"
 #include "corridor/choice.hpp"
@@ -20,8 +19,6 @@
 
 namespace corridor::detail {
 namespace {
-
-constexpr double infinite = std::numeric_limits<double>::infinity();
 
 bool serves_class(const alternative_spec& a, const std::string& cargo_class) {
   if (a.classes.empty()) return true;
@@ -35,8 +32,8 @@ bool serves_class(const alternative_spec& a, const std::string& cargo_class) {
 // +infinity.
 void mode_costs(const model& m, const market_spec& market, double rail_cost, const demand_facts& d, int month,
                 std::vector<double>& out) {
-  out.assign(1 + market.alternatives.size(), infinite);
-  out[0] = rail_cost == infinite ? infinite : rail_cost + market.rail_constant_usd_per_teu;
+  out.assign(1 + market.alternatives.size(), unavailable_cost);
+  out[0] = rail_cost == unavailable_cost ? unavailable_cost : rail_cost + market.rail_constant_usd_per_teu;
   const std::string& cls = m.spec.cargo_classes[d.cargo_class].id;
   const auto mi = static_cast<std::size_t>(month);
   for (std::size_t a = 0; a < market.alternatives.size(); ++a) {
@@ -52,7 +49,7 @@ void mode_costs(const model& m, const market_spec& market, double rail_cost, con
 void mode_shares(const model& m, std::span<const double> costs, std::vector<double>& shares) {
   shares.assign(costs.size(), 0.0);
   bool any = false;
-  for (double c : costs) any = any || c != infinite;
+  for (double c : costs) any = any || c != unavailable_cost;
   if (any) logit_probabilities(costs, m.spec.choice.mode_scale_per_usd, shares);
 }
 
@@ -68,7 +65,7 @@ void revise_service(model& m, service_id s, double now, double until) {
   for (std::size_t j = 0; j < sf.demand.size(); ++j) {
     const demand_facts& d = sf.demand[j];
     route_costs(m, s, m.route_hours, d.value_of_time_per_h, m.route_costs);
-    const double rail = m.route_costs.empty() ? infinite : rail_inclusive_cost(m, s, m.route_costs);
+    const double rail = m.route_costs.empty() ? unavailable_cost : rail_inclusive_cost(m, s, m.route_costs);
     mode_costs(m, market, rail, d, month_of(now), costs);
     mode_shares(m, costs, shares);
     st.rail_share[j] = shares[0];

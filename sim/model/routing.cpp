@@ -6,7 +6,6 @@
 #include "routing.hpp"
 
 #include <algorithm>
-#include <limits>
 
 #include "calendar.hpp"
 #include "corridor/choice.hpp"
@@ -18,8 +17,6 @@
 namespace corridor::detail {
 namespace {
 
-constexpr double infinite = std::numeric_limits<double>::infinity();
-
 // Hours from now to the end of `p` for a train of `teu` leaving now, with the queues as they stand now.
 double hours_on(const model& m, const path& p, double teu) {
   const double now = m.eng.now();
@@ -28,15 +25,15 @@ double hours_on(const model& m, const path& p, double teu) {
     const edge_id e = p.edges[i];
     const vertex_t from = p.nodes[i];
     if (i > 0 && m.facts.nodes[from].is_crossing) {
-      if (node_closed(m, from)) return infinite;
+      if (node_closed(m, from)) return unavailable_cost;
       t += crossing_expected_wait_h(m, from) + mean_service_h(m, from);
     }
     const edge_props& ep = m.net.props(e);
     if (ep.mode == edge_mode::ferry) {
-      if (m.state.ferries[e].capacity_factor <= 0.0) return infinite;
+      if (m.state.ferries[e].capacity_factor <= 0.0) return unavailable_cost;
       t += ferry_expected_wait_h(m, e, teu);
     } else {
-      if (m.state.lines[e].closed) return infinite;
+      if (m.state.lines[e].closed) return unavailable_cost;
       t = std::max(t, m.state.lines[e].next_free_h);  // the slot queue as it stands now
     }
     t += ep.travel_days() * hours_per_day;
@@ -87,7 +84,7 @@ double rail_inclusive_cost(const model& m, service_id s, std::span<const double>
   for (std::size_t k = 0; k < families; ++k) {
     const std::span<const double> c = costs.subspan(offsets[k], offsets[k + 1] - offsets[k]);
     const std::span<const double> w = std::span<const double>(weights).subspan(offsets[k], c.size());
-    family_cost[k] = c.empty() ? infinite : inclusive_cost(c, w, within);
+    family_cost[k] = c.empty() ? unavailable_cost : inclusive_cost(c, w, within);
   }
   return inclusive_cost(family_cost, {}, m.spec.choice.family_scale_per_usd);
 }
@@ -132,7 +129,7 @@ void replan(model& m, train_state& t) {
   path_weights w = nominal_weights(m.spec, m.net, vot);
   const double stay = stay_cost(m, t, w, vot);
   for (edge_id e = 0; e < m.net.num_edges(); ++e) {
-    if (edge_closed(m, e) || node_closed(m, m.net.target(e))) w.edge_cost[e] = infinite;
+    if (edge_closed(m, e) || node_closed(m, m.net.target(e))) w.edge_cost[e] = unavailable_cost;
   }
   auto found = shortest_path(m.net, t.nodes[t.pos], t.nodes.back(), w);
   if (!found || found->cost >= stay) return;  // waiting at the closure is the better choice
