@@ -12,6 +12,7 @@
 
 #include "corridor/io.hpp"
 #include "corridor/random.hpp"
+#include "durable.hpp"
 
 namespace corridor {
 namespace {
@@ -36,15 +37,14 @@ bool write_all(int fd, std::string_view bytes) {
   return true;
 }
 
-// Makes the rename itself durable; a failure here is not worth failing the write for.
+}  // namespace
+
 void sync_directory(const std::filesystem::path& dir) {
   const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return;
   ::fsync(fd);
   ::close(fd);
 }
-
-}  // namespace
 
 io_error::io_error(const std::filesystem::path& path, std::string_view what)
     : std::runtime_error(describe(path, what)), path_(path) {}

@@ -15,6 +15,7 @@
 #include <system_error>
 
 #include "corridor/io.hpp"
+#include "durable.hpp"
 
 namespace corridor {
 namespace {
@@ -64,13 +65,6 @@ bool is_output_folder(const fs::path& dir) {
     if (fs::is_regular_file(dir / marker, ec)) return true;
   }
   return false;
-}
-
-void sync_directory(const fs::path& dir) {
-  const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
 }
 
 }  // namespace
