@@ -29,6 +29,12 @@ double percentile_in_place(std::span<double> v, double q) {
   return a + (pos - static_cast<double>(lo)) * (b - a);
 }
 
+double mean_of(const std::vector<double>& v) {
+  double sum = 0.0;
+  for (double x : v) sum += x;
+  return v.empty() ? 0.0 : sum / static_cast<double>(v.size());
+}
+
 // Every delivered container's door-to-door days in one copy, laid out market by market (services outside a
 // market last) with each service's samples together, so that a service's, a market's and the run's
 // percentiles are all taken in place on spans of it. Percentiles do not depend on order, so they equal those
@@ -220,7 +226,7 @@ void add_flows(run_result& r, const model& m, transit_samples& transit) {
     const std::span<double> days = transit.services[f];
     fr.teu = static_cast<double>(days.size());
     fr.trains = m.tallies.services[f].trains_delivered;
-    fr.transit_days_mean = ratio(m.tallies.services[f].transit_days_sum, fr.teu);
+    fr.transit_days_mean = mean_of(m.tallies.services[f].transit_days);  // on the tally: no copy
     fr.transit_days_p50 = percentile_in_place(days, 0.50);
     fr.transit_days_p95 = percentile_in_place(days, 0.95);
     r.flows.push_back(std::move(fr));

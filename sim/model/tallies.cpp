@@ -30,8 +30,8 @@ void add_share(share_tally& share, direction dir, bool via, double teu) {
   share.teu_via_by_direction[d] += via_count * teu;
 }
 
-// Each container's door-to-door days, kept per service and summed per service, per market and over the run;
-// returns their sum weighted by each container's value of time (USD).
+// Each container's door-to-door days, kept per service and summed per market and over the run; returns
+// their sum weighted by each container's value of time (USD).
 double add_transit_days(run_tallies& t, const service_facts& sf, const train_state& train, double now_h) {
   service_tally& service = t.services[train.service];
   market_tally* market = sf.market < t.markets.size() ? &t.markets[sf.market] : nullptr;
@@ -41,7 +41,6 @@ double add_transit_days(run_tallies& t, const service_facts& sf, const train_sta
     const double days = hours / hours_per_day;
     t.transit_days_total += days;
     service.transit_days.push_back(days);
-    service.transit_days_sum += days;
     if (market) market->transit_days_sum += days;
     time_usd += sf.demand[train.container_class[i]].value_of_time_per_h * hours;
   }

@@ -29,7 +29,6 @@ struct service_tally {
   std::vector<double> route_trains;  // per path of the flow's set: trains that departed on it
   std::vector<double> route_teu;
   std::vector<double> transit_days;  // each delivered container's door-to-door days, in delivery order
-  double transit_days_sum = 0.0;     // their sum, added in delivery order
   double trains_delivered = 0.0;
 };
 
