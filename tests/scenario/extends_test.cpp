@@ -85,7 +85,7 @@ TEST(extends, reports_a_base_that_is_not_yaml_once_without_echoing_it) {
   const fs::path root = fresh_tree("not-yaml");
   std::string passwd, shadow;
   for (int i = 0; i < 30; ++i) {
-    passwd += "user" + std::to_string(i) + ":x:1000:1000::/home/secret:/bin/sh\n";
+    passwd += "user" + std::to_string(i) + ":x:1000:1000::home-secret:nologin\n";
     shadow += "user" + std::to_string(i) + ":$6$salt$secret:20228:0:99999:7:::\n";  // ends in ':', a key
   }
   write(root / "passwd", passwd);

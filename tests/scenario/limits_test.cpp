@@ -215,11 +215,11 @@ TEST(load_messages, lines_ended_by_a_bare_carriage_return_read_as_lines) {
 
 TEST(load_messages, a_whole_file_read_as_one_scalar_is_echoed_only_in_part) {
   std::string passwd;
-  for (int i = 0; i < 40; ++i) passwd += "user" + std::to_string(i) + ":x:1000:1000::/home/u:/bin/sh\n";
+  for (int i = 0; i < 40; ++i) passwd += "user" + std::to_string(i) + ":x:1000:1000::home-u:nologin\n";
   const auto d = only_error_of_text(passwd);
   EXPECT_EQ(d.message,
-            "expected a map of scenario keys, got 'user0:x:1000:1000::/home/u:/bin/sh "
-            "user1:x:1000:1000::/home/u:/b'"
+            "expected a map of scenario keys, got 'user0:x:1000:1000::home-u:nologin "
+            "user1:x:1000:1000::home-u:nolo'"
             "... (" +
                 std::to_string(passwd.size() - 1) + " characters)");
 }
