@@ -156,6 +156,71 @@ TEST(variants, sanctions_2022_keeps_thousands_of_trains_at_manzhouli_and_erenhot
   }
 }
 
+// Backcasts, year against year, each from its shipped file with the 2024 estimates frozen: the direction of
+// the published change, and its size within a wide band around the published figure (docs/validation.md
+// has the levels), in whole-year runs. The relative change is the paired mean difference over the earlier
+// year's mean.
+double relative_change(const compare_result& c, const std::vector<std::string>& metrics) {
+  const paired_stat d = difference(c, metrics);
+  const auto mean_of = [&](const std::vector<run_result>& runs) {
+    double total = 0.0;
+    for (const run_result& r : runs) {
+      for (const auto& [n, v] : r.flatten()) {
+        if (std::find(metrics.begin(), metrics.end(), n) != metrics.end()) total += v;
+      }
+    }
+    return total / static_cast<double>(runs.size());
+  };
+  EXPECT_TRUE(d.significant) << "change " << d.mean_diff << " ± " << d.half_width_95 << " is not significant";
+  return d.mean_diff / mean_of(c.base_runs);
+}
+
+// Whole years as shipped: the ocean rates that set each year's rail volume change month by month.
+compare_result year_against_year(const std::string& earlier, const std::string& later) {
+  const auto load = [](const std::string& file) {
+    return prepared_scenario(load_scenario(std::filesystem::path(CORRIDOR_SOURCE_DIR) / "scenarios" / file));
+  };
+  return compare_scenarios(load(earlier), load(later), replications);
+}
+
+const std::vector<std::string> eu_rail_both_ways = {"markets.cn-eu.rail_teu_per_year",
+                                                    "markets.eu-cn.rail_teu_per_year"};
+
+// ERAI China–EU both ways: 618,180 TEU (2021) -> 386,374 (2022), -38 % (src:X3; index1520's 410.6 k for 2022
+// makes it -34 %, src:U10).
+TEST(backcasts, china_eu_rail_falls_by_about_a_third_from_2021_to_2022) {
+  const double change =
+      relative_change(year_against_year("malaszewicze-2021.yaml", "sanctions-2022.yaml"), eu_rail_both_ways);
+  EXPECT_LT(change, -0.15);
+  EXPECT_GT(change, -0.60);
+}
+
+// index1520: China–EU–China transit 410.6 k TEU (2022) -> 211.1 k (2023), -49 % (src:U10), as ocean rates
+// fell from ~US$9,000 to ~1,500 per FEU.
+TEST(backcasts, china_eu_rail_roughly_halves_from_2022_to_2023) {
+  const double change =
+      relative_change(year_against_year("sanctions-2022.yaml", "backcast-2023.yaml"), eu_rail_both_ways);
+  EXPECT_LT(change, -0.30);
+  EXPECT_GT(change, -0.85);
+}
+
+// 2024 "nearly doubled" 2023 (412 k against 211.1 k TEU, src:U1, U10) when the Red Sea closed to shipping.
+TEST(backcasts, china_eu_rail_rises_steeply_from_2023_to_2024) {
+  const double change =
+      relative_change(year_against_year("backcast-2023.yaml", "red-sea-2024.yaml"), eu_rail_both_ways);
+  EXPECT_GT(change, 0.5);
+  EXPECT_LT(change, 3.0);
+}
+
+// The Middle Corridor grew from 25.2 k TEU (2021, src:M3) to 33 k (2022, src:M15), +31 %, as EU shippers
+// turned away from Russia.
+TEST(backcasts, caspian_teu_rises_from_2021_to_2022) {
+  const double change =
+      relative_change(year_against_year("malaszewicze-2021.yaml", "sanctions-2022.yaml"), caspian_teu);
+  EXPECT_GT(change, 0.05);
+  EXPECT_LT(change, 1.0);
+}
+
 const queue_result& queue(const run_result& r, std::string_view id) {
   for (const queue_result& q : r.queues) {
     if (q.id == id) return q;
