@@ -3,11 +3,18 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "corridor/study.hpp"
 
 namespace corridor::test {
 namespace {
+
+region_spec region(const char* id, std::vector<std::string> countries) {
+  region_spec r;
+  r.id = id, r.countries = std::move(countries);
+  return r;
+}
 
 node_spec node(const char* id, const char* name, node_kind kind, const char* country, double lat,
                double lon) {
@@ -32,7 +39,7 @@ scenario sample_scenario() {
   s.seed = 42;
   s.horizon_days = 90;
   s.warmup_days = 30;
-  s.regions = {{"china", {"CN"}, {}, {}}, {"central_asia", {"KZ"}, {}, {}}, {"europe", {"PL", "DE"}, {}, {}}};
+  s.regions = {region("china", {"CN"}), region("central_asia", {"KZ"}), region("europe", {"PL", "DE"})};
   s.nodes = {node("xian", "Xi'an", node_kind::terminal, "CN", 34.27, 108.95),
              node("chongqing", "Chongqing", node_kind::terminal, "CN", 29.56, 106.55),
              node("dostyk", "Dostyk", node_kind::crossing, "KZ", 45.25, 82.48),
