@@ -119,12 +119,25 @@ struct daily_row {
   std::vector<double> p95_wait_h;
 };
 
+// What the share metrics are named after, by region id (never empty in a model's result): the headline share
+// is of trains passing `region` (or, `avoiding`, none of its nodes), flattened as "share_<key()>_trains" and
+// the like; routes are marked for passing `route_region`, in a column "via_<route_region>".
+struct share_regions {
+  std::string region;
+  bool avoiding = false;
+  std::string route_region;
+  std::string key() const { return (avoiding ? "avoiding_" : "") + region; }
+  bool operator==(const share_regions&) const = default;
+};
+
 struct run_result {
   std::uint64_t seed = 0;
   std::uint64_t replication = 0;
   std::uint64_t events = 0;
   double wall_seconds = 0.0;
   double window_days = 0.0;
+
+  share_regions regions;  // what the share metrics are named after
 
   // Headline metrics, in a fixed order (see metric_names()).
   double throughput_teu_per_day = 0.0;
@@ -136,10 +149,10 @@ struct run_result {
   double transit_days_mean = 0.0;
   double transit_days_p50 = 0.0;
   double transit_days_p95 = 0.0;
-  double share_central_asia_trains = 0.0;
-  double share_central_asia_teu = 0.0;
-  double share_central_asia_trains_westbound = 0.0;
-  double share_central_asia_trains_eastbound = 0.0;
+  double share_via_trains = 0.0;  // the headline share: flattened as share_<regions.key()>_trains, ...
+  double share_via_teu = 0.0;
+  double share_via_trains_westbound = 0.0;
+  double share_via_trains_eastbound = 0.0;
   double containers_entered = 0.0;
   double containers_delivered = 0.0;
   double containers_in_system = 0.0;
@@ -175,7 +188,12 @@ struct metric_stat {
 // Summarizes runs of one scenario, metric by metric in flatten() order (all runs share the same names).
 std::vector<metric_stat> summarize_runs(const std::vector<run_result>& runs);
 
-// The headline metric names, in order, without prefix.
-const std::vector<std::string>& metric_names();
+// The headline metric names, in order, without prefix, for a headline share keyed `share_key` (see
+// share_regions::key): "share_central_asia_trains" and the like for "central_asia". Throws
+// std::invalid_argument when the key is empty.
+std::vector<std::string> metric_names(std::string_view share_key);
+// The name of the per-route column that says whether a route passes `region`: "via_<region>". Throws
+// std::invalid_argument when the region is empty.
+std::string route_region_column(std::string_view region);
 
 }  // namespace corridor

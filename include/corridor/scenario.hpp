@@ -103,6 +103,7 @@ struct region_spec {
   std::string id;
   std::vector<std::string> countries;
   std::vector<std::string> nodes;
+  std::string name;  // display name for labels; empty: see scenario::region_name
   source_loc loc;
 };
 
@@ -264,7 +265,14 @@ struct scenario {
   bool in_region(std::string_view region, std::string_view country) const noexcept;
   // True when the node belongs to the region: its country is listed, or the node itself.
   bool node_in_region(std::string_view region, const node_spec& node) const noexcept;
+  // A region's display name for labels: its `name`, else its id with each '_' a space and each word
+  // capitalized ("central_asia": "Central Asia").
+  std::string region_name(std::string_view region) const;
 };
+
+// The report's headline share, whose metrics are share_<region>_*: the first report share when the report
+// defines shares, else share_region between origin_region and destination_region (id "headline").
+share_spec headline_share(const report_spec& r);
 
 // The name a scenario file uses for a node kind ("terminal", "junction", "crossing", "port").
 std::string_view to_string(node_kind k) noexcept;

@@ -17,7 +17,9 @@ std::string scenario_json(const scenario& s);
 
 // One run's Summary as the studio draws it: {"summary": summary.json's document, "flows": flows.geojson's,
 // "daily": {"day": [...], "teu_delivered": [...], "queues": {id: {"queue_trains": [...],
-// "mean_queue_trains": [...]}}}} with the daily series of the first replication.
+// "mean_queue_trains": [...]}}}} with the daily series of the first replication, and "share": what its share
+// metrics are named after, with display names ({"key": "central_asia", "region_name": "Central Asia",
+// "from_name", "to_name", "route_region", ...}).
 std::string studio_run_json(const run_summary& s);
 
 // compare.json's document, compact.

@@ -55,7 +55,7 @@ struct precision_result {
   std::vector<std::string> unmet;    // headline metrics ("metrics.<name>") still too wide at the end
 };
 
-// Adds replications in batches until every headline metric ("metrics." + metric_names()) has a 95 %
+// Adds replications in batches until every headline metric ("metrics." + metric_names(key)) has a 95 %
 // half-width <= rel_precision * |mean| (a metric with mean 0 passes), or max_reps is reached. Starts with
 // min_reps (>= 2). Batch sizes follow from the results so far only, so the outcome is thread-independent.
 precision_result run_until_precision(const prepared_scenario& prepared, double rel_precision,

@@ -74,6 +74,11 @@ struct run_summary {
   std::optional<int> threads;
   std::string version = CORRIDOR_VERSION;
   network_view network;
+  // What the share metrics are named after (the runs'), and for labels the display names of the headline
+  // share's regions: of trains between share_from_name and share_to_name, those via share_region_name (or
+  // avoiding it). The names are the scenario's (corridor::summarize); empty when read back from files.
+  share_regions regions;
+  std::string share_region_name, share_from_name, share_to_name;
 
   // Every flattened metric (run_result::flatten()'s names and order) over the replications, and each
   // replication's own values (values[i] is metrics[i]'s), in replication order.

@@ -57,7 +57,8 @@ tidy_table daily_table(const run_summary& s);
 // element, then per field `<field>` (the mean) and `<field>_ci95` (the half-width). Built from the flattened
 // metrics alone, so a new kind of element needs nothing here. No rows when the summary has no such kind.
 tidy_table element_table(const run_summary& s, std::string_view kind);
-// One row per route: flow, route (node ids joined by '>'), via_central_asia, element (`<flow>.r<k>`, the
+// One row per route: flow, route (node ids joined by '>'), via_<route region> (via_central_asia in the
+// bundled scenarios: whether the route passes the report's share_region), element (`<flow>.r<k>`, the
 // flattened name's), then trains, teu, share with their `_ci95` half-widths.
 tidy_table routes_table(const run_summary& s);
 // One row per compared metric, in base order: metric, base, variant, difference, ci95_low, ci95_high, ci95,

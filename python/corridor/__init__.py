@@ -75,6 +75,13 @@ class Result:
     horizon_days = property(lambda self: self._s.horizon_days)
     window_days = property(lambda self: self._s.window_days)
     warmup_days = property(lambda self: self._s.warmup_days)
+    share_region = property(lambda self: self._s.share_region, doc="""The region id the headline share metrics
+        are named after: ``metrics.share_<region>_trains`` (``share_central_asia_trains`` in the baseline).""")
+    share_key = property(lambda self: self._s.share_key, doc="""What the headline share metrics are named by:
+        ``share_region``, or ``avoiding_<region>`` when the report's first share is of trains avoiding it.""")
+    share_region_name = property(lambda self: self._s.share_region_name, doc="The share region's display name.")
+    route_region = property(lambda self: self._s.route_region, doc="""The region ``routes`` marks routes for
+        passing, in its column ``via_<region>`` (the scenario's ``report.share_region``).""")
 
     @functools.cached_property
     def metrics(self):
@@ -94,7 +101,8 @@ class Result:
 
     @functools.cached_property
     def routes(self):
-        """One row per route: flow, route, via_central_asia, element, trains, teu, share (each with _ci95)."""
+        """One row per route: flow, route, via_<route_region> (via_central_asia in the baseline), element, trains,
+        teu, share (each with _ci95)."""
         return frame(self._s.routes_table())
 
     @property

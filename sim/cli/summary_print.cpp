@@ -11,11 +11,16 @@
 namespace corridor::cli {
 namespace {
 
+// A headline row: metric `name` with its label; a share metric's name is "share_<key>_<name>", and the label
+// of its totals (`of_traffic`) is what it is a share of, after the share's own words (label_of).
+enum class share_row { no, of_traffic, own_label };
+
 struct headline_row {
   const char* name;
   const char* label;
   int decimals;
   bool percent;
+  share_row share = share_row::no;
 };
 
 constexpr headline_row headline_rows[] = {
@@ -28,15 +33,25 @@ constexpr headline_row headline_rows[] = {
     {"transit_days_mean", "Transit, days (mean)", 2, false},
     {"transit_days_p50", "Transit, days (median)", 2, false},
     {"transit_days_p95", "Transit, days (95th percentile)", 2, false},
-    {"share_central_asia_trains", "Via Central Asia, share of China-Europe trains", 1, true},
-    {"share_central_asia_teu", "Via Central Asia, share of China-Europe TEU", 1, true},
-    {"share_central_asia_trains_westbound", "  westbound trains", 1, true},
-    {"share_central_asia_trains_eastbound", "  eastbound trains", 1, true},
+    {"trains", "trains", 1, true, share_row::of_traffic},
+    {"teu", "TEU", 1, true, share_row::of_traffic},
+    {"trains_westbound", "  westbound trains", 1, true, share_row::own_label},
+    {"trains_eastbound", "  eastbound trains", 1, true, share_row::own_label},
     {"empty_trains_moved", "Empty trains repositioned", 0, false},
     {"containers_entered", "Containers entered (TEU, whole run)", 0, false},
     {"containers_delivered", "Containers delivered (TEU, whole run)", 0, false},
     {"containers_in_system", "Containers in the system at the end", 0, false},
 };
+
+// "Via Central Asia, share of China-Europe trains" from the scenario's names of the headline share's regions
+// ("Via central_asia, share of trains" from a summary without them).
+std::string label_of(const run_summary& s, const headline_row& h) {
+  if (h.share != share_row::of_traffic) return h.label;
+  const std::string via = s.regions.avoiding ? "Avoiding " : "Via ";
+  if (s.share_region_name.empty()) return fmt::format("{}{}, share of {}", via, s.regions.region, h.label);
+  return fmt::format("{}{}, share of {}-{} {}", via, s.share_region_name, s.share_from_name, s.share_to_name,
+                     h.label);
+}
 
 std::string value_cell(const metric_stat& m, int decimals, bool percent) {
   return percent ? human_percent(m.mean) : human_number(m.mean, decimals);
@@ -110,9 +125,11 @@ std::string format_run_summary(const run_summary& s, double wall_seconds) {
                   s.replications, s.replications == 1 ? "" : "s", s.horizon_days, s.warmup_days);
   text_table head(ci ? std::vector<std::string>{"Headline", "mean", "95 % CI"}
                      : std::vector<std::string>{"Headline", "value"});
+  const std::string share_prefix = "metrics.share_" + s.regions.key() + "_";
   for (const headline_row& h : headline_rows) {
-    const metric_stat& m = *stat(std::string("metrics.") + h.name);
-    std::vector<std::string> row{h.label, value_cell(m, h.decimals, h.percent)};
+    const metric_stat& m =
+        *stat((h.share != share_row::no ? share_prefix : std::string("metrics.")) + h.name);
+    std::vector<std::string> row{label_of(s, h), value_cell(m, h.decimals, h.percent)};
     if (ci) row.push_back(ci_cell(m, h.decimals, h.percent));
     head.add_row(std::move(row));
   }

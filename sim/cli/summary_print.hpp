@@ -1,6 +1,6 @@
 #pragma once
 // The terminal summary of a run or of replications: headline metrics with 95 % intervals, crossings,
-// ferries, the Central Asia share and the run's speed.
+// ferries, the headline share (of trains via the report's region) and the run's speed.
 #include <string>
 #include <vector>
 

@@ -47,7 +47,8 @@ std::string daily_csv(const run_summary& s) {
 
 std::string routes_csv(const run_summary& s) {
   detail::csv_builder csv;
-  csv.header({"flow", "route", "trains", "teu", "share", "via_central_asia"}).end_row();
+  csv.header({"flow", "route", "trains", "teu", "share", route_region_column(s.regions.route_region)})
+      .end_row();
   for (const auto& r : s.routes) {
     csv.text(r.flow).text(r.route).num(r.trains).num(r.teu).num(r.share);
     csv.text(r.via_share_region ? "true" : "false").end_row();

@@ -13,8 +13,11 @@ namespace corridor::detail {
 
 ojson summary_object(const run_summary& s);  // summary.json
 ojson geojson_object(const run_summary& s);  // flows.geojson
-ojson compare_object(const comparison& c);   // compare.json
-ojson ranking_object(const ranking& r);      // ranking.json
+// What a run's share metrics are named after (share_<key>_trains, ..., the routes' via_<route_region>), as
+// summary.json's names say it: how the report and studio pages find them.
+ojson share_object(const run_summary& s);
+ojson compare_object(const comparison& c);  // compare.json
+ojson ranking_object(const ranking& r);     // ranking.json
 
 // daily_row's per-queue series with their daily.csv column prefixes (column = prefix + queue id), in column
 // order. The end-of-day queue comes first, as it did before the others existed.

@@ -44,13 +44,14 @@ std::pair<ojson, ojson> daily_records(const run_summary& s, std::string_view kee
 
 ojson route_records(const run_summary& s) {
   ojson rows = ojson::array();
+  const std::string via = s.routes.empty() ? "" : route_region_column(s.regions.route_region);
   for (const auto& r : s.routes) {
     rows.push_back({{"flow", r.flow},
                     {"route", r.route},
                     {"trains", json_number(r.trains)},
                     {"teu", json_number(r.teu)},
                     {"share", json_number(r.share)},
-                    {"via_central_asia", r.via_share_region}});
+                    {via, r.via_share_region}});
   }
   return rows;
 }
@@ -88,6 +89,9 @@ ojson report_data(const report_input& in) {
   data["daily"] = std::move(daily);
   data["daily_columns"] = std::move(daily_columns);
   data["routes"] = in.run ? route_records(*in.run) : ojson();
+  // Only what summary.json says (the region ids, not the scenario's display names), so that `corridor report
+  // DIR` draws the page a run drew.
+  data["share"] = in.run ? detail::share_object(*in.run) : ojson();
   if (in.compare && in.compared) {
     data["sides"] = {{"base", side(in.compared->base)}, {"variant", side(in.compared->variant)}};
   } else {
@@ -140,7 +144,8 @@ std::string map_html(const std::string& scenario_name, const network_view& netwo
   ojson slots = ojson::object();
   for (const auto& e : network.edges) slots[e.id] = e.slots_per_day;
   ojson data;
-  for (const char* empty : {"summary", "compare", "daily", "daily_columns", "routes", "sides", "ranking"}) {
+  for (const char* empty :
+       {"summary", "compare", "daily", "daily_columns", "routes", "share", "sides", "ranking"}) {
     data[empty] = ojson();
   }
   data["flows"] = detail::geojson_object(s);

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <limits>
 #include <map>
+#include <optional>
 
 #include "formats.hpp"
 
@@ -44,10 +45,21 @@ queue_result queue_of(const std::string& id, const char* kind, const ojson& j) {
   return q;
 }
 
+// The headline share's key from its metric "share_<key>_teu" (the one headline so named): the region passed,
+// or "avoiding_<region>" (share_regions::key).
+void read_share_key(const std::string& name, run_summary& s) {
+  constexpr std::string_view head = "share_", tail = "_teu", avoiding = "avoiding_";
+  if (name.size() <= head.size() + tail.size() || !name.starts_with(head) || !name.ends_with(tail)) return;
+  std::string key = name.substr(head.size(), name.size() - head.size() - tail.size());
+  s.regions.avoiding = key.starts_with(avoiding);
+  s.regions.region = s.regions.avoiding ? key.substr(avoiding.size()) : key;
+}
+
 void read_metrics(const ojson& j, run_summary& s) {
   for (const auto& [name, mean] : j.at("metrics").items()) {
     s.metrics.push_back(
         {"metrics." + name, number(mean), number(j.at("ci95").at(name)), nan, s.replications});
+    read_share_key(name, s);
   }
   for (const auto& [id, f] : j.at("flows").items()) {
     s.flows.push_back(
@@ -85,9 +97,13 @@ void read_elements(const ojson& j, run_summary& s) {
   }
   std::map<std::string, int> index;  // the k of each route's flattened name routes.<flow>.r<k>
   for (const auto& r : j.at("routes")) {
+    std::optional<bool> via;  // via_<route region>: the one key so named (share_regions::route_region)
+    for (const auto& [key, value] : r.items()) {
+      if (key.starts_with("via_")) s.regions.route_region = key.substr(4), via = value.get<bool>();
+    }
+    if (!via) throw io_error({}, "summary.json: a route has no via_<region> (share_region) member");
     s.routes.push_back({r.at("flow").get<std::string>(), r.at("route").get<std::string>(),
-                        number(r.at("trains")), number(r.at("teu")), number(r.at("share")),
-                        r.at("via_central_asia").get<bool>()});
+                        number(r.at("trains")), number(r.at("teu")), number(r.at("share")), *via});
     const auto& flow = s.routes.back().flow;
     read_intervals(r, "routes." + flow + ".r" + std::to_string(index[flow]++) + ".", s);
   }
@@ -193,6 +209,9 @@ run_summary read_run_folder(const fs::path& dir) {
     s = summary_from(read_json(file));
   } catch (const ojson::exception& e) {
     throw io_error(file, std::string("not a summary.json corridor writes: ") + e.what());
+  }
+  if (s.regions.region.empty()) {
+    throw io_error(file, "not a summary.json corridor writes: no share_<region>_teu among the metrics");
   }
   if (present(dir / "daily.csv")) read_daily(dir / "daily.csv", s);
   if (present(dir / "flows.geojson")) read_network(dir / "flows.geojson", s);

@@ -166,6 +166,10 @@ std::string studio_run_json(const run_summary& s) {
   out["summary"] = detail::summary_object(s);
   out["flows"] = detail::geojson_object(s);
   out["daily"] = daily_columns(s);
+  out["share"] = detail::share_object(s);
+  out["share"]["region_name"] = s.share_region_name;
+  out["share"]["from_name"] = s.share_from_name;
+  out["share"]["to_name"] = s.share_to_name;
   return out.dump(-1, ' ', false, ojson::error_handler_t::replace);
 }
 

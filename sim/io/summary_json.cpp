@@ -29,7 +29,7 @@ ojson run_section(const run_summary& s) {
 // transit days, with the half-width of its mean transit).
 void add_metrics(ojson& out, const run_summary& s) {
   ojson metrics = ojson::object(), ci = ojson::object();
-  for (const auto& name : metric_names()) {
+  for (const auto& name : metric_names(s.regions.key())) {
     const metric_stat* m = find_metric(s, "metrics." + name);
     if (m == nullptr) throw io_error({}, "summary.json: the summary has no metrics." + name);
     metrics[name] = json_number(m->mean);
@@ -64,14 +64,13 @@ ojson cost_section(const cost_breakdown& c) {
 }
 
 ojson direction_section(const run_summary& s) {
-  const auto mean = [&](const char* name) {
-    return json_number(metric(s, std::string("metrics.") + name).mean);
-  };
+  const auto mean = [&](const std::string& name) { return json_number(metric(s, "metrics." + name).mean); };
+  const std::string share = "share_" + s.regions.key() + "_trains";
   ojson j;
   j["westbound"] = {{"teu_per_day", mean("throughput_teu_per_day_westbound")},
-                    {"share_central_asia_trains", mean("share_central_asia_trains_westbound")}};
+                    {share, mean(share + "_westbound")}};
   j["eastbound"] = {{"teu_per_day", mean("throughput_teu_per_day_eastbound")},
-                    {"share_central_asia_trains", mean("share_central_asia_trains_eastbound")}};
+                    {share, mean(share + "_eastbound")}};
   return j;
 }
 
@@ -115,6 +114,7 @@ void add_elements(ojson& out, const run_summary& s) {
   out["ferries"] = std::move(ferries);
   ojson routes = ojson::array();
   std::map<std::string, int> index;  // the k of each route's flattened name routes.<flow>.r<k>
+  const std::string via = s.routes.empty() ? "" : route_region_column(s.regions.route_region);
   for (const auto& r : s.routes) {
     const std::string prefix = "routes." + r.flow + ".r" + std::to_string(index[r.flow]++) + ".";
     routes.push_back({{"flow", r.flow},
@@ -122,7 +122,7 @@ void add_elements(ojson& out, const run_summary& s) {
                       {"trains", json_number(r.trains)},
                       {"teu", json_number(r.teu)},
                       {"share", json_number(r.share)},
-                      {"via_central_asia", r.via_share_region},
+                      {via, r.via_share_region},
                       {"ci95", intervals(s, prefix, {"trains", "teu", "share"})}});
   }
   out["routes"] = std::move(routes);
@@ -173,6 +173,13 @@ ojson summary_object(const run_summary& s) {
   for (const char* section : {"markets", "shares", "gateways"}) add_grouped(out, s, section);
   out["empty_trains_moved"] = json_number(metric(s, "metrics.empty_trains_moved").mean);
   return out;
+}
+
+ojson share_object(const run_summary& s) {
+  return {{"key", s.regions.key()},
+          {"region", s.regions.region},
+          {"avoiding", s.regions.avoiding},
+          {"route_region", s.regions.route_region}};
 }
 
 }  // namespace detail

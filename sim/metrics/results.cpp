@@ -2,13 +2,17 @@
 // crossings, ferry legs and routes of the path sets are always listed), so replications line up by index.
 #include "corridor/results.hpp"
 
+#include <stdexcept>
+
 namespace corridor {
 
 namespace {
 
+// A headline metric: `name`, or for the share metrics (share_) "share_<key>_<name>".
 struct headline {
   const char* name;
   double run_result::*field;
+  bool share = false;
 };
 
 constexpr headline headlines[] = {
@@ -21,10 +25,10 @@ constexpr headline headlines[] = {
     {"transit_days_mean", &run_result::transit_days_mean},
     {"transit_days_p50", &run_result::transit_days_p50},
     {"transit_days_p95", &run_result::transit_days_p95},
-    {"share_central_asia_trains", &run_result::share_central_asia_trains},
-    {"share_central_asia_teu", &run_result::share_central_asia_teu},
-    {"share_central_asia_trains_westbound", &run_result::share_central_asia_trains_westbound},
-    {"share_central_asia_trains_eastbound", &run_result::share_central_asia_trains_eastbound},
+    {"trains", &run_result::share_via_trains, true},
+    {"teu", &run_result::share_via_teu, true},
+    {"trains_westbound", &run_result::share_via_trains_westbound, true},
+    {"trains_eastbound", &run_result::share_via_trains_eastbound, true},
     {"containers_entered", &run_result::containers_entered},
     {"containers_delivered", &run_result::containers_delivered},
     {"containers_in_system", &run_result::containers_in_system},
@@ -51,18 +55,25 @@ void flatten_markets(const std::vector<market_result>& markets,
 
 }  // namespace
 
-const std::vector<std::string>& metric_names() {
-  static const std::vector<std::string> names = [] {
-    std::vector<std::string> n;
-    for (const headline& h : headlines) n.emplace_back(h.name);
-    return n;
-  }();
+std::vector<std::string> metric_names(std::string_view share_key) {
+  if (share_key.empty()) throw std::invalid_argument("metric_names: no share region to name the shares by");
+  std::vector<std::string> names;
+  for (const headline& h : headlines) {
+    names.push_back(h.share ? "share_" + std::string(share_key) + "_" + h.name : std::string(h.name));
+  }
   return names;
+}
+
+std::string route_region_column(std::string_view region) {
+  if (region.empty()) throw std::invalid_argument("route_region_column: no region to name the column by");
+  return "via_" + std::string(region);
 }
 
 std::vector<std::pair<std::string, double>> run_result::flatten() const {
   std::vector<std::pair<std::string, double>> out;
-  for (const headline& h : headlines) out.emplace_back(std::string("metrics.") + h.name, this->*h.field);
+  const std::vector<std::string> names = metric_names(regions.key());
+  for (std::size_t i = 0; i < names.size(); ++i)
+    out.emplace_back("metrics." + names[i], this->*headlines[i].field);
   const std::pair<const char*, double> costs[] = {
       {"haulage", cost.haulage},   {"crossing_fees", cost.crossing_fees},
       {"handling", cost.handling}, {"ferry", cost.ferry},

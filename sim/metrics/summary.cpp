@@ -168,6 +168,7 @@ run_summary summarize_results(const std::vector<run_result>& runs) {
     for (const auto& [name, value] : r.flatten()) values.push_back(value);
     out.per_replication.push_back({r.replication, r.seed, std::move(values)});
   }
+  out.regions = runs.front().regions;
   out.seed = runs.front().seed;
   out.replications = runs.size();
   for (const auto& r : runs) out.events += r.events;

@@ -212,7 +212,7 @@ tidy_table element_table(const run_summary& s, std::string_view kind) {
 tidy_table routes_table(const run_summary& s) {
   const element_fields f = fields_of(s, "routes");
   table_builder b;
-  b.text("flow").text("route").text("via_central_asia").text("element");
+  b.text("flow").text("route").text(route_region_column(s.regions.route_region)).text("element");
   for (const char* field : {"trains", "teu", "share"}) b.number(field).number(std::string(field) + "_ci95");
   std::map<std::string, int> index;  // routes of each flow so far: the k of r<k>, as flatten() counts them
   for (const auto& r : s.routes) {

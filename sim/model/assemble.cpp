@@ -100,12 +100,12 @@ void add_transit(run_result& r, const run_tallies& t, std::span<double> all) {
   r.transit_days_p95 = percentile_in_place(all, 0.95);
 }
 
-void add_legacy_shares(run_result& r, const share_tally& s) {
+void add_headline_share(run_result& r, const share_tally& s) {
   const std::size_t west = index(direction::westbound), east = index(direction::eastbound);
-  r.share_central_asia_trains = ratio(s.trains_via, s.trains);
-  r.share_central_asia_teu = ratio(s.teu_via, s.teu);
-  r.share_central_asia_trains_westbound = ratio(s.trains_via_by_direction[west], s.trains_by_direction[west]);
-  r.share_central_asia_trains_eastbound = ratio(s.trains_via_by_direction[east], s.trains_by_direction[east]);
+  r.share_via_trains = ratio(s.trains_via, s.trains);
+  r.share_via_teu = ratio(s.teu_via, s.teu);
+  r.share_via_trains_westbound = ratio(s.trains_via_by_direction[west], s.trains_by_direction[west]);
+  r.share_via_trains_eastbound = ratio(s.trains_via_by_direction[east], s.trains_by_direction[east]);
 }
 
 // Entered and delivered as tallied; in the system by a census of origins and undelivered trains.
@@ -300,11 +300,14 @@ void add_report_shares(run_result& r, const model& m) {
   }
 }
 
-// The headline share: the report's first share when it defines shares, else share_region between the
-// report's origin and destination regions.
+// The headline share (corridor::headline_share): the report's first share when it defines shares, else
+// share_region between the report's origin and destination regions; named after the region it passes.
 void add_shares(run_result& r, const model& m) {
-  if (m.tallies.shares.empty()) return add_legacy_shares(r, m.tallies.share);
-  add_legacy_shares(r, m.tallies.shares.front());
+  const share_spec headline = headline_share(m.spec.report);
+  r.regions.avoiding = headline.via_region.empty();
+  r.regions.region = r.regions.avoiding ? headline.avoiding_region : headline.via_region;
+  r.regions.route_region = m.spec.report.share_region;
+  add_headline_share(r, m.tallies.shares.empty() ? m.tallies.share : m.tallies.shares.front());
 }
 
 }  // namespace

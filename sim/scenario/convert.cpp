@@ -35,6 +35,7 @@ void converter::read_region(const tentry& e, region_spec& r) {
     check_keys(e.value, e.key_loc, section("region"), ctx, applies::any, "");
     read_strings(e.value, "countries", ctx, r.countries, "a list of country codes", "a country code");
     read_strings(e.value, "nodes", ctx, r.nodes, "a list of node ids", "a node id");
+    read_string(e.value, "name", ctx, r.name);
     return;
   }
   strings(e.value, "countries", ctx, r.countries, "a list of country codes or a map {countries, nodes}",

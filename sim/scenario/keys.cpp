@@ -171,11 +171,13 @@ std::vector<section_spec> make_sections() {
            key("path_size", vt::boolean, "Path-size correction of near-duplicate routes within a family"),
        }});
   all.push_back({"region",
-                 "A list of ISO 3166 alpha-2 country codes, or a map naming countries and nodes; a node is "
-                 "in the region when its country or its id is listed",
+                 "A list of ISO 3166 alpha-2 country codes, or a map naming countries and nodes (and the "
+                 "region's display name); a node is in the region when its country or its id is listed",
                  {
                      key("countries", vt::string_list, "ISO 3166 alpha-2 country codes"),
                      key("nodes", vt::string_list, "Node ids in the region whatever their country"),
+                     key("name", vt::string,
+                         "Display name in labels (default: the id, '_' as spaces, words capitalized)"),
                  }});
   all.push_back(
       {"cargo_class",

@@ -77,6 +77,23 @@ bool scenario::node_in_region(std::string_view region, const node_spec& node) co
          std::find(r->nodes.begin(), r->nodes.end(), node.id) != r->nodes.end();
 }
 
+std::string scenario::region_name(std::string_view region) const {
+  if (const auto* r = find_region(region); r != nullptr && !r->name.empty()) return r->name;
+  std::string out(region);
+  bool word_start = true;
+  for (char& c : out) {
+    if (c == '_') c = ' ';
+    if (word_start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    word_start = c == ' ';
+  }
+  return out;
+}
+
+share_spec headline_share(const report_spec& r) {
+  if (!r.shares.empty()) return r.shares.front();
+  return {"headline", r.origin_region, r.destination_region, r.share_region, "", {}};
+}
+
 bool scenario::in_region(std::string_view region, std::string_view country) const noexcept {
   const auto* r = find_region(region);
   return r && std::find(r->countries.begin(), r->countries.end(), country) != r->countries.end();

@@ -258,9 +258,14 @@ std::string to_yaml(const scenario& s) {
   write_top(w, s);
   w.out << (s.regions.empty() ? "regions: {}\n" : "regions:\n");
   for (const auto& r : s.regions) {
-    w.line(2, str(r.id),
-           r.nodes.empty() ? ids(r.countries)
-                           : "{countries: " + ids(r.countries) + ", nodes: " + ids(r.nodes) + "}");
+    if (r.nodes.empty() && r.name.empty()) {
+      w.line(2, str(r.id), ids(r.countries));
+      continue;
+    }
+    std::string map = "{countries: " + ids(r.countries);
+    if (!r.nodes.empty()) map += ", nodes: " + ids(r.nodes);
+    if (!r.name.empty()) map += ", name: " + str(r.name);
+    w.line(2, str(r.id), map + "}");
   }
   w.out << (s.cargo_classes.empty() ? "cargo_classes: {}\n" : "cargo_classes:\n");
   for (const auto& c : s.cargo_classes) {

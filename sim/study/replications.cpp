@@ -108,11 +108,12 @@ struct precision_check {
   std::vector<std::string> unmet;
 };
 
-precision_check check_precision(const std::vector<metric_stat>& summary, double rel_precision) {
+precision_check check_precision(const std::vector<metric_stat>& summary, const share_regions& regions,
+                                double rel_precision) {
   std::unordered_map<std::string, const metric_stat*> by_name;
   for (const auto& s : summary) by_name.emplace(s.name, &s);
   precision_check out;
-  for (const auto& name : metric_names()) {
+  for (const auto& name : metric_names(regions.key())) {
     const auto it = by_name.find("metrics." + name);
     if (it == by_name.end()) throw std::logic_error("run_until_precision: no metric 'metrics." + name + "'");
     const metric_stat& s = *it->second;
@@ -146,7 +147,7 @@ precision_result run_until_precision(const prepared_scenario& prepared, double r
   detail::run_into(prepared, out.runs, 0, options, {0, min_reps});
   while (true) {
     out.summary = summarize_runs(out.runs);
-    precision_check check = check_precision(out.summary, rel_precision);
+    precision_check check = check_precision(out.summary, out.runs.front().regions, rel_precision);
     out.unmet = std::move(check.unmet);
     out.converged = out.unmet.empty();
     const std::size_t n = out.runs.size();

@@ -1,4 +1,5 @@
-// A run's Summary with what only the scenario knows: its name, its file and its network for maps.
+// A run's Summary with what only the scenario knows: its name, its file, its network for maps and the display
+// names of its share's regions.
 #include "corridor/study.hpp"
 
 namespace corridor {
@@ -21,6 +22,10 @@ run_summary summarize(const scenario& s, const std::vector<run_result>& runs, do
   out.horizon_days = s.horizon_days;
   out.warmup_days = warmup_days;
   out.network = network_of(s);
+  const share_spec headline = headline_share(s.report);
+  out.share_region_name = s.region_name(out.regions.region);
+  out.share_from_name = s.region_name(headline.from_region);
+  out.share_to_name = s.region_name(headline.to_region);
   return out;
 }
 

@@ -18,6 +18,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The headline share's rows name the scenario's share region and report regions (the bundled scenarios'
+// "Via Central Asia, share of China-Europe trains" is in tests/golden/).
+TEST(cli_run, labels_the_headline_share_with_the_scenarios_regions) {
+  const outcome o = corridor("run " + std::string(CORRIDOR_SOURCE_DIR) +
+                             "/tests/scenario/fixtures/share-caucasus.yaml -r 2 --quiet");
+  ASSERT_EQ(o.exit_code, 0) << o.output;
+  EXPECT_NE(o.output.find("Via the Caucasus, share of China-Europe trains"), std::string::npos) << o.output;
+  EXPECT_NE(o.output.find("Via the Caucasus, share of China-Europe TEU"), std::string::npos) << o.output;
+  EXPECT_EQ(o.output.find("Central Asia"), std::string::npos) << o.output;
+}
+
 TEST(cli_run, writes_every_required_summary_key_as_a_number) {
   const fs::path out = fresh_dir("keys");
   const outcome o = corridor("run " + scenarios + "two-terminals.yaml --quiet --out " + out.string());

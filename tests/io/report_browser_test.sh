@@ -61,6 +61,11 @@ check() {
 }
 
 check report-screenshot "" "map chart-costs chart-transit chart-queues chart-compare"
+# The share section finds its metrics by the run's share region (the fixture's central_asia) and names it.
+dom="$work/report-screenshot.html"
+grep -q '<h2 id="share-title">Traffic through Central Asia</h2>' "$dom" || fail "the share section does not name its region"
+grep -Eq '<div class="label">Trains via Central Asia</div><div class="value">[0-9]+\.[0-9](&nbsp;| )%' "$dom" ||
+  fail "the share section does not show the trains via Central Asia as a percentage"
 
 # A comparison as `corridor compare --out` writes it: its chart, map of the change and queue panels.
 check report-compare-screenshot --compare "chart-compare chart-compare-map chart-compare-queues"

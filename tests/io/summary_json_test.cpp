@@ -88,7 +88,7 @@ TEST(summary_json, writes_null_for_non_finite_numbers) {
 
 TEST(summary_json, prints_numbers_shortest_round_trip) {
   auto runs = test::sample_runs(1);
-  runs[0].share_central_asia_teu = 0.1;
+  runs[0].share_via_teu = 0.1;
   const auto text = summary_json(test::summary_of(runs));
   EXPECT_NE(text.find("\"share_central_asia_teu\": 0.1,"), std::string::npos);
 }

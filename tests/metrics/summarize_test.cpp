@@ -14,6 +14,7 @@ namespace {
 
 run_result run_with(double teu_per_day, bool with_crossing) {
   run_result r;
+  r.regions = {"caspian", false, "caspian"};
   r.throughput_teu_per_day = teu_per_day;
   r.cost.haulage = 2.0 * teu_per_day;
   if (with_crossing) {

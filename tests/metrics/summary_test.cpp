@@ -13,6 +13,7 @@ namespace {
 run_result run(double scale, int days = 2) {
   run_result r;
   r.seed = 9, r.replication = static_cast<std::uint64_t>(scale), r.events = 10, r.window_days = 20;
+  r.regions = {"caspian", false, "caspian"};
   r.throughput_teu_per_day = 100 * scale;
   r.cost.haulage = 3 * scale;
   r.queues.push_back({"dostyk", "crossing", 40 * scale, 0, 0.5 * scale, 2 * scale});

@@ -14,6 +14,7 @@ namespace {
 run_result run(double scale) {
   run_result r;
   r.seed = 9, r.replication = static_cast<std::uint64_t>(scale * 10), r.events = 10, r.window_days = 20;
+  r.regions = {"central_asia", false, "central_asia"};
   r.throughput_teu_per_day = 100 * scale;
   r.queues.push_back({"dostyk", "crossing", 40 * scale, 0, 0.5 * scale, 2 * scale});
   r.queues.push_back({"aktau-baku", "ferry", 10 * scale, 800, 0.7, 9});

@@ -132,8 +132,8 @@ TEST(directions, westbound_and_eastbound_throughput_add_up_and_both_pass_central
   EXPECT_NEAR(r.throughput_teu_per_day_eastbound, 3.0, 0.05);
   EXPECT_NEAR(r.throughput_teu_per_day,
               r.throughput_teu_per_day_westbound + r.throughput_teu_per_day_eastbound, 1e-9);
-  EXPECT_EQ(r.share_central_asia_trains_westbound, 1.0);
-  EXPECT_EQ(r.share_central_asia_trains_eastbound, 1.0);
+  EXPECT_EQ(r.share_via_trains_westbound, 1.0);
+  EXPECT_EQ(r.share_via_trains_eastbound, 1.0);
   EXPECT_NEAR(r.transit_days_mean, (24.0 + 1.0) / 24.0, minute_days);
   expect_conserved(r);
 }

@@ -12,15 +12,14 @@ namespace {
 
 using test::make_edge;
 using test::make_node;
+using test::make_region;
 
 // xian (CN, 1435) - dostyk (crossing) - astana (KZ, 1520) - brest (crossing) - lodz (PL, 1435),
 // plus a one-way ferry leg aktau -> baku.
 scenario small_corridor() {
   scenario s;
-  s.regions = {{"china", {"CN"}, {}, {}},
-               {"central_asia", {"KZ", "KG"}, {}, {}},
-               {"europe", {"PL", "DE"}, {}, {}},
-               {"eurasia", {"KZ", "PL"}, {}, {}}};
+  s.regions = {make_region("china", {"CN"}), make_region("central_asia", {"KZ", "KG"}),
+               make_region("europe", {"PL", "DE"}), make_region("eurasia", {"KZ", "PL"})};
   s.nodes = {make_node("xian", node_kind::terminal, "CN"),   make_node("dostyk", node_kind::crossing, "KZ"),
              make_node("astana", node_kind::junction, "KZ"), make_node("brest", node_kind::crossing, "BY"),
              make_node("lodz", node_kind::terminal, "PL"),   make_node("aktau", node_kind::port, "KZ"),

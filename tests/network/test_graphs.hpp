@@ -19,6 +19,13 @@ inline node_spec make_node(std::string id, node_kind kind = node_kind::junction,
   return n;
 }
 
+inline region_spec make_region(std::string id, std::vector<std::string> countries) {
+  region_spec r;
+  r.id = std::move(id);
+  r.countries = std::move(countries);
+  return r;
+}
+
 inline edge_spec make_edge(std::string from, std::string to, bool bidirectional = false,
                            int gauge_mm = 1435) {
   edge_spec e;

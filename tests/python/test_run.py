@@ -117,6 +117,20 @@ def test_headline_and_mean(toy):
     assert math.isfinite(toy.mean("crossings.dostyk.utilization"))
 
 
+def test_share_metrics_and_the_routes_column_are_named_after_the_reports_share_region(toy):
+    assert (toy.share_region, toy.share_key, toy.route_region) == ("central_asia",) * 3
+    assert toy.share_region_name == "Central Asia"
+    assert "share_central_asia_trains" in toy.headline.index
+    r = corridor.run(TOY, seed=7, overlays=["regions: {kazakhstan: {countries: [KZ], name: Kazakhstan}}\n"
+                                            "report: {share_region: kazakhstan}\n"])
+    assert (r.share_region, r.share_region_name, r.route_region) == ("kazakhstan", "Kazakhstan", "kazakhstan")
+    shares = [name for name in r.headline.index if name.startswith("share_")]
+    assert shares == ["share_kazakhstan_trains", "share_kazakhstan_teu", "share_kazakhstan_trains_westbound",
+                      "share_kazakhstan_trains_eastbound"]
+    assert not [name for name in r.metrics.metric if "central_asia" in name]
+    assert list(r.routes.columns) == [c.replace("central_asia", "kazakhstan") for c in ROUTES_COLUMNS]
+
+
 def test_a_report_is_written(tmp_path, toy):
     path = toy.write_report(tmp_path)
     assert os.path.basename(path) == "report.html"

@@ -238,6 +238,7 @@ void expect_same(const scenario& a, const scenario& b) {
     EXPECT_EQ(a.regions[i].id, b.regions[i].id);
     EXPECT_EQ(a.regions[i].countries, b.regions[i].countries);
     EXPECT_EQ(a.regions[i].nodes, b.regions[i].nodes);
+    EXPECT_EQ(a.regions[i].name, b.regions[i].name);
   }
   EXPECT_EQ(a.choice.mode_scale_per_usd, b.choice.mode_scale_per_usd);
   EXPECT_EQ(a.choice.family_scale_per_usd, b.choice.family_scale_per_usd);
@@ -383,6 +384,27 @@ void expect_round_trip(const fs::path& file) {
 
 TEST(scenario_to_yaml, loads_back_to_an_equal_scenario) {
   expect_round_trip(fixtures / "small.yaml");
+}
+
+TEST(scenario_to_yaml, loads_back_a_regions_display_name_and_a_share_region) {
+  expect_round_trip(fixtures / "share-caucasus.yaml");
+}
+
+// Labels name regions by their `name`, else by the id in words; the headline share is share_region between
+// the report's two regions unless the report defines shares, whose first it then is.
+TEST(scenario_regions, have_display_names_and_the_report_one_headline_share) {
+  const auto s = load_scenario(fixtures / "share-caucasus.yaml");
+  EXPECT_EQ(s.find_region("caucasus")->name, "the Caucasus");
+  EXPECT_EQ(s.region_name("caucasus"), "the Caucasus");
+  EXPECT_EQ(s.region_name("central_asia"), "Central Asia");
+  EXPECT_EQ(s.region_name("china"), "China");
+  const share_spec legacy = headline_share(s.report);
+  EXPECT_EQ(legacy.via_region, "caucasus");
+  EXPECT_EQ(legacy.from_region, "china");
+  EXPECT_EQ(legacy.to_region, "europe");
+  EXPECT_TRUE(legacy.avoiding_region.empty());
+  const auto m = load_scenario(fixtures / "markets.yaml");
+  EXPECT_EQ(headline_share(m.report).id, m.report.shares.front().id);
 }
 
 TEST(scenario_to_yaml, loads_back_markets_alternatives_families_and_report_shares) {

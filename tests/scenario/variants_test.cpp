@@ -300,7 +300,7 @@ TEST(variants, k_paths_4_8_and_16_give_the_same_central_asia_share_within_0_03) 
     scenario s = load_short("baseline-2025.yaml");
     s.route_choice.k_paths = k;
     const run_result r = run_model(prepared_scenario(std::move(s)));
-    shares.push_back(r.share_central_asia_trains);
+    shares.push_back(r.share_via_trains);
   }
   EXPECT_NEAR(shares[1], shares[0], 0.03);
   EXPECT_NEAR(shares[2], shares[0], 0.03);

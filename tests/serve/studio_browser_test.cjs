@@ -130,6 +130,11 @@ async function main() {
       if (Math.abs(number - magnitude) > step / 2 + 1e-12) fail(c.metric + " " + c.col + ": the page shows " + c.text + " for " + expected);
     }
     console.log("studio_browser_test: " + cells.length + " numbers on screen equal the API's (job " + job + ")");
+    // The shares table finds its rows by the run's share region and labels them with the regions' names.
+    const shareLabels = await page.$$eval("#table-shares tr[data-metric]", (trs) =>
+      trs.map((tr) => tr.dataset.metric + " " + tr.firstChild.textContent));
+    if (shareLabels[0] !== "metrics.share_central_asia_trains Via Central Asia, share of China\u2013Europe trains" || shareLabels.length !== 4)
+      fail("the shares table has " + JSON.stringify(shareLabels));
 
     // The overlay exported, validated and run: the variant's numbers again.
     await page.click("#btn-export");

@@ -121,5 +121,29 @@ TEST(stop, never_requested_changes_nothing) {
   EXPECT_EQ(with[1].flatten(), without[1].flatten());
 }
 
+// The same network reporting its share through Kazakhstan instead of central_asia (the same country, so the
+// numbers are equal): share_central_asia_* and share_kazakhstan_* are different quantities by name, so each
+// is listed on its own side and none is paired with the other, however alike their values.
+TEST(compare_runs, lists_the_share_metrics_of_two_share_regions_as_one_sided_not_paired) {
+  scenario renamed = load_scenario_text(small_yaml, "small.yaml");
+  renamed.name = "kazakhstan-share";
+  region_spec kazakhstan;
+  kazakhstan.id = "kazakhstan", kazakhstan.countries = {"KZ"};
+  renamed.regions.push_back(kazakhstan);
+  renamed.report.share_region = "kazakhstan";
+  const compare_result c = compare_scenarios(base(), prepared_scenario(std::move(renamed)), 2);
+  const auto shares = [](const std::string& region) {
+    const std::string p = "metrics.share_" + region + "_";
+    return std::vector<std::string>{p + "trains", p + "teu", p + "trains_westbound", p + "trains_eastbound"};
+  };
+  EXPECT_EQ(c.summary.only_in_base, shares("central_asia"));
+  EXPECT_EQ(c.summary.only_in_variant, shares("kazakhstan"));
+  for (const metric_difference& d : c.summary.metrics)
+    EXPECT_FALSE(d.name.starts_with("metrics.share_")) << d.name;
+  EXPECT_EQ(metric(c.variant, "metrics.share_kazakhstan_trains").mean,
+            metric(c.base, "metrics.share_central_asia_trains").mean);
+  EXPECT_EQ(c.variant.regions.route_region, "kazakhstan");
+}
+
 }  // namespace
 }  // namespace corridor

@@ -2,8 +2,8 @@
 // library, building SVG as markup (parsed by the browser in the SVG namespace), so the page works offline.
 // The three parts run as one script, in the order base, run, compare; `exported` names the helpers the
 // later parts use, `global` in each later part what it takes from the earlier ones.
-/* exported DATA, byId, PALETTE, esc, num, fmt, pct, hide, metricLabel, queueMetric, metricUnit, metricValue,
-   metricDiff, niceTicks, linear, el, txt, line, draw, emptyChart, yAxis, xAxis, utilColour, table */
+/* exported DATA, byId, PALETTE, esc, num, fmt, pct, hide, regionName, shareLabel, metricLabel, queueMetric,
+   metricUnit, metricValue, metricDiff, niceTicks, linear, el, txt, line, draw, emptyChart, yAxis, xAxis, utilColour, table */
 "use strict";
 const DATA = JSON.parse(document.getElementById("report-data").textContent);
 const byId = (id) => document.getElementById(id);
@@ -39,19 +39,33 @@ const METRICS = {
   transit_days_mean: ["Transit time, mean", "days"],
   transit_days_p50: ["Transit time, median", "days"],
   transit_days_p95: ["Transit time, 95th percentile", "days"],
-  share_central_asia_trains: ["Central Asia share of trains", "%"],
-  share_central_asia_teu: ["Central Asia share of TEU", "%"],
-  share_central_asia_trains_westbound: ["Central Asia share, westbound trains", "%"],
-  share_central_asia_trains_eastbound: ["Central Asia share, eastbound trains", "%"],
   containers_entered: ["Containers entered", "TEU"],
   containers_delivered: ["Containers delivered", "TEU"],
   containers_in_system: ["Containers in system at end", "TEU"],
   empty_trains_moved: ["Empty trains moved", "trains"],
 };
+// The headline share's metrics are named after its region: share_<key>_trains, _teu, _trains_westbound and
+// _trains_eastbound, the key a region id or avoiding_<id> (DATA.share.key for a run; a comparison's sides may
+// differ). Labelled with the region's id in words ("russia_belarus": "Russia Belarus"): summary.json, which the
+// page must be drawable from, holds ids, not the scenario's display names.
+const SHARE_FIELDS = {trains: "share of trains", teu: "share of TEU", trains_westbound: "share, westbound trains",
+  trains_eastbound: "share, eastbound trains"};
+function shareMetric(name) {
+  const m = /^(?:metrics\.)?share_(.+)_(trains_westbound|trains_eastbound|trains|teu)$/.exec(name);
+  return m ? {key: m[1], field: m[2]} : null;
+}
+function regionName(key) {
+  return key.replace(/^avoiding_/, "").split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" ");
+}
+function shareLabel(key, field) {
+  return `${key.startsWith("avoiding_") ? "Avoiding" : "Via"} ${regionName(key)}, ${SHARE_FIELDS[field]}`;
+}
 function metricLabel(name) {
   const base = name.replace(/^metrics\./, "");
   const q = queueMetric(name);
   if (q) return `${q.id}${q.kind === "ferry" ? " ferry" : ""}: ${QUEUE_FIELDS[q.field][0]}`;
+  const sh = shareMetric(name);
+  if (sh) return shareLabel(sh.key, sh.field);
   return METRICS[base] ? METRICS[base][0] : base.replace(/[._]/g, " ");
 }
 // A crossing's or ferry's measure: crossings.ID.FIELD or ferries.ID.FIELD (a ferry's ID holds "@", no dot).
@@ -65,6 +79,7 @@ function queueMetric(name) {
 function metricUnit(name) {
   const base = name.replace(/^metrics\./, "");
   const q = queueMetric(name);
+  if (shareMetric(name)) return "%";
   return METRICS[base] ? METRICS[base][1] : q ? QUEUE_FIELDS[q.field][1] : "";
 }
 function metricValue(name, v) { return metricUnit(name) === "%" ? pct(v) : fmt(v); }

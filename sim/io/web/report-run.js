@@ -1,6 +1,6 @@
 // corridor report, script part two: header, key figures, map, charts and tables of one run, drawn from the
 // inline data. Sections whose data is missing (a comparison has no summary) are hidden.
-/* global DATA, byId, PALETTE, esc, num, fmt, pct, hide, metricLabel, metricUnit, metricValue, niceTicks, linear,
+/* global DATA, byId, PALETTE, esc, num, fmt, pct, hide, regionName, metricLabel, metricUnit, metricValue, niceTicks, linear,
    el, txt, line, draw, emptyChart, yAxis, xAxis, utilColour, table */
 /* exported drawNetwork, teuWidth, nodeLegend */
 const S = DATA.summary;
@@ -36,11 +36,17 @@ function kpi(label, value, ci, hero) {
 }
 function drawKpis() {
   if (!S) { hide("sec-share"); hide("sec-kpis"); hide("sec-metrics"); return; }
+  // The share metrics are named after the share's region (DATA.share.key): share_<key>_trains and the like.
+  const SH = DATA.share;
+  const share = (field) => `share_${SH.key}_${field}`;
+  const region = regionName(SH.key);
+  const via = `${SH.avoiding ? "avoiding" : "via"} ${region}`;
+  byId("share-title").textContent = `Traffic ${SH.avoiding ? "avoiding" : "through"} ${region}`;
   const d = S.throughput_by_direction || {};
-  const dir = (k) => (d[k] ? d[k].share_central_asia_trains : null);
+  const dir = (k) => (d[k] ? d[k][share("trains")] : null);
   byId("kpi-share").innerHTML = [
-    kpi("Trains via Central Asia", pct(M.share_central_asia_trains), `\u00b1 ${pct(CI.share_central_asia_trains)}`, true),
-    kpi("TEU via Central Asia", pct(M.share_central_asia_teu), `\u00b1 ${pct(CI.share_central_asia_teu)}`, true),
+    kpi(`Trains ${via}`, pct(M[share("trains")]), `\u00b1 ${pct(CI[share("trains")])}`, true),
+    kpi(`TEU ${via}`, pct(M[share("teu")]), `\u00b1 ${pct(CI[share("teu")])}`, true),
     kpi("Westbound trains", pct(dir("westbound")), d.westbound ? `${fmt(d.westbound.teu_per_day)} TEU/day westbound` : ""),
     kpi("Eastbound trains", pct(dir("eastbound")), d.eastbound ? `${fmt(d.eastbound.teu_per_day)} TEU/day eastbound` : ""),
   ].join("");
@@ -298,7 +304,8 @@ function drawTables() {
   const routes = (DATA.routes || S.routes || []).slice()
     .sort((a, b) => (num(b.trains) || 0) - (num(a.trains) || 0)).slice(0, 14);
   if (!routes.length) { hide("sec-routes"); return; }
-  const via = (r) => r.via_central_asia === true || r.via_central_asia === "true";
+  const column = `via_${DATA.share.route_region}`;  // whether a route passes the report's share_region
+  const via = (r) => r[column] === true || r[column] === "true";
   table("table-routes", ["Flow", "Route", "Trains", "TEU", "Share"], routes.map((r) =>
     [r.flow, {v: String(r.route).split(">").join(" \u203a "), cls: "txt wrap"}, fmt(r.trains, 0), fmt(r.teu, 0), pct(r.share, 0)]),
     (i) => (via(routes[i]) ? "via" : ""));

@@ -14,12 +14,19 @@ studio.HEADLINE = [
   ["metrics.transit_days_p95", "Transit, days (95th percentile)"],
   ["metrics.containers_in_system", "Containers in the system at the end"],
 ];
-studio.SHARES = [
-  ["metrics.share_central_asia_trains", "Via Central Asia, share of China–Europe trains"],
-  ["metrics.share_central_asia_teu", "Via Central Asia, share of China–Europe TEU"],
-  ["metrics.share_central_asia_trains_westbound", "  westbound trains"],
-  ["metrics.share_central_asia_trains_eastbound", "  eastbound trains"],
-];
+// The headline share's rows: its metrics are named after its region (share_<key>_trains, ...), and a run's
+// "share" says which key and the names to label it by ("Via Central Asia, share of China–Europe trains").
+studio.shareRows = function (share) {
+  const via = (share.avoiding ? "Avoiding " : "Via ") + (share.region_name || share.region);
+  const of = share.from_name && share.to_name ? share.from_name + "–" + share.to_name + " " : "";
+  const name = (field) => "metrics.share_" + share.key + "_" + field;
+  return [
+    [name("trains"), via + ", share of " + of + "trains"],
+    [name("teu"), via + ", share of " + of + "TEU"],
+    [name("trains_westbound"), "  westbound trains"],
+    [name("trains_eastbound"), "  eastbound trains"],
+  ];
+};
 
 function cell(metric, col, value, text, cls) {
   return studio.el("td", { "data-metric": metric, "data-col": col, "data-value": value, class: cls }, [text]);
@@ -52,7 +59,9 @@ function comparisonTable(table, rows, metrics, percent) {
 studio.drawHeadline = function (answer, state) {
   const rows = answer.comparison.rows;
   comparisonTable(studio.$("table-headline"), rows, studio.HEADLINE, false);
-  comparisonTable(studio.$("table-shares"), rows, studio.SHARES, true);
+  // A variant that reports another region's share has other share metrics: each side's are one-sided, and
+  // the comparison has no row for them.
+  comparisonTable(studio.$("table-shares"), rows, studio.shareRows(answer.base.share), true);
   const n = answer.replications;
   studio.$("headline-note").textContent =
     answer.comparison.variant + " against " + answer.comparison.base + " · " + n + " paired replication" + (n === 1 ? "" : "s") +
