@@ -62,6 +62,9 @@ struct flow_result {
   double transit_days_mean = 0.0;
   double transit_days_p50 = 0.0;
   double transit_days_p95 = 0.0;
+  double buffer_days = 0.0;    // p95 - p50: the slack a shipper must plan for beyond the usual transit
+  double promised_days = 0.0;  // the flow's (or its market's) promised transit; 0 = none
+  double on_time_share = 0.0;  // of delivered containers, within promised_days (when promised)
 };
 
 // A market over the report window, per year: its demand, what each mode took (expected from the mode shares
@@ -76,6 +79,9 @@ struct market_result {
   double rail_delivered_teu_per_year = 0.0;
   double transit_days_mean = 0.0;  // of the market's delivered containers
   double transit_days_p95 = 0.0;
+  double buffer_days = 0.0;                   // p95 - p50 of the market's delivered containers
+  double promised_days = 0.0;                 // the market's promised transit; 0 = none
+  double on_time_share = 0.0;                 // of delivered containers, within promised_days (when promised)
   double cost_usd_per_teu = 0.0;              // rail, out of pocket, per delivered TEU
   double generalized_cost_usd_per_teu = 0.0;  // plus each container's value of time x transit
 };
@@ -130,6 +136,13 @@ struct share_regions {
   bool operator==(const share_regions&) const = default;
 };
 
+struct disruption_result {
+  std::string id;
+  std::string cause;
+  double onsets = 0.0;
+  double days_in_force = 0.0;
+};
+
 struct run_result {
   std::uint64_t seed = 0;
   std::uint64_t replication = 0;
@@ -157,7 +170,17 @@ struct run_result {
   double containers_delivered = 0.0;
   double containers_in_system = 0.0;
   double empty_trains_moved = 0.0;
+  double transit_buffer_days = 0.0;  // p95 - p50 of every delivered container
   cost_breakdown cost;
+
+  // Reliability against promises: delivered containers of flows and markets with a promised transit, and
+  // the share of them within it (flattened as "reliability.*" only when some flow or market promises).
+  double promised_teu = 0.0;
+  double on_time_share = 0.0;
+  bool has_promises = false;
+  // Random disruptions (rate_per_year), per scenario entry: onsets that began in the report window and the
+  // days they were in force within it.
+  std::vector<disruption_result> disruptions;
 
   std::vector<queue_result> queues;
   std::vector<route_result> routes;
@@ -170,7 +193,8 @@ struct run_result {
   std::vector<daily_row> daily;
 
   // Every number as (name, value) in a stable order: headline metrics as "metrics.<name>", then
-  // "cost.<component>", "crossings.<id>.<field>", "ferries.<id>.<field>", "routes.<flow>.<route>.<field>",
+  // "cost.<component>", "reliability.<field>" (when promised), "disruptions.<id>.<field>" (random ones),
+  // "crossings.<id>.<field>", "ferries.<id>.<field>", "routes.<flow>.<route>.<field>",
   // "edges.<id>.<field>", "flows.<id>.<field>", "markets.<id>.<field>", "shares.<id>.<field>",
   // "gateways.<id>.<field>".
   std::vector<std::pair<std::string, double>> flatten() const;

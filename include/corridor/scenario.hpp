@@ -128,17 +128,27 @@ struct flow_spec {
   std::vector<int> timetable_weekdays;  // timetable: departure days (0 = Monday)
   double timetable_hour = 8.0;          // timetable: hour of day
   double train_capacity_teu = 0.0;      // 0 = the scenario's train_capacity_teu
+  double promised_transit_days = 0.0;   // door to door, for the on-time share; 0 = no promise
   source_loc loc;
 };
 
-// A node or edge closed (capacity_factor 0) or cut to a fraction of its capacity between two days.
+// A node or edge closed (capacity_factor 0) or cut to a fraction of its capacity. Scheduled: between
+// from_day and to_day, with the end the trains plan with (expected_to_day, the announced end) apart from the
+// true one. Random (rate_per_year > 0): onsets at that rate (Poisson) between from_day and to_day (0: the
+// horizon), each lasting a draw of duration_days, of which the trains know only the mean.
 struct disruption_spec {
   std::string id;
   std::string target;  // a node id or an edge id
   double from_day = 0.0;
   double to_day = 0.0;
   double capacity_factor = 0.0;
+  std::optional<double> expected_to_day;                     // scheduled: the announced end; default to_day
+  double rate_per_year = 0.0;                                // random: onsets per year
+  distribution duration_days = distribution::constant(0.0);  // random: length of each onset
+  std::vector<std::string> with;  // random: other nodes or edges each onset closes too (a border as a whole)
+  std::string cause;              // weather, strike, political, ... (free text)
   source_loc loc;
+  bool random() const { return rate_per_year > 0.0; }
 };
 
 // A corridor family: the routes that pass at least one of its `via` nodes. Families are tried in the
@@ -194,6 +204,7 @@ struct market_spec {
   std::array<double, 12> seasonality{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
   double train_capacity_teu = 0.0;  // 0 = the scenario's
   double max_wait_h = 72.0;
+  double promised_transit_days = 0.0;      // rail door to door, for the on-time share; 0 = no promise
   double rail_constant_usd_per_teu = 0.0;  // rail's alternative-specific constant in mode choice
   std::vector<std::string> alternatives;   // alternative ids
   std::vector<market_risk_spec> risks;

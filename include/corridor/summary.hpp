@@ -55,6 +55,9 @@ struct flow_summary {
   estimate transit_days_mean;
   double transit_days_p50 = 0.0;  // means over replications of each run's percentile
   double transit_days_p95 = 0.0;
+  double buffer_days = 0.0;    // mean of each run's p95 - p50
+  double promised_days = 0.0;  // 0 = no promise, and on_time_share does not apply
+  double on_time_share = 0.0;
 };
 
 // Replications of one scenario. Element lists hold means over the replications, elements matched by id (one

@@ -33,6 +33,7 @@ constexpr headline_row headline_rows[] = {
     {"transit_days_mean", "Transit, days (mean)", 2, false},
     {"transit_days_p50", "Transit, days (median)", 2, false},
     {"transit_days_p95", "Transit, days (95th percentile)", 2, false},
+    {"transit_buffer_days", "  buffer, days (p95 - median)", 2, false},
     {"trains", "trains", 1, true, share_row::of_traffic},
     {"teu", "TEU", 1, true, share_row::of_traffic},
     {"trains_westbound", "  westbound trains", 1, true, share_row::own_label},
@@ -132,6 +133,20 @@ std::string format_run_summary(const run_summary& s, double wall_seconds) {
     std::vector<std::string> row{label_of(s, h), value_cell(m, h.decimals, h.percent)};
     if (ci) row.push_back(ci_cell(m, h.decimals, h.percent));
     head.add_row(std::move(row));
+  }
+  // Reliability rows exist when some flow or market promises a transit, and random disruptions when drawn.
+  const auto optional_row = [&](const std::string& name, const std::string& label, int decimals,
+                                bool percent) {
+    const metric_stat* m = find_metric(s, name);
+    if (m == nullptr) return;
+    std::vector<std::string> row{label, value_cell(*m, decimals, percent)};
+    if (ci) row.push_back(ci_cell(*m, decimals, percent));
+    head.add_row(std::move(row));
+  };
+  optional_row("reliability.on_time_share", "On time (within the promised transit), share of TEU", 1, true);
+  for (const std::string& id : ids_of(s, "disruptions")) {
+    optional_row("disruptions." + id + ".onsets", "Random disruption " + id + ", onsets", 2, false);
+    optional_row("disruptions." + id + ".days_in_force", "  days in force", 1, false);
   }
   out += head.render();
   out += format_markets(s);

@@ -1,6 +1,7 @@
 // summary.json: the headline numbers of a set of replications with their 95 % intervals, and the means of
 // everything per crossing, ferry, route, edge and cargo class. Key order is fixed (ordered_json), so equal
 // summaries print byte-identical files.
+#include <algorithm>
 #include <initializer_list>
 #include <map>
 
@@ -45,7 +46,12 @@ void add_metrics(ojson& out, const run_summary& s) {
                    {"transit_days_mean", json_number(f.transit_days_mean.mean)},
                    {"transit_days_mean_ci95", json_number(f.transit_days_mean.half_width_95)},
                    {"transit_days_p50", json_number(f.transit_days_p50)},
-                   {"transit_days_p95", json_number(f.transit_days_p95)}};
+                   {"transit_days_p95", json_number(f.transit_days_p95)},
+                   {"buffer_days", json_number(f.buffer_days)}};
+    if (f.promised_days > 0.0) {
+      flows[f.id]["promised_days"] = json_number(f.promised_days);
+      flows[f.id]["on_time_share"] = json_number(f.on_time_share);
+    }
   }
   out["flows"] = std::move(flows);
 }
@@ -158,6 +164,23 @@ void add_grouped(ojson& out, const run_summary& s, const std::string& kind) {
   out[kind] = std::move(group);
 }
 
+// "reliability" (the on-time share against promised transits) when a flow or market promises one, and
+// "disruptions" by id when the scenario has random ones: each field with its "_ci95".
+void add_optional(ojson& out, const run_summary& s) {
+  ojson reliability = ojson::object();
+  for (const metric_stat& m : s.metrics) {
+    const metric_parts p = split_metric_name(m.name);
+    if (p.kind != "reliability") continue;
+    reliability[p.field] = json_number(m.mean);
+    reliability[p.field + "_ci95"] = json_number(m.half_width_95);
+  }
+  if (!reliability.empty()) out["reliability"] = std::move(reliability);
+  const bool random_disruptions = std::any_of(s.metrics.begin(), s.metrics.end(), [](const metric_stat& m) {
+    return split_metric_name(m.name).kind == "disruptions";
+  });
+  if (random_disruptions) add_grouped(out, s, "disruptions");
+}
+
 }  // namespace
 
 namespace detail {
@@ -171,6 +194,7 @@ ojson summary_object(const run_summary& s) {
   out["throughput_by_direction"] = direction_section(s);
   add_elements(out, s);
   for (const char* section : {"markets", "shares", "gateways"}) add_grouped(out, s, section);
+  add_optional(out, s);
   out["empty_trains_moved"] = json_number(metric(s, "metrics.empty_trains_moved").mean);
   return out;
 }

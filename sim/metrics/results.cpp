@@ -33,6 +33,7 @@ constexpr headline headlines[] = {
     {"containers_delivered", &run_result::containers_delivered},
     {"containers_in_system", &run_result::containers_in_system},
     {"empty_trains_moved", &run_result::empty_trains_moved},
+    {"transit_buffer_days", &run_result::transit_buffer_days},
 };
 
 void flatten_markets(const std::vector<market_result>& markets,
@@ -48,6 +49,8 @@ void flatten_markets(const std::vector<market_result>& markets,
     out.emplace_back(prefix + "rail_delivered_teu_per_year", m.rail_delivered_teu_per_year);
     out.emplace_back(prefix + "transit_days_mean", m.transit_days_mean);
     out.emplace_back(prefix + "transit_days_p95", m.transit_days_p95);
+    out.emplace_back(prefix + "buffer_days", m.buffer_days);
+    if (m.promised_days > 0.0) out.emplace_back(prefix + "on_time_share", m.on_time_share);
     out.emplace_back(prefix + "cost_usd_per_teu", m.cost_usd_per_teu);
     out.emplace_back(prefix + "generalized_cost_usd_per_teu", m.generalized_cost_usd_per_teu);
   }
@@ -79,6 +82,14 @@ std::vector<std::pair<std::string, double>> run_result::flatten() const {
       {"handling", cost.handling}, {"ferry", cost.ferry},
       {"subsidy", cost.subsidy},   {"time", cost.time}};
   for (const auto& [name, value] : costs) out.emplace_back(std::string("cost.") + name, value);
+  if (has_promises) {
+    out.emplace_back("reliability.promised_teu", promised_teu);
+    out.emplace_back("reliability.on_time_share", on_time_share);
+  }
+  for (const disruption_result& d : disruptions) {
+    out.emplace_back("disruptions." + d.id + ".onsets", d.onsets);
+    out.emplace_back("disruptions." + d.id + ".days_in_force", d.days_in_force);
+  }
   for (const queue_result& q : queues) {
     const std::string prefix = (q.kind == "ferry" ? "ferries." : "crossings.") + q.id + ".";
     out.emplace_back(prefix + "trains", q.trains);
@@ -110,6 +121,8 @@ std::vector<std::pair<std::string, double>> run_result::flatten() const {
     out.emplace_back(prefix + "transit_days_mean", f.transit_days_mean);
     out.emplace_back(prefix + "transit_days_p50", f.transit_days_p50);
     out.emplace_back(prefix + "transit_days_p95", f.transit_days_p95);
+    out.emplace_back(prefix + "buffer_days", f.buffer_days);
+    if (f.promised_days > 0.0) out.emplace_back(prefix + "on_time_share", f.on_time_share);
   }
   for (const edge_result& e : edges) {
     out.emplace_back("edges." + e.id + ".teu", e.teu);

@@ -116,9 +116,10 @@ std::vector<daily_row> mean_daily(const std::vector<run_result>& runs,
 }
 
 std::vector<flow_summary> flows_of(const std::vector<run_result>& runs) {
-  const auto means = mean_by_key(runs, &run_result::flows, [](const flow_result& f) { return f.id; },
-                                 {&flow_result::teu, &flow_result::trains, &flow_result::transit_days_p50,
-                                  &flow_result::transit_days_p95});
+  const auto means =
+      mean_by_key(runs, &run_result::flows, [](const flow_result& f) { return f.id; },
+                  {&flow_result::teu, &flow_result::trains, &flow_result::transit_days_p50,
+                   &flow_result::transit_days_p95, &flow_result::buffer_days, &flow_result::on_time_share});
   const double days = runs.front().window_days;
   std::vector<flow_summary> out;
   for (const auto& m : means) {
@@ -129,7 +130,8 @@ std::vector<flow_summary> flows_of(const std::vector<run_result>& runs) {
       transit.add(it == r.flows.end() ? 0.0 : it->transit_days_mean);
     }
     out.push_back({m.id, m.direction, days > 0 ? m.teu / days : 0.0, days > 0 ? m.trains / days : 0.0,
-                   estimate_of(transit), m.transit_days_p50, m.transit_days_p95});
+                   estimate_of(transit), m.transit_days_p50, m.transit_days_p95, m.buffer_days,
+                   m.promised_days, m.on_time_share});
   }
   return out;
 }

@@ -115,6 +115,9 @@ std::string metric_unit(std::string_view kind, std::string_view field) {
   if (field == "trains") return "trains/window";
   if (field == "teu") return "TEU/window";
   if (field == "sailings" || field == "cancelled_sailings") return "sailings/window";
+  if (field == "onsets") return "onsets/window";  // random disruptions that began in the window
+  if (field == "days_in_force") return "days/window";
+  if (field == "promised_teu") return "TEU/window";
   if (ends_with(field, "_trains")) return "trains";  // queue lengths
   if (ends_with(field, "_teu")) return "TEU";
   return "";

@@ -98,6 +98,7 @@ void add_transit(run_result& r, const run_tallies& t, std::span<double> all) {
   r.transit_days_mean = all.empty() ? 0.0 : t.transit_days_total / static_cast<double>(all.size());
   r.transit_days_p50 = percentile_in_place(all, 0.50);
   r.transit_days_p95 = percentile_in_place(all, 0.95);
+  r.transit_buffer_days = r.transit_days_p95 - r.transit_days_p50;
 }
 
 void add_headline_share(run_result& r, const share_tally& s) {
@@ -218,7 +219,20 @@ void add_edges(run_result& r, const model& m) {
     r.edges.push_back(edge_summary(m, spec, r.window_days));
 }
 
+// A service's promised transit: its flow's, or its market's; 0 when none.
+double promised_days(const model& m, service_id f) {
+  const service& svc = m.services[f];
+  if (svc.flow != no_index) return m.spec.flows[svc.flow].promised_transit_days;
+  if (svc.market != no_index) return m.spec.markets[svc.market].promised_transit_days;
+  return 0.0;
+}
+
+double on_time(std::span<const double> days, double promise) {
+  return static_cast<double>(std::count_if(days.begin(), days.end(), [&](double d) { return d <= promise; }));
+}
+
 void add_flows(run_result& r, const model& m, transit_samples& transit) {
+  double promised = 0.0, in_time = 0.0;
   for (service_id f = 0; f < m.services.size(); ++f) {
     flow_result fr;
     fr.id = m.services[f].id;
@@ -229,8 +243,19 @@ void add_flows(run_result& r, const model& m, transit_samples& transit) {
     fr.transit_days_mean = mean_of(m.tallies.services[f].transit_days);  // on the tally: no copy
     fr.transit_days_p50 = percentile_in_place(days, 0.50);
     fr.transit_days_p95 = percentile_in_place(days, 0.95);
+    fr.buffer_days = fr.transit_days_p95 - fr.transit_days_p50;
+    fr.promised_days = promised_days(m, f);
+    if (fr.promised_days > 0.0) {
+      const double n = on_time(days, fr.promised_days);
+      fr.on_time_share = ratio(n, fr.teu);
+      promised += fr.teu;
+      in_time += n;
+      r.has_promises = true;
+    }
     r.flows.push_back(std::move(fr));
   }
+  r.promised_teu = promised;
+  r.on_time_share = ratio(in_time, promised);
 }
 
 void add_goods(run_result& r, const model& m) {
@@ -263,6 +288,9 @@ market_result market_summary(const model& m, std::size_t i, double window_days, 
   mr.rail_delivered_teu_per_year = t.delivered_teu * per_year;
   mr.transit_days_mean = ratio(t.transit_days_sum, static_cast<double>(days.size()));
   mr.transit_days_p95 = percentile_in_place(days, 0.95);
+  mr.buffer_days = mr.transit_days_p95 - percentile_in_place(days, 0.50);
+  mr.promised_days = spec.promised_transit_days;
+  if (mr.promised_days > 0.0) mr.on_time_share = ratio(on_time(days, mr.promised_days), days.size());
   mr.cost_usd_per_teu = ratio(t.cost_sum.out_of_pocket(), t.delivered_teu);
   mr.generalized_cost_usd_per_teu = ratio(t.cost_sum.generalized(), t.delivered_teu);
   return mr;
@@ -300,6 +328,28 @@ void add_report_shares(run_result& r, const model& m) {
   }
 }
 
+// Each random disruption of the scenario: its onsets that began in the report window, and the days its
+// onsets were in force within the window.
+void add_disruptions(run_result& r, const model& m) {
+  const double from = m.frame.warmup_h / hours_per_day, to = m.frame.horizon_h / hours_per_day;
+  std::vector<std::size_t> slot(m.spec.disruptions.size(), no_index);
+  for (std::size_t i = 0; i < m.spec.disruptions.size(); ++i) {
+    const disruption_spec& ds = m.spec.disruptions[i];
+    if (!ds.random()) continue;
+    slot[i] = r.disruptions.size();
+    r.disruptions.push_back({ds.id, ds.cause, 0.0, 0.0});
+  }
+  for (std::size_t d = 0; d < m.disruptions.size(); ++d) {
+    const std::size_t k = slot[m.disruption_origin[d]];
+    if (k == no_index) continue;
+    const disruption_spec& onset = m.disruptions[d];
+    if (onset.target != m.spec.disruptions[m.disruption_origin[d]].target) continue;  // a `with` copy
+    if (onset.from_day >= from) r.disruptions[k].onsets += 1.0;
+    r.disruptions[k].days_in_force +=
+        std::max(0.0, std::min(onset.to_day, to) - std::max(onset.from_day, from));
+  }
+}
+
 // The headline share (corridor::headline_share): the report's first share when it defines shares, else
 // share_region between the report's origin and destination regions; named after the region it passes.
 void add_shares(run_result& r, const model& m) {
@@ -332,6 +382,7 @@ run_result assemble_result(const model& m) {
   add_markets(r, m, transit);               // each market's its own,
   add_transit(r, m.tallies, transit.days);  // and then the run's
   add_report_shares(r, m);
+  add_disruptions(r, m);
   r.daily = m.tallies.daily;
   return r;
 }

@@ -7,9 +7,15 @@
 
 namespace corridor::detail {
 
+// The run's disruptions: each scheduled one as written, each random one as the onsets drawn for this
+// replication from its own stream (Poisson onsets in its window, lengths from duration_days, an announced end
+// at the mean length). `origin` holds each one's index in the scenario.
+void draw_disruptions(const scenario& s, const run_frame& frame, std::vector<disruption_spec>& out,
+                      std::vector<std::uint32_t>& origin);
 // Schedules every disruption's start and end.
 void schedule_disruptions(model& m);
-void on_disruption(model& m, disruption_id d, bool starts);
+// `what`: disruption_starts, disruption_ends or disruption_revised (events.hpp).
+void on_disruption(model& m, disruption_id d, std::uint32_t what);
 
 // Closed now: a node at capacity factor 0, a line closed, a ferry leg at capacity factor 0. Inline: route
 // choice asks at every element of every candidate route.

@@ -14,7 +14,7 @@ enum event_kind : std::uint32_t {
   ev_customs_done,         // target: train
   ev_crossing_retry,       // target: crossing node (a new day under the daily cap)
   ev_sailing,              // target: ferry edge (graph index)
-  ev_disruption,           // target: disruption; data: disruption_starts or disruption_ends
+  ev_disruption,           // target: disruption; data: disruption_starts, _ends or _revised
   ev_day_tick,             // end of a simulated day (daily series)
   ev_warmup_end,           // the report window opens
   ev_revision,             // markets revisit their mode shares (markets.cpp)
@@ -22,6 +22,7 @@ enum event_kind : std::uint32_t {
 
 constexpr std::uint32_t disruption_ends = 0;
 constexpr std::uint32_t disruption_starts = 1;
+constexpr std::uint32_t disruption_revised = 2;  // the announced end passed with the disruption in force
 
 // At equal times the engine runs lower priorities first (then FIFO).
 // A closure or reopening applies before anything else at its instant, so a train arriving then sees it.

@@ -35,6 +35,10 @@ struct model {
   const std::vector<std::vector<std::uint32_t>>& family_offsets;  // per service
   const std::vector<std::vector<double>>& path_size;              // per service and path
   run_frame frame;
+  // The run's disruptions: the scenario's in order, each random one replaced by the onsets drawn for this
+  // replication (ids "<id>#1", "#2", ...), with their scenario index alongside (disruptions.cpp).
+  std::vector<disruption_spec> disruptions;
+  std::vector<std::uint32_t> disruption_origin;
   engine eng;
   model_facts facts;
   corridor_state state;

@@ -35,7 +35,7 @@ void dispatch(model& m, const event& e) {
     case ev_sailing:
       return on_sailing(m, e.target);
     case ev_disruption:
-      return on_disruption(m, e.target, e.data == disruption_starts);
+      return on_disruption(m, e.target, e.data);
     case ev_day_tick:
       return on_day_tick(m);
     case ev_warmup_end:

@@ -7,6 +7,7 @@
 
 #include "calendar.hpp"
 #include "costs.hpp"
+#include "disruptions.hpp"
 #include "model.hpp"
 
 namespace corridor::detail {
@@ -160,8 +161,7 @@ corridor_state make_state(const prepared_scenario& p, const run_frame& frame) {
     st.lines[e].travel_rng = stream(frame, "travel", id);
     st.ferries[e].weather_rng = stream(frame, "weather", id);
   }
-  st.disruptions.resize(s.disruptions.size());
-  return st;
+  return st;  // disruption states are sized once the run's disruptions are drawn (model's constructor)
 }
 
 run_tallies make_tallies(const prepared_scenario& p) {
@@ -202,6 +202,9 @@ model::model(const prepared_scenario& p, const run_frame& f)
       frame(f),
       facts(make_facts(p)),
       state(make_state(p, f)),
-      tallies(make_tallies(p)) {}
+      tallies(make_tallies(p)) {
+  draw_disruptions(p.spec, f, disruptions, disruption_origin);
+  state.disruptions.resize(disruptions.size());
+}
 
 }  // namespace corridor::detail

@@ -18,7 +18,7 @@ namespace corridor::detail {
 using service_id = std::uint32_t;     // index into scenario::flows
 using train_id = std::uint32_t;       // index into corridor_state::trains, in order of departure
 using edge_id = std::uint32_t;        // dense graph edge index: one direction of a scenario edge
-using disruption_id = std::uint32_t;  // index into scenario::disruptions
+using disruption_id = std::uint32_t;  // index into model::disruptions (the run's, random onsets drawn)
 // Nodes are the graph's vertices (vertex_t), dense from 0.
 
 // A stream to be keyed when the run is set up (setup.cpp); never drawn from before that.

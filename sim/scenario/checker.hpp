@@ -140,6 +140,8 @@ class checker {
     return reference_at(at(collection, id, field, fallback), ctx, target, noun, known);
   }
   void dist(const node_spec& n, std::string_view key, const distribution& d);
+  void scheduled_disruption(const disruption_spec& d, const std::string& ctx);
+  void random_disruption(const disruption_spec& d, const std::string& ctx);
   void too_long(const source_loc& loc, const std::string& label, const dist_spec& spec,
                 std::string_view param, double v) {
     diags_.error(loc, label + ": " + std::string(param) + " of " + std::string(spec.name) +

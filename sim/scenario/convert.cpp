@@ -118,6 +118,7 @@ void converter::read_flow(const tentry& e, flow_spec& f) {
   read_months(m, "seasonality", ctx, f.seasonality, false);
   read_choice(m, sec, "departures", ctx, f.departures);
   read_number(m, "max_wait_h", ctx, f.max_wait_h);
+  read_number(m, "promised_transit_days", ctx, f.promised_transit_days);
   read_weekdays(m, "timetable_weekdays", ctx, f.timetable_weekdays);
   read_number(m, "timetable_hour", ctx, f.timetable_hour);
   read_number(m, "train_capacity_teu", ctx, f.train_capacity_teu);
@@ -131,6 +132,15 @@ void converter::read_disruption(const tentry& e, disruption_spec& d) {
   read_number(e.value, "from_day", ctx, d.from_day);
   read_number(e.value, "to_day", ctx, d.to_day);
   read_number(e.value, "capacity_factor", ctx, d.capacity_factor);
+  if (e.value.find("expected_to_day") != nullptr) {
+    double expected = 0.0;
+    read_number(e.value, "expected_to_day", ctx, expected);
+    d.expected_to_day = expected;
+  }
+  read_number(e.value, "rate_per_year", ctx, d.rate_per_year);
+  read_dist(e.value, "duration_days", ctx, d.duration_days);
+  read_strings(e.value, "with", ctx, d.with, "a list of node or edge ids", "a node or edge id");
+  read_string(e.value, "cause", ctx, d.cause);
 }
 
 void converter::read_top(const tnode& root, scenario& s) {

@@ -99,6 +99,7 @@ void converter::read_market(const tentry& e, market_spec& mk) {
   read_months(m, "seasonality", ctx, mk.seasonality, false);
   read_number(m, "train_capacity_teu", ctx, mk.train_capacity_teu);
   read_number(m, "max_wait_h", ctx, mk.max_wait_h);
+  read_number(m, "promised_transit_days", ctx, mk.promised_transit_days);
   read_number(m, "rail_constant_usd_per_teu", ctx, mk.rail_constant_usd_per_teu);
   read_strings(m, "alternatives", ctx, mk.alternatives, "a list of alternative ids", "an alternative id");
   read_risks(m, ctx, mk.risks);

@@ -298,23 +298,50 @@ std::vector<section_spec> make_sections() {
                .gt(0)
                .le(8760),
            key("timetable_weekdays", vt::weekdays, "timetable: departure days"),
+           key("promised_transit_days", vt::number,
+               "Door-to-door transit promised to shippers; the on-time share counts containers within it "
+               "(default: none)",
+               "days")
+               .gt(0)
+               .le(365),
            key("timetable_hour", vt::number, "timetable: hour of day of departures", "h").ge(0).lt(24),
            key("train_capacity_teu", vt::number, "Train capacity for this flow (default: the scenario's)",
                "TEU")
                .ge(1)
                .le(1000),
        }});
-  all.push_back({"disruption",
-                 "A node or edge closed or cut in capacity for a time",
-                 {
-                     key("target", vt::string, "Node id or edge id").req(),
-                     key("from_day", vt::number, "Start", "days").req().ge(0),
-                     key("to_day", vt::number, "End; from_day < to_day <= horizon_days", "days").req().gt(0),
-                     key("capacity_factor", vt::number, "Remaining fraction of capacity; 0 closes")
-                         .ge(0)
-                         .lt(1)
-                         .zero_or_ge(0.001),
-                 }});
+  all.push_back(
+      {"disruption",
+       "A node or edge closed or cut in capacity for a time",
+       {
+           key("target", vt::string, "Node id or edge id").req(),
+           key("from_day", vt::number, "Start (random: start of the window, default 0)", "days").ge(0),
+           key("to_day", vt::number,
+               "End; from_day < to_day <= horizon_days (random: end of the window, default the horizon)",
+               "days")
+               .gt(0),
+           key("capacity_factor", vt::number, "Remaining fraction of capacity; 0 closes")
+               .ge(0)
+               .lt(1)
+               .zero_or_ge(0.001),
+           key("expected_to_day", vt::number,
+               "Scheduled: the end announced to the trains choosing routes (default to_day); when it "
+               "passes and the disruption is still in force, they expect it to last as long again",
+               "days")
+               .gt(0),
+           key("rate_per_year", vt::number,
+               "Random: onsets per year (a Poisson process in the window); each lasts a draw of "
+               "duration_days",
+               "1/yr")
+               .gt(0)
+               .le(365),
+           key("duration_days", vt::distribution, "Random: length of each onset; the trains expect its mean",
+               "days"),
+           key("with", vt::string_list,
+               "Random: other node or edge ids each onset disrupts at the same time (a border closed "
+               "as a whole)"),
+           key("cause", vt::string, "What it stands for: weather, strike, political, ... (reported)"),
+       }});
   all.push_back(
       {"family",
        "A corridor family: the routes passing one of its via nodes",
@@ -368,6 +395,12 @@ std::vector<section_spec> make_sections() {
                .ge(1)
                .le(1000),
            key("max_wait_h", vt::number, "A part-full train leaves after this wait", "h").gt(0).le(8760),
+           key("promised_transit_days", vt::number,
+               "Door-to-door transit promised to shippers; the on-time share counts containers within it "
+               "(default: none)",
+               "days")
+               .gt(0)
+               .le(365),
            key("rail_constant_usd_per_teu", vt::number, "Added to rail's generalized cost in mode choice",
                "USD/TEU")
                .ge(-max_cost_usd_per_teu)

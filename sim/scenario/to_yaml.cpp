@@ -166,6 +166,7 @@ void write_flow(writer& w, const flow_spec& f) {
   w.line(4, "seasonality", months(f.seasonality));
   w.line(4, "departures", choice("flow", "departures", f.departures));
   w.line(4, "max_wait_h", num(f.max_wait_h));
+  if (f.promised_transit_days > 0.0) w.line(4, "promised_transit_days", num(f.promised_transit_days));
   if (!f.timetable_weekdays.empty()) w.line(4, "timetable_weekdays", weekdays(f.timetable_weekdays));
   w.line(4, "timetable_hour", num(f.timetable_hour));
   if (f.train_capacity_teu != 0.0) w.line(4, "train_capacity_teu", num(f.train_capacity_teu));
@@ -204,6 +205,7 @@ void write_market(writer& w, const market_spec& m) {
   w.line(4, "seasonality", months(m.seasonality));
   if (m.train_capacity_teu != 0.0) w.line(4, "train_capacity_teu", num(m.train_capacity_teu));
   w.line(4, "max_wait_h", num(m.max_wait_h));
+  if (m.promised_transit_days > 0.0) w.line(4, "promised_transit_days", num(m.promised_transit_days));
   w.line(4, "rail_constant_usd_per_teu", num(m.rail_constant_usd_per_teu));
   w.line(4, "alternatives", ids(m.alternatives));
   if (m.risks.empty()) return;
@@ -284,8 +286,15 @@ std::string to_yaml(const scenario& s) {
     w.open(2, str(d.id));
     w.line(4, "target", str(d.target));
     w.line(4, "from_day", num(d.from_day));
-    w.line(4, "to_day", num(d.to_day));
+    if (d.to_day != 0.0) w.line(4, "to_day", num(d.to_day));  // a random one's window may end at the horizon
     w.line(4, "capacity_factor", num(d.capacity_factor));
+    if (d.expected_to_day) w.line(4, "expected_to_day", num(*d.expected_to_day));
+    if (d.random()) {
+      w.line(4, "rate_per_year", num(d.rate_per_year));
+      w.line(4, "duration_days", dist(d.duration_days));
+      if (!d.with.empty()) w.line(4, "with", ids(d.with));
+    }
+    if (!d.cause.empty()) w.line(4, "cause", str(d.cause));
   }
   w.out << (s.families.empty() ? "corridor_families: {}\n" : "corridor_families:\n");
   for (const auto& f : s.families) write_family(w, f);

@@ -194,6 +194,8 @@ void checker::flow(const flow_spec& f) {
                                                                       format_number(f.seasonality[i]));
   }
   range("flow", "flows", f.id, ctx, "max_wait_h", f.max_wait_h, f.loc);
+  if (f.promised_transit_days != 0.0)
+    range("flow", "flows", f.id, ctx, "promised_transit_days", f.promised_transit_days, f.loc);
   range("flow", "flows", f.id, ctx, "timetable_hour", f.timetable_hour, f.loc);
   if (f.train_capacity_teu != 0.0 || written("flows", f.id, "train_capacity_teu")) {
     range("flow", "flows", f.id, ctx, "train_capacity_teu", f.train_capacity_teu, f.loc);
@@ -208,16 +210,64 @@ void checker::disruption(const disruption_spec& d) {
   const auto ctx = "disruption " + q(d.id);
   reference("disruptions", d.id, "target", ctx, d.target, "node or edge", targets_, d.loc);
   range("disruption", "disruptions", d.id, ctx, "from_day", d.from_day, d.loc);
-  if (d.to_day <= d.from_day) {
+  range("disruption", "disruptions", d.id, ctx, "capacity_factor", d.capacity_factor, d.loc);
+  if (d.rate_per_year != 0.0)
+    range("disruption", "disruptions", d.id, ctx, "rate_per_year", d.rate_per_year, d.loc);
+  const double to_day = d.random() && d.to_day == 0.0 ? s_.horizon_days : d.to_day;
+  if (to_day <= d.from_day) {
     diags_.error(at("disruptions", d.id, "to_day", d.loc), "to_day of " + ctx + " must be > from_day (" +
                                                                format_number(d.from_day) + "), got " +
                                                                format_number(d.to_day));
-  } else if (d.to_day > s_.horizon_days) {
+  } else if (to_day > s_.horizon_days) {
     diags_.error(at("disruptions", d.id, "to_day", d.loc), "to_day of " + ctx + " must be <= horizon_days (" +
                                                                format_number(s_.horizon_days) + "), got " +
                                                                format_number(d.to_day));
   }
-  range("disruption", "disruptions", d.id, ctx, "capacity_factor", d.capacity_factor, d.loc);
+  if (d.random()) {
+    random_disruption(d, ctx);
+  } else {
+    scheduled_disruption(d, ctx);
+  }
+}
+
+void checker::scheduled_disruption(const disruption_spec& d, const std::string& ctx) {
+  if (d.expected_to_day && *d.expected_to_day <= d.from_day) {
+    diags_.error(at("disruptions", d.id, "expected_to_day", d.loc),
+                 "expected_to_day of " + ctx + " must be > from_day (" + format_number(d.from_day) +
+                     "), got " + format_number(*d.expected_to_day));
+  }
+  if (!d.with.empty()) {
+    diags_.error(at("disruptions", d.id, "with", d.loc),
+                 ctx + " has `with` but no rate_per_year: list a scheduled disruption per target instead");
+  }
+  if (d.duration_days.mean() != 0.0) {
+    diags_.error(at("disruptions", d.id, "duration_days", d.loc),
+                 ctx +
+                     " has duration_days but no rate_per_year: a scheduled disruption lasts from from_day "
+                     "to to_day, a random one needs rate_per_year");
+  }
+}
+
+void checker::random_disruption(const disruption_spec& d, const std::string& ctx) {
+  const auto loc = at("disruptions", d.id, "duration_days", d.loc);
+  for (const std::string& t : d.with)
+    reference("disruptions", d.id, "with", ctx, t, "node or edge", targets_, d.loc);
+  if (d.expected_to_day) {
+    diags_.error(at("disruptions", d.id, "expected_to_day", d.loc),
+                 ctx +
+                     " is random (rate_per_year): its trains expect the mean of duration_days, so "
+                     "expected_to_day does not apply");
+  }
+  try {
+    d.duration_days.check();
+  } catch (const std::invalid_argument& e) {
+    return diags_.error(loc, "duration_days of " + ctx + ": invalid distribution: " + e.what());
+  }
+  const double mean = d.duration_days.mean();
+  if (!(mean > 0.0) || mean > s_.horizon_days) {
+    diags_.error(loc, "duration_days of " + ctx + " needs a mean > 0 and <= horizon_days (" +
+                          format_number(s_.horizon_days) + "), got " + format_number(mean));
+  }
 }
 
 void checker::run() {

@@ -278,6 +278,8 @@ void checker::market(const market_spec& m) {
     range("market", "markets", m.id, ctx, "train_capacity_teu", m.train_capacity_teu, m.loc);
   }
   range("market", "markets", m.id, ctx, "max_wait_h", m.max_wait_h, m.loc);
+  if (m.promised_transit_days != 0.0)
+    range("market", "markets", m.id, ctx, "promised_transit_days", m.promised_transit_days, m.loc);
   range("market", "markets", m.id, ctx, "rail_constant_usd_per_teu", m.rail_constant_usd_per_teu, m.loc);
   market_alternatives(m);
   market_risks(m);

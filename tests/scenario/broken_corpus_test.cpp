@@ -68,6 +68,10 @@ const broken_case corpus[] = {
     {"disruption-after-horizon.yaml",
      "broken/disruption-after-horizon.yaml:16:50: error: to_day of disruption 'strike' must be <= "
      "horizon_days (100), got 200"},
+    {"disruption-duration-without-rate.yaml",
+     "broken/disruption-duration-without-rate.yaml:19:69: error: disruption 'strike' has duration_days but "
+     "no "
+     "rate_per_year: a scheduled disruption lasts from from_day to to_day, a random one needs rate_per_year"},
     {"disruption-unknown-target.yaml",
      "broken/disruption-unknown-target.yaml:16:20: error: disruption 'strike' refers to unknown node or edge "
      "'dostik'; did you mean 'dostyk'?"},
@@ -197,6 +201,12 @@ const broken_case corpus[] = {
     {"probability-above-one.yaml",
      "broken/probability-above-one.yaml:14:130: error: cancel_probability_by_month of edge 'caspian' must be "
      ">= 0 and <= 1, got 1.5"},
+    {"random-disruption-announced-end.yaml",
+     "broken/random-disruption-announced-end.yaml:19:82: error: disruption 'storms' is random "
+     "(rate_per_year): its trains expect the mean of duration_days, so expected_to_day does not apply"},
+    {"random-disruption-unknown-with.yaml",
+     "broken/random-disruption-unknown-with.yaml:19:34: error: disruption 'border' refers to unknown node or "
+     "edge 'dostik'; did you mean 'dostyk'?"},
     {"region-unknown-node.yaml",
      "broken/region-unknown-node.yaml:3:57: error: region 'caspian_ports' refers to unknown node "
      "'alyatt'; did you mean 'alyat'?"},

@@ -272,18 +272,13 @@ TEST(variants, a_two_week_belarus_poland_closure_strands_trains_and_clears_withi
 // (docs/validation.md). This asserts the bound the model meets.
 TEST(variants, a_year_without_the_kazakh_gateways_sheds_demand_instead_of_queueing_it) {
   scenario s = load_short("baseline-2025.yaml");
-  s.disruptions.push_back({.id = "dostyk-shut",
-                           .target = "dostyk",
-                           .from_day = 0,
-                           .to_day = 365,
-                           .capacity_factor = 0,
-                           .loc = {}});
-  s.disruptions.push_back({.id = "altynkol-shut",
-                           .target = "altynkol",
-                           .from_day = 0,
-                           .to_day = 365,
-                           .capacity_factor = 0,
-                           .loc = {}});
+  for (const char* crossing : {"dostyk", "altynkol"}) {
+    disruption_spec shut;
+    shut.id = std::string(crossing) + "-shut";
+    shut.target = crossing;
+    shut.to_day = 365;
+    s.disruptions.push_back(shut);
+  }
   const auto c = against_baseline(s);
   for (const run_result& r : c.variant_runs) {
     EXPECT_LT(r.containers_in_system, 0.25 * r.containers_entered);
