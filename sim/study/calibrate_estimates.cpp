@@ -92,7 +92,7 @@ identified_set identify(const calibration_spec& spec, const Eigen::MatrixXd& J,
     Eigen::Index worst = 0;
     if (s.cov.diagonal().maxCoeff(&worst) > 1.0) {
       drop({keep[static_cast<std::size_t>(worst)]},
-           "weakly identified: its standard error exceeds its whole range (max - min)");
+           "the targets hardly move it: its standard error would exceed its whole range (max - min)");
       continue;
     }
     return s;
