@@ -108,6 +108,7 @@ struct parameter_estimate {
   std::optional<double> standard_error;  // in the parameter's units; only when identified
   estimate_status status = estimate_status::identified;
   std::string note;  // why it is not identified, in words ("" when it is)
+  source_loc loc;    // where an estimates file states it (parse_estimates); edits made from it point there
   bool identified() const noexcept { return status == estimate_status::identified; }
   // estimate -/+ 1.959964 standard errors (a normal interval, not clipped to the bounds); NaN without an SE.
   double lower_95() const noexcept;

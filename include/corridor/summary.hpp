@@ -74,6 +74,10 @@ struct run_summary {
   std::optional<int> threads;
   std::string version = CORRIDOR_VERSION;
   network_view network;
+  // What the 95 % intervals hold: empty for the simulation's noise alone (a plain run; nothing is written
+  // then, so plain runs' files are as before), else e.g. "simulation noise and parameter uncertainty
+  // (4 parameters from estimates.yaml)" (run --parameter-uncertainty).
+  std::string intervals;
 
   // Every flattened metric (run_result::flatten()'s names and order) over the replications, and each
   // replication's own values (values[i] is metrics[i]'s), in replication order.

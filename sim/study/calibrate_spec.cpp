@@ -119,6 +119,7 @@ struct reader {
       if (!n[key]) fail(n, std::string("an estimate needs '") + key + "'");
     }
     parameter_estimate p;
+    p.loc = loc(n);
     p.name = text(n["name"], "name");
     p.paths = texts(sequence(n["paths"], "paths"), "paths");
     p.estimate = number(n["estimate"], "estimate");
