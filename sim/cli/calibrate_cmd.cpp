@@ -130,7 +130,8 @@ void write_estimates_file(const calibrate_args& a, calibration_estimates e, cons
   e.targets = a.targets;
   const std::string header =
       "Estimates of `corridor calibrate " + a.scenario + " --targets " + a.targets + " --seeds " +
-      std::to_string(a.seeds) + "`:\neach fitted parameter with its standard error (from (J'J)^-1 at the " +
+      std::to_string(a.seeds) + (a.horizon_days ? fmt::format(" --horizon-days {:g}", *a.horizon_days) : "") +
+      "`:\neach fitted parameter with its standard error (from (J'J)^-1 at the " +
       "optimum) and whether the targets\nidentify it; the correlation matrix between the estimates.\n" +
       fmt::format("Objective {:.4g} after {} evaluations; {}.\n", r.fitted.objective, r.evaluations,
                   r.stop_reason) +
