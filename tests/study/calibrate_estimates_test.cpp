@@ -67,6 +67,7 @@ TEST(calibrate_estimates, standard_errors_of_a_linear_model_match_the_ols_formul
   EXPECT_NEAR(e.correlation[0][1], -15.0 / std::sqrt(55.0 * 6.0), 1e-9);
   EXPECT_DOUBLE_EQ(e.correlation[1][0], e.correlation[0][1]);
   EXPECT_DOUBLE_EQ(e.correlation[0][0], 1.0);
+  EXPECT_NEAR(e.covariance()[0][1], -sigma * sigma * 15.0 / 105.0, 1e-9);
   EXPECT_NEAR(e.parameters[1].upper_95() - e.parameters[1].lower_95(),
               2 * 1.959964 * sigma * std::sqrt(6.0 / 105.0), 1e-6);
   EXPECT_FALSE(e.weights_scale);
@@ -100,6 +101,7 @@ TEST(calibrate_estimates, two_parameters_that_enter_only_as_a_sum_are_not_identi
   ASSERT_TRUE(e.parameters[2].identified());
   EXPECT_NEAR(*e.parameters[2].standard_error, sigma / std::sqrt(55.0), 1e-9);
   EXPECT_EQ(e.identified_count(), 1u);
+  EXPECT_EQ(e.covariance()[0][2], 0.0);  // nothing is known of a1's covariance with b: 0, not drawn
   EXPECT_GT(e.singular_values.front() / e.singular_values.back(), identification_condition_limit);
 }
 
