@@ -96,19 +96,6 @@ std::string target_table(const calibration_spec& spec, const calibration_point& 
   return t.render();
 }
 
-std::string commented(const std::string& text) {
-  std::string out;
-  std::size_t from = 0;
-  while (from < text.size()) {
-    const auto nl = text.find('\n', from);
-    const auto line = text.substr(from, nl == std::string::npos ? std::string::npos : nl - from);
-    out += line.empty() ? "#\n" : "# " + line + "\n";
-    if (nl == std::string::npos) break;
-    from = nl + 1;
-  }
-  return out;
-}
-
 void write_overlay(const calibrate_args& a, const scenario_document& doc, const calibration_result& r,
                    const std::string& tables) {
   namespace fs = std::filesystem;
@@ -122,7 +109,7 @@ void write_overlay(const calibrate_args& a, const scenario_document& doc, const 
       fmt::format("Objective (sum of squared residuals) {:.4g} -> {:.4g} after {} evaluations; {}.\n",
                   r.start.objective, r.fitted.objective, r.evaluations, r.stop_reason) +
       "\n" + tables;
-  write_file_atomic(out, commented(header) + edits_overlay_yaml(doc, r.fitted_edits, extends));
+  write_file_atomic(out, comment_lines(header) + edits_overlay_yaml(doc, r.fitted_edits, extends));
 }
 
 void write_estimates_file(const calibrate_args& a, calibration_estimates e, const calibration_result& r) {

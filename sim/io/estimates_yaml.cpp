@@ -18,19 +18,6 @@ std::string num(double v) {
   return std::isfinite(v) ? format_number(v) : "null";
 }
 
-std::string commented(std::string_view text) {
-  std::string out;
-  std::size_t from = 0;
-  while (from < text.size()) {
-    const auto nl = text.find('\n', from);
-    const auto line = text.substr(from, nl == std::string_view::npos ? std::string_view::npos : nl - from);
-    out += line.empty() ? "#\n" : "# " + std::string(line) + "\n";
-    if (nl == std::string_view::npos) break;
-    from = nl + 1;
-  }
-  return out;
-}
-
 std::string parameter_yaml(const parameter_estimate& p) {
   std::string paths;
   for (const auto& path : p.paths) paths += (paths.empty() ? "" : ", ") + yaml_quoted(path);
@@ -48,7 +35,7 @@ std::string parameter_yaml(const parameter_estimate& p) {
 }  // namespace
 
 std::string estimates_yaml(const calibration_estimates& e, std::string_view header) {
-  std::string out = commented(header);
+  std::string out = comment_lines(header);
   if (!e.scenario.empty()) out += "scenario: " + yaml_quoted(e.scenario) + "\n";
   if (!e.targets.empty()) out += "targets: " + yaml_quoted(e.targets) + "\n";
   out += std::string("scale: ") + (e.weights_scale ? "weights" : "sd") + "\n";

@@ -4,6 +4,7 @@
 #include <Eigen/Dense>
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "corridor/calibrate.hpp"
