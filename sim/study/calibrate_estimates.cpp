@@ -180,10 +180,13 @@ calibration_estimates estimate_parameters(const calibration_spec& spec, const ca
     const auto ia = static_cast<Eigen::Index>(a);
     auto& p = e.parameters[i];
     p.standard_error = std::sqrt(s.cov(ia, ia)) * (p.max - p.min);
-    for (std::size_t b = 0; b < s.keep.size(); ++b) {
+    e.correlation[i][i] = 1.0;
+    // One value for both halves: V S^-2 V' is symmetric only up to rounding, and the file is read back
+    // with an exact check.
+    for (std::size_t b = 0; b < a; ++b) {
       const auto ib = static_cast<Eigen::Index>(b);
-      e.correlation[i][static_cast<std::size_t>(s.keep[b])] =
-          a == b ? 1.0 : s.cov(ia, ib) / std::sqrt(s.cov(ia, ia) * s.cov(ib, ib));
+      const auto j = static_cast<std::size_t>(s.keep[b]);
+      e.correlation[i][j] = e.correlation[j][i] = s.cov(ia, ib) / std::sqrt(s.cov(ia, ia) * s.cov(ib, ib));
     }
   }
   return e;

@@ -136,12 +136,21 @@ TEST(calibrate_estimates, weights_instead_of_sds_put_the_errors_on_the_weights_s
   EXPECT_NEAR(*r.estimates->parameters[1].standard_error, sigma * std::sqrt(6.0 / 105.0), 1e-9);
 }
 
+// A quadratic fit (three correlated estimates) and a parameter that moves nothing (nulls in the file).
 TEST(estimates_file, reads_back_what_io_writes) {
-  const auto spec = spec_of({"a1", "a2", "b"}, -20, 20, ys);
-  auto e =
-      *calibrate_model(spec, {0.0, 0.5, 0.0},
-                       linear([](const std::vector<double>& v, double x) { return v[0] + v[1] + v[2] * x; }))
-           .estimates;
+  const auto spec = spec_of({"a", "b", "c", "unused"}, -20, 20, ys);
+  auto e = *calibrate_model(spec, {0.0, 0.0, 0.0, 1.0}, linear([](const std::vector<double>& v, double x) {
+                              return v[0] + v[1] * x + v[2] * x * x;
+                            }))
+                .estimates;
+  ASSERT_EQ(e.identified_count(), 3u);
+  for (std::size_t i = 0; i < 4; ++i) {
+    for (std::size_t j = 0; j < 4; ++j) {
+      if (!std::isnan(e.correlation[i][j])) {
+        EXPECT_EQ(e.correlation[i][j], e.correlation[j][i]);  // exactly: the reader checks symmetry
+      }
+    }
+  }
   e.scenario = "scenarios/two-terminals.yaml";
   e.targets = "t \"quoted\".yaml";
   const std::string text = estimates_yaml(e, "header line\n\nanother");
@@ -150,15 +159,15 @@ TEST(estimates_file, reads_back_what_io_writes) {
   const auto back = parse_estimates(text, "e.yaml");
   EXPECT_EQ(back.scenario, e.scenario);
   EXPECT_EQ(back.targets, e.targets);
-  ASSERT_EQ(back.parameters.size(), 3u);
-  for (std::size_t i = 0; i < 3; ++i) {
+  ASSERT_EQ(back.parameters.size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i) {
     EXPECT_EQ(back.parameters[i].name, e.parameters[i].name);
     EXPECT_EQ(back.parameters[i].paths, e.parameters[i].paths);
     EXPECT_EQ(back.parameters[i].estimate, e.parameters[i].estimate);
     EXPECT_EQ(back.parameters[i].standard_error, e.parameters[i].standard_error);
     EXPECT_EQ(back.parameters[i].status, e.parameters[i].status);
     EXPECT_EQ(back.parameters[i].note, e.parameters[i].note);
-    for (std::size_t j = 0; j < 3; ++j) {
+    for (std::size_t j = 0; j < 4; ++j) {
       EXPECT_EQ(std::isnan(back.correlation[i][j]), std::isnan(e.correlation[i][j]));
       if (!std::isnan(e.correlation[i][j])) {
         EXPECT_EQ(back.correlation[i][j], e.correlation[i][j]);
