@@ -75,6 +75,8 @@ std::string format_number(double v);
 std::string csv_field(std::string_view text);
 // Text for HTML content or a quoted attribute: & < > " escaped.
 std::string html_escape(std::string_view text);
+// Text as YAML (or shell) comment lines: "# " before each line, "#" alone for an empty one.
+std::string comment_lines(std::string_view text);
 // 16 lower-case hex digits, zero-padded.
 std::string hex16(std::uint64_t v);
 // FNV-1a 64 of the bytes (stable_id) as hex16 (the scenario hash in run.json).

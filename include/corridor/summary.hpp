@@ -83,6 +83,11 @@ struct run_summary {
   share_regions regions;
   std::string share_region_name, share_from_name, share_to_name;
 
+  // What the 95 % intervals hold: empty for the simulation's noise alone (a plain run; nothing is written
+  // then, so plain runs' files are as before), else e.g. "simulation noise and parameter uncertainty
+  // (4 parameters from estimates.yaml)" (run --parameter-uncertainty).
+  std::string intervals;
+
   // Every flattened metric (run_result::flatten()'s names and order) over the replications, and each
   // replication's own values (values[i] is metrics[i]'s), in replication order.
   std::vector<metric_stat> metrics;

@@ -1,12 +1,15 @@
 // corridor calibrate SCENARIO --targets FILE: fits scenario parameters to observed figures, prints the fit
-// and writes the fitted values as an overlay of the scenario.
+// with each estimate's standard error, interval and identification, and writes the fitted values as an
+// overlay of the scenario (--out) and the estimates with their uncertainty (--estimates).
 #include <fmt/format.h>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 
 #include "commands.hpp"
 #include "corridor/calibrate.hpp"
+#include "corridor/estimates_io.hpp"
 #include "corridor/io.hpp"
 #include "corridor/text_table.hpp"
 
@@ -17,6 +20,7 @@ struct calibrate_args {
   std::string scenario;
   std::string targets;
   std::string out;
+  std::string estimates;
   std::size_t seeds = 4;
   std::optional<std::uint64_t> seed;
   std::optional<double> horizon_days;
@@ -37,12 +41,49 @@ std::string num(double v) {
 }
 
 std::string parameter_table(const calibration_spec& spec, const calibration_result& r) {
-  text_table t({"parameter", "min", "max", "start", "fitted"});
+  if (!r.estimates) {
+    text_table t({"parameter", "min", "max", "start", "fitted"});
+    for (std::size_t i = 0; i < spec.parameters.size(); ++i) {
+      const auto& p = spec.parameters[i];
+      t.add_row({p.name, num(p.min), num(p.max), num(r.start.values[i]), num(r.fitted.values[i])});
+    }
+    return t.render();
+  }
+  text_table t({"parameter", "min", "max", "start", "fitted", "std. error", "95 % interval", "identified"});
   for (std::size_t i = 0; i < spec.parameters.size(); ++i) {
     const auto& p = spec.parameters[i];
-    t.add_row({p.name, num(p.min), num(p.max), num(r.start.values[i]), num(r.fitted.values[i])});
+    const auto& e = r.estimates->parameters[i];
+    const bool se = e.standard_error.has_value();
+    t.add_row({p.name, num(p.min), num(p.max), num(r.start.values[i]), num(r.fitted.values[i]),
+               se ? num(*e.standard_error) : "—",
+               se ? fmt::format("[{}, {}]", num(e.lower_95()), num(e.upper_95())) : "—",
+               e.identified() ? "yes" : "no: " + std::string(to_string(e.status))});
   }
   return t.render();
+}
+
+// The correlation matrix of the estimates (numbered columns, so that long names fit), then a line per
+// parameter the targets do not identify, saying why, and what the standard errors rest on.
+std::string estimates_notes(const calibration_estimates& e) {
+  std::vector<std::string> header{"correlation"};
+  for (std::size_t j = 0; j < e.parameters.size(); ++j) header.push_back(std::to_string(j + 1));
+  text_table t(header);
+  for (std::size_t i = 0; i < e.parameters.size(); ++i) {
+    std::vector<std::string> row{std::to_string(i + 1) + " " + e.parameters[i].name};
+    for (double c : e.correlation[i]) row.push_back(std::isnan(c) ? "—" : fmt::format("{:+.2f}", c));
+    t.add_row(std::move(row));
+  }
+  std::string out = t.render();
+  for (const auto& p : e.parameters) {
+    if (!p.identified()) out += fmt::format("  {}: {} ({})\n", p.name, to_string(p.status), p.note);
+  }
+  out += fmt::format(
+      "  standard errors from (J'J)^-1 at the fit, each target's sd widened by its model mean's simulation "
+      "noise;\n  condition number {:.3g} (a parameter is not identified above {:g}); intervals +/- 1.96 SE\n",
+      e.condition_number, identification_condition_limit);
+  if (e.weights_scale)
+    out += "  some targets have a weight, not an sd: the standard errors are on the weights' scale\n";
+  return out;
 }
 
 std::string target_table(const calibration_spec& spec, const calibration_point& start,
@@ -53,19 +94,6 @@ std::string target_table(const calibration_spec& spec, const calibration_point& 
                num(fit.half_width_95[i]), fmt::format("{:+.2f}", fit.residuals[i])});
   }
   return t.render();
-}
-
-std::string commented(const std::string& text) {
-  std::string out;
-  std::size_t from = 0;
-  while (from < text.size()) {
-    const auto nl = text.find('\n', from);
-    const auto line = text.substr(from, nl == std::string::npos ? std::string::npos : nl - from);
-    out += line.empty() ? "#\n" : "# " + line + "\n";
-    if (nl == std::string::npos) break;
-    from = nl + 1;
-  }
-  return out;
 }
 
 void write_overlay(const calibrate_args& a, const scenario_document& doc, const calibration_result& r,
@@ -81,7 +109,21 @@ void write_overlay(const calibrate_args& a, const scenario_document& doc, const 
       fmt::format("Objective (sum of squared residuals) {:.4g} -> {:.4g} after {} evaluations; {}.\n",
                   r.start.objective, r.fitted.objective, r.evaluations, r.stop_reason) +
       "\n" + tables;
-  write_file_atomic(out, commented(header) + edits_overlay_yaml(doc, r.fitted_edits, extends));
+  write_file_atomic(out, comment_lines(header) + edits_overlay_yaml(doc, r.fitted_edits, extends));
+}
+
+void write_estimates_file(const calibrate_args& a, calibration_estimates e, const calibration_result& r) {
+  e.scenario = a.scenario;
+  e.targets = a.targets;
+  const std::string header =
+      "Estimates of `corridor calibrate " + a.scenario + " --targets " + a.targets + " --seeds " +
+      std::to_string(a.seeds) + (a.horizon_days ? fmt::format(" --horizon-days {:g}", *a.horizon_days) : "") +
+      "`:\neach fitted parameter with its standard error (from (J'J)^-1 at the " +
+      "optimum) and whether the targets\nidentify it; the correlation matrix between the estimates.\n" +
+      fmt::format("Objective {:.4g} after {} evaluations; {}.\n", r.fitted.objective, r.evaluations,
+                  r.stop_reason) +
+      "Read by `corridor run SCENARIO --parameter-uncertainty FILE` (docs/outputs.md).";
+  write_estimates(a.estimates, e, header);
 }
 
 void execute(const calibrate_args& a) {
@@ -102,18 +144,27 @@ void execute(const calibrate_args& a) {
   opt.progress = [show](std::size_t n, double objective) {
     if (show) std::fprintf(stderr, "\revaluation %zu: objective %.4g   ", n, objective);
   };
-  if (a.evaluate_only) opt.max_iterations = 0;  // the start only: how far the scenario is from the targets
+  if (a.evaluate_only) {
+    opt.max_iterations = 0;  // the start only: how far the scenario is from the targets
+    opt.estimate = false;
+  }
   calibration_result r = calibrate(spec, base, opt);
   if (a.evaluate_only) r.stop_reason = "not fitted (--evaluate)";
   if (show) std::fputs("\n", stderr);
   const std::string tables = "parameters\n" + parameter_table(spec, r) + "\ntargets (model: mean over " +
                              std::to_string(a.seeds) + " seeds)\n" + target_table(spec, r.start, r.fitted);
-  std::cout << tables
-            << fmt::format("\n  objective {:.4g} -> {:.4g}, {} evaluations, {}\n", r.start.objective,
+  std::cout << tables;
+  if (r.estimates) std::cout << "\n" << estimates_notes(*r.estimates);
+  std::cout << fmt::format("\n  objective {:.4g} -> {:.4g}, {} evaluations, {}\n", r.start.objective,
                            r.fitted.objective, r.evaluations, r.stop_reason);
-  if (a.out.empty()) return;
-  write_overlay(a, base, r, tables);
-  std::cout << "  wrote " << a.out << "\n";
+  if (!a.out.empty()) {
+    write_overlay(a, base, r, tables);
+    std::cout << "  wrote " << a.out << "\n";
+  }
+  if (!a.estimates.empty() && r.estimates) {
+    write_estimates_file(a, *r.estimates, r);
+    std::cout << "  wrote " << a.estimates << "\n";
+  }
 }
 
 }  // namespace
@@ -125,6 +176,9 @@ void add_calibrate_command(CLI::App& app) {
   cmd->add_option("--targets", a->targets, "Targets YAML: parameters (path, min, max) and observed figures")
       ->required();
   add_out_option(cmd, a->out, "Write the fitted values as an overlay of SCENARIO here");
+  cmd->add_option("--estimates", a->estimates,
+                  "Write the estimates (standard errors, identification, correlations) here, as YAML for "
+                  "`run --parameter-uncertainty`");
   cmd->add_option("-r,--replications,--seeds", a->seeds,
                   "Replications per evaluation, the same every time (default 4)")
       ->check(whole_in(1, 1000));
@@ -143,8 +197,10 @@ void add_calibrate_command(CLI::App& app) {
   add_threads_option(cmd, a->threads);
   set_example(cmd,
               "corridor calibrate scenarios/baseline-2025.yaml --targets scenarios/targets/targets-2025.yaml "
-              "-r 4 -o fitted.yaml");
+              "-r 4 -o fitted.yaml --estimates estimates.yaml");
   cmd->callback([a] {
+    if (a->evaluate_only && !a->estimates.empty())
+      throw CLI::ValidationError("--estimates", "needs a fit, not --evaluate");
     require_file(a->scenario);
     require_file(a->targets);
     execute(*a);

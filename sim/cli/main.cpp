@@ -53,8 +53,8 @@ int main(int argc, char** argv) {
   corridor::cli::add_serve_command(app);
   corridor::cli::add_explore_commands(app);
   app.footer(
-      "\nExit codes: 0 success, 1 error, 2 invalid scenario, sweep or targets file, 3 file error (missing,\n"
-      "unreadable, unwritable, damaged), 4 sweep run with failed runs, 64 usage error.\n"
+      "\nExit codes: 0 success, 1 error, 2 invalid scenario, sweep, targets or estimates file, 3 file error\n"
+      "(missing, unreadable, unwritable, damaged), 4 sweep run with failed runs, 64 usage error.\n"
       "Example:\n  corridor run scenarios/baseline-2025.yaml -r 4 -o out/baseline --report");
   try {
     app.parse(argc, argv);

@@ -1,4 +1,5 @@
-// corridor run SCENARIO: one run, or replications with confidence intervals, printed and written to --out.
+// corridor run SCENARIO: one run, or replications with confidence intervals, printed and written to --out;
+// with --parameter-uncertainty, each replication with its own draw of calibrated parameters.
 #include <fmt/format.h>
 #include <chrono>
 #include <cmath>
@@ -7,6 +8,7 @@
 #include "commands.hpp"
 #include "corridor/io.hpp"
 #include "corridor/study.hpp"
+#include "corridor/uncertainty.hpp"
 #include "git_commit.hpp"
 #include "progress.hpp"
 #include "summary_print.hpp"
@@ -23,6 +25,7 @@ struct run_args {
   std::optional<double> precision;
   std::size_t max_replications = 100;
   std::string warmup;
+  std::string parameter_uncertainty;  // an estimates file of `corridor calibrate --estimates`
   bool report = false;
   bool reproducible = false;
   bool allow_outside = false;
@@ -61,6 +64,20 @@ const CLI::Validator warmup_check(
     },
     "auto|DAYS");
 
+// Replications each with its own draw of the calibrated parameters; `intervals` says what the intervals hold.
+std::vector<run_result> run_with_uncertainty(const run_args& a, const replication_options& opt,
+                                             std::string& intervals) {
+  const calibration_estimates e =
+      parse_estimates(read_file(a.parameter_uncertainty), a.parameter_uncertainty);
+  // The resolved scenario with every default written out, so that a parameter may be any field.
+  const scenario_document doc = parse_document(
+      to_yaml(load_scenario(a.scenario, {.allow_outside = a.allow_outside})), a.scenario + " (resolved)");
+  const std::size_t n = e.identified_count();
+  intervals = fmt::format("simulation noise and parameter uncertainty ({} parameter{} from {})", n,
+                          n == 1 ? "" : "s", a.parameter_uncertainty);
+  return run_replications_with_uncertainty(doc, e, a.replications, 0, opt);
+}
+
 void execute(const run_args& a) {
   const auto started = std::chrono::steady_clock::now();
   const prepared_scenario prepared(load_scenario(a.scenario, {.allow_outside = a.allow_outside}));
@@ -77,6 +94,7 @@ void execute(const run_args& a) {
   opt.warmup_days = warmup_days;
   opt.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
   std::vector<run_result> runs;
+  std::string intervals;
   if (a.precision) {
     precision_result pr = run_until_precision(
         prepared, *a.precision, std::max<std::size_t>(2, a.replications), a.max_replications, opt);
@@ -86,12 +104,16 @@ void execute(const run_args& a) {
       std::cerr << fmt::format("precision {:g} not reached after {} replications for: {}\n", *a.precision,
                                runs.size(), fmt::join(pr.unmet, ", "));
     }
+  } else if (!a.parameter_uncertainty.empty()) {
+    runs = run_with_uncertainty(a, opt, intervals);
+    progress.finish();
   } else {
     runs = run_replications(prepared, a.replications, 0, opt);
     progress.finish();
   }
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   run_summary summary = summarize(s, runs, warmup_days);
+  summary.intervals = intervals;
   if (!a.reproducible) summary.wall_seconds = wall, summary.threads = static_cast<int>(a.threads);
   std::cout << format_run_summary(summary, wall);
   if (!folder) return;
@@ -136,6 +158,9 @@ void add_run_command(CLI::App& app) {
       ->check(whole_in(2, max_replications));
   cmd->add_option("--warmup", a->warmup, "Warm-up in days, or 'auto' (MSER-5); default: the scenario's")
       ->check(warmup_check);
+  cmd->add_option("--parameter-uncertainty", a->parameter_uncertainty,
+                  "Draw each replication's parameters from these estimates (`calibrate --estimates`), so the "
+                  "intervals hold their uncertainty too");
   cmd->add_flag("--report", a->report, "Also write report.html into --out");
   add_allow_outside_flag(cmd, a->allow_outside);
   cmd->add_flag("--reproducible", a->reproducible,
@@ -143,7 +168,10 @@ void add_run_command(CLI::App& app) {
   set_example(cmd, "corridor run scenarios/baseline-2025.yaml -r 4 -t 2 -o out/baseline --report");
   cmd->callback([a] {
     if (a->report && a->out.empty()) throw CLI::ValidationError("--report", "needs --out DIR");
+    if (a->precision && !a->parameter_uncertainty.empty())
+      throw CLI::ValidationError("--parameter-uncertainty", "does not combine with --precision");
     require_file(a->scenario);
+    if (!a->parameter_uncertainty.empty()) require_file(a->parameter_uncertainty);
     a->argv = command_line();
     execute(*a);
   });

@@ -122,8 +122,10 @@ std::string format_run_summary(const run_summary& s, double wall_seconds) {
   const bool ci = s.replications > 1;
 
   std::string out =
-      fmt::format("\n{} · seed {} · {} replication{} · {:g} days ({:g} warm-up)\n\n", s.scenario_name, s.seed,
+      fmt::format("\n{} · seed {} · {} replication{} · {:g} days ({:g} warm-up)\n", s.scenario_name, s.seed,
                   s.replications, s.replications == 1 ? "" : "s", s.horizon_days, s.warmup_days);
+  if (!s.intervals.empty()) out += "95 % intervals: " + s.intervals + "\n";
+  out += "\n";
   text_table head(ci ? std::vector<std::string>{"Headline", "mean", "95 % CI"}
                      : std::vector<std::string>{"Headline", "value"});
   const std::string share_prefix = "metrics.share_" + s.regions.key() + "_";

@@ -135,6 +135,19 @@ std::string csv_field(std::string_view text) {
   return out;
 }
 
+std::string comment_lines(std::string_view text) {
+  std::string out;
+  std::size_t from = 0;
+  while (from < text.size()) {
+    const auto nl = text.find('\n', from);
+    const auto line = text.substr(from, nl == std::string_view::npos ? std::string_view::npos : nl - from);
+    out += line.empty() ? "#\n" : "# " + std::string(line) + "\n";
+    if (nl == std::string_view::npos) break;
+    from = nl + 1;
+  }
+  return out;
+}
+
 std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -131,6 +131,7 @@ run_summary summary_from(const ojson& j) {
   if (run.contains("threads")) s.threads = run.at("threads").get<int>();
   s.version = run.at("version").get<std::string>();
   s.warmup_days = number(run.at("warmup_days"));
+  if (run.contains("intervals")) s.intervals = run.at("intervals").get<std::string>();
   read_metrics(j, s);
   read_elements(j, s);
   return s;

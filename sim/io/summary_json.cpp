@@ -23,6 +23,7 @@ ojson run_section(const run_summary& s) {
   if (s.wall_seconds && s.threads) run["threads"] = *s.threads;
   run["version"] = s.version;
   run["warmup_days"] = json_number(s.warmup_days);
+  if (!s.intervals.empty()) run["intervals"] = s.intervals;
   return run;
 }
 

@@ -5,8 +5,9 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
-#include <unordered_map>
+#include <utility>
 
 #include "calibrate_internal.hpp"
 #include "corridor/statistics.hpp"
@@ -71,8 +72,7 @@ std::size_t problem::metric_index(const std::vector<std::pair<std::string, doubl
                         (near.empty() ? "" : " (similar: " + near + ")"));
 }
 
-calibration_point problem::evaluate(const std::vector<double>& values) {
-  if (auto it = cache_.find(values); it != cache_.end()) return it->second;
+calibration_model_values problem::simulate(const std::vector<double>& values) const {
   const auto edits = edits_at(values);
   scenario s = apply_edits(base_, std::vector<scenario_edit>(edits.begin(), edits.end()));
   if (opt_.horizon_days) s.horizon_days = *opt_.horizon_days;
@@ -85,8 +85,7 @@ calibration_point problem::evaluate(const std::vector<double>& values) {
   ro.seed = opt_.seed;
   const auto runs = run_replications(prepared, opt_.seeds, 0, ro);
 
-  calibration_point pt;
-  pt.values = values;
+  calibration_model_values out;
   for (const auto& t : spec_.targets) {
     running_stats st;
     for (const auto& r : runs) {
@@ -96,17 +95,12 @@ calibration_point problem::evaluate(const std::vector<double>& values) {
       if (t.per_year) v *= r.window_days > 0.0 ? 365.0 / r.window_days : 0.0;
       st.add(v);
     }
-    const double diff = st.mean() - t.value;
-    const double r = t.sd ? diff / *t.sd : std::sqrt(*t.weight) * diff;
-    pt.model.push_back(st.mean());
-    pt.half_width_95.push_back(st.half_width_95());
-    pt.residuals.push_back(r);
-    pt.objective += r * r;
+    out.mean.push_back(st.mean());
+    out.standard_error.push_back(st.count() > 1 ? st.stddev() / std::sqrt(static_cast<double>(st.count()))
+                                                : 0.0);
+    out.half_width_95.push_back(st.half_width_95());
   }
-  ++evaluations_;
-  if (opt_.progress) opt_.progress(evaluations_, pt.objective);
-  cache_.emplace(values, pt);
-  return pt;
+  return out;
 }
 
 }  // namespace corridor::calibrate_detail
@@ -115,6 +109,46 @@ namespace corridor {
 namespace {
 
 using calibrate_detail::problem;
+
+// The model behind a cache (a repeated vector is not evaluated again), scored against the targets.
+class scorer {
+ public:
+  scorer(const calibration_spec& spec, calibration_model model, const calibration_options& opt)
+      : spec_(spec), model_(std::move(model)), progress_(opt.progress) {}
+
+  calibration_point evaluate(const std::vector<double>& values) {
+    if (auto it = cache_.find(values); it != cache_.end()) return it->second;
+    calibration_model_values m = model_(values);
+    const std::size_t n = spec_.targets.size();
+    if (m.mean.size() != n || m.standard_error.size() != n || m.half_width_95.size() != n)
+      throw calibrate_error("calibrate: the model gave values for " + std::to_string(m.mean.size()) +
+                            " targets, the targets file has " + std::to_string(n));
+    calibration_point pt;
+    pt.values = values;
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& t = spec_.targets[i];
+      const double diff = m.mean[i] - t.value;
+      const double r = t.sd ? diff / *t.sd : std::sqrt(*t.weight) * diff;
+      pt.residuals.push_back(r);
+      pt.objective += r * r;
+    }
+    pt.model = std::move(m.mean);
+    pt.standard_error = std::move(m.standard_error);
+    pt.half_width_95 = std::move(m.half_width_95);
+    ++evaluations_;
+    if (progress_) progress_(evaluations_, pt.objective);
+    cache_.emplace(values, pt);
+    return pt;
+  }
+  std::size_t evaluations() const { return evaluations_; }
+
+ private:
+  const calibration_spec& spec_;
+  calibration_model model_;
+  std::function<void(std::size_t, double)> progress_;
+  std::map<std::vector<double>, calibration_point> cache_;
+  std::size_t evaluations_ = 0;
+};
 
 struct box {
   std::vector<double> lo, hi;
@@ -133,7 +167,7 @@ Eigen::VectorXd residual_vector(const calibration_point& p) {
 }
 
 // Forward differences, stepping inward at an upper bound. Columns of parameters that move nothing are 0.
-Eigen::MatrixXd jacobian(problem& pr, const box& b, const Eigen::VectorXd& u, const Eigen::VectorXd& r,
+Eigen::MatrixXd jacobian(scorer& pr, const box& b, const Eigen::VectorXd& u, const Eigen::VectorXd& r,
                          double step) {
   Eigen::MatrixXd J(r.size(), u.size());
   for (Eigen::Index j = 0; j < u.size(); ++j) {
@@ -145,39 +179,19 @@ Eigen::MatrixXd jacobian(problem& pr, const box& b, const Eigen::VectorXd& u, co
   return J;
 }
 
-}  // namespace
-
-calibration_point evaluate_calibration(const calibration_spec& spec, const scenario_document& base,
-                                       const std::vector<double>& values,
-                                       const calibration_options& options) {
-  if (values.size() != spec.parameters.size())
-    throw calibrate_error("calibrate: " + std::to_string(values.size()) + " values for " +
-                          std::to_string(spec.parameters.size()) + " parameters");
-  problem pr(spec, base, options);
-  return pr.evaluate(values);
-}
-
-calibration_result calibrate(const calibration_spec& spec, const scenario_document& base,
-                             const calibration_options& options) {
-  problem pr(spec, base, options);
-  const std::size_t n = spec.parameters.size();
-  box b;
-  Eigen::VectorXd u(static_cast<Eigen::Index>(n));
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto& p = spec.parameters[i];
-    b.lo.push_back(p.min);
-    b.hi.push_back(p.max);
-    const double x0 = std::clamp(p.start ? *p.start : pr.base_value(i), p.min, p.max);
-    u[static_cast<Eigen::Index>(i)] = (x0 - p.min) / (p.max - p.min);
-  }
+// Projected Levenberg–Marquardt from u (scaled start values); then, unless options.estimate is false, the
+// estimates from one more Jacobian at the optimum.
+calibration_result fit(scorer& sc, const calibration_spec& spec, const box& b, Eigen::VectorXd u,
+                       const calibration_options& options,
+                       const std::vector<std::vector<std::string>>& paths) {
   calibration_result res;
-  res.start = pr.evaluate(b.to_values(u));
+  res.start = sc.evaluate(b.to_values(u));
   calibration_point cur = res.start;
   double lambda = 1e-2;
   res.stop_reason = "iteration limit";
   for (std::size_t it = 1; it <= options.max_iterations; ++it) {
     const Eigen::VectorXd r = residual_vector(cur);
-    const Eigen::MatrixXd J = jacobian(pr, b, u, r, options.fd_step);
+    const Eigen::MatrixXd J = jacobian(sc, b, u, r, options.fd_step);
     const Eigen::MatrixXd A = J.transpose() * J;
     const Eigen::VectorXd g = J.transpose() * r;
     if (g.norm() == 0.0) {
@@ -190,7 +204,7 @@ calibration_result calibrate(const calibration_spec& spec, const scenario_docume
       Eigen::MatrixXd M = A;
       M.diagonal() += lambda * A.diagonal() + Eigen::VectorXd::Constant(M.rows(), 1e-9 + lambda * 1e-6);
       u_new = (u + M.ldlt().solve(-g)).cwiseMax(0.0).cwiseMin(1.0);
-      const calibration_point trial = pr.evaluate(b.to_values(u_new));
+      const calibration_point trial = sc.evaluate(b.to_values(u_new));
       if (trial.objective < cur.objective) {
         accepted = true;
         const double gain = (cur.objective - trial.objective) / std::max(cur.objective, 1e-300);
@@ -213,8 +227,71 @@ calibration_result calibrate(const calibration_spec& spec, const scenario_docume
     }
   }
   res.fitted = cur;
-  res.evaluations = pr.evaluations();
-  res.fitted_edits = pr.edits_at(cur.values);
+  if (options.estimate) {
+    const Eigen::MatrixXd J = jacobian(sc, b, u, residual_vector(cur), options.fd_step);
+    res.estimates = calibrate_detail::estimate_parameters(spec, cur, J, paths);
+  }
+  res.evaluations = sc.evaluations();
+  return res;
+}
+
+box box_of(const calibration_spec& spec) {
+  box b;
+  for (const auto& p : spec.parameters) {
+    b.lo.push_back(p.min);
+    b.hi.push_back(p.max);
+  }
+  return b;
+}
+
+Eigen::VectorXd scaled(const calibration_spec& spec, const std::vector<double>& start) {
+  Eigen::VectorXd u(static_cast<Eigen::Index>(start.size()));
+  for (std::size_t i = 0; i < start.size(); ++i) {
+    const auto& p = spec.parameters[i];
+    u[static_cast<Eigen::Index>(i)] = (std::clamp(start[i], p.min, p.max) - p.min) / (p.max - p.min);
+  }
+  return u;
+}
+
+void check_count(const calibration_spec& spec, const std::vector<double>& values) {
+  if (values.size() != spec.parameters.size())
+    throw calibrate_error("calibrate: " + std::to_string(values.size()) + " values for " +
+                          std::to_string(spec.parameters.size()) + " parameters");
+}
+
+}  // namespace
+
+calibration_point evaluate_calibration(const calibration_spec& spec, const scenario_document& base,
+                                       const std::vector<double>& values,
+                                       const calibration_options& options) {
+  check_count(spec, values);
+  const problem pr(spec, base, options);
+  scorer sc(
+      spec, [&pr](const std::vector<double>& v) { return pr.simulate(v); }, options);
+  return sc.evaluate(values);
+}
+
+calibration_result calibrate_model(const calibration_spec& spec, const std::vector<double>& start,
+                                   const calibration_model& model, const calibration_options& options) {
+  check_count(spec, start);
+  scorer sc(spec, model, options);
+  std::vector<std::vector<std::string>> paths;
+  for (const auto& p : spec.parameters) paths.push_back(p.paths);
+  return fit(sc, spec, box_of(spec), scaled(spec, start), options, paths);
+}
+
+calibration_result calibrate(const calibration_spec& spec, const scenario_document& base,
+                             const calibration_options& options) {
+  const problem pr(spec, base, options);
+  std::vector<double> start;
+  for (std::size_t i = 0; i < spec.parameters.size(); ++i) {
+    const auto& p = spec.parameters[i];
+    start.push_back(p.start ? *p.start : pr.base_value(i));
+  }
+  scorer sc(
+      spec, [&pr](const std::vector<double>& v) { return pr.simulate(v); }, options);
+  calibration_result res = fit(sc, spec, box_of(spec), scaled(spec, start), options, pr.concrete_paths());
+  res.fitted_edits = pr.edits_at(res.fitted.values);
   return res;
 }
 

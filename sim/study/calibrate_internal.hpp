@@ -1,8 +1,8 @@
 #pragma once
-// Internals of calibration: the problem (parameter paths resolved on the base document, cached
-// evaluations). Not part of the public API.
+// Internals of calibration: the problem (parameter paths resolved on the base document, the simulator as
+// the model of the targets) and the estimates from a Jacobian. Not part of the public API.
+#include <Eigen/Dense>
 #include <cstddef>
-#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,9 +19,8 @@ class problem {
   double base_value(std::size_t i) const;
   // Parameter i set to values[i] at every one of its concrete paths.
   std::vector<parameter_edit> edits_at(const std::vector<double>& values) const;
-  // The model at these values (cached: a repeated vector is not run again).
-  calibration_point evaluate(const std::vector<double>& values);
-  std::size_t evaluations() const { return evaluations_; }
+  // The targets' model values at these values: the means over the seeds.
+  calibration_model_values simulate(const std::vector<double>& values) const;
   const std::vector<std::vector<std::string>>& concrete_paths() const { return targets_; }
 
  private:
@@ -31,8 +30,12 @@ class problem {
   calibration_options opt_;
   scenario_document base_;
   std::vector<std::vector<std::string>> targets_;  // per parameter: concrete dotted paths
-  std::map<std::vector<double>, calibration_point> cache_;
-  std::size_t evaluations_ = 0;
 };
+
+// The estimates at the optimum `at`, from the Jacobian of its residuals in parameters scaled to [0, 1]
+// (calibration_estimates says how). `paths` per parameter (empty when unknown).
+calibration_estimates estimate_parameters(const calibration_spec& spec, const calibration_point& at,
+                                          const Eigen::MatrixXd& jacobian,
+                                          const std::vector<std::vector<std::string>>& paths);
 
 }  // namespace corridor::calibrate_detail

@@ -1,6 +1,7 @@
-// The targets file of `corridor calibrate`: strict YAML, every unknown key or wrong type an error with its
-// place in the file.
+// The targets file of `corridor calibrate` and the estimates file it writes: strict YAML, every unknown key
+// or wrong type an error with its place in the file.
 #include <cmath>
+#include <limits>
 #include <set>
 
 #include <yaml-cpp/yaml.h>
@@ -36,6 +37,23 @@ struct reader {
     if (!n.IsScalar() || !YAML::convert<double>::decode(n, v) || !std::isfinite(v))
       fail(n, what + " must be a number");
     return v;
+  }
+
+  bool boolean(const YAML::Node& n, const std::string& what) const {
+    bool b = false;
+    if (!n.IsScalar() || !YAML::convert<bool>::decode(n, b)) fail(n, what + " must be true or false");
+    return b;
+  }
+
+  // A number, or NaN for `null` (or `~`).
+  double number_or_null(const YAML::Node& n, const std::string& what) const {
+    if (n.IsNull()) return std::numeric_limits<double>::quiet_NaN();
+    return number(n, what + " (or null)");
+  }
+
+  YAML::Node sequence(const YAML::Node& n, const std::string& what) const {
+    if (!n.IsSequence()) fail(n, what + " must be a list");
+    return n;
   }
 
   std::string text(const YAML::Node& n, const std::string& what) const {
@@ -89,18 +107,127 @@ struct reader {
       t.weight = number(n["weight"], "weight");
       if (*t.weight < 0.0) fail(n["weight"], "weight must not be negative");
     }
-    if (n["per_year"]) {
-      bool b = false;
-      if (!YAML::convert<bool>::decode(n["per_year"], b))
-        fail(n["per_year"], "per_year must be true or false");
-      t.per_year = b;
-    }
+    if (n["per_year"]) t.per_year = boolean(n["per_year"], "per_year");
     if (n["source"]) t.source = text(n["source"], "source");
     return t;
+  }
+
+  parameter_estimate estimate(const YAML::Node& n) const {
+    only_keys(n, {"name", "paths", "estimate", "standard_error", "bounds", "identified", "status", "note"},
+              "an estimate");
+    for (const char* key : {"name", "paths", "estimate", "standard_error", "bounds", "identified"}) {
+      if (!n[key]) fail(n, std::string("an estimate needs '") + key + "'");
+    }
+    parameter_estimate p;
+    p.loc = loc(n);
+    p.name = text(n["name"], "name");
+    p.paths = texts(sequence(n["paths"], "paths"), "paths");
+    p.estimate = number(n["estimate"], "estimate");
+    const YAML::Node b = sequence(n["bounds"], "bounds");
+    if (b.size() != 2) fail(b, "bounds must be [min, max]");
+    p.min = number(b[0], "min");
+    p.max = number(b[1], "max");
+    if (!(p.min < p.max)) fail(b, "bounds: max must be greater than min");
+    if (p.estimate < p.min || p.estimate > p.max) fail(n["estimate"], "estimate must lie within the bounds");
+    const bool identified = boolean(n["identified"], "identified");
+    const double se = number_or_null(n["standard_error"], "standard_error");
+    if (identified && !(se >= 0.0))
+      fail(n["standard_error"], "an identified parameter needs a standard_error >= 0");
+    if (!identified && !std::isnan(se))
+      fail(n["standard_error"], "a parameter not identified has standard_error: null");
+    if (identified) p.standard_error = se;
+    p.status = identified ? estimate_status::identified : estimate_status::not_identified;
+    if (n["status"]) p.status = status(n["status"], identified);
+    if (n["note"]) {
+      if (!n["note"].IsScalar()) fail(n["note"], "note must be a string");
+      p.note = n["note"].Scalar();
+    }
+    return p;
+  }
+
+  estimate_status status(const YAML::Node& n, bool identified) const {
+    const std::string s = text(n, "status");
+    for (auto k : {estimate_status::identified, estimate_status::not_identified,
+                   estimate_status::at_lower_bound, estimate_status::at_upper_bound}) {
+      if (s != to_string(k)) continue;
+      if ((k == estimate_status::identified) != identified)
+        fail(n, "status '" + s + "' contradicts identified: " + (identified ? "true" : "false"));
+      return k;
+    }
+    fail(n, "status must be one of: identified, not identified, at lower bound, at upper bound");
+  }
+
+  // An n x n matrix of numbers in [-1, 1], symmetric, null exactly in the rows and columns of parameters not
+  // identified, 1 on an identified diagonal.
+  std::vector<std::vector<double>> correlation(const YAML::Node& n,
+                                               const std::vector<parameter_estimate>& ps) const {
+    const std::size_t size = ps.size();
+    if (sequence(n, "correlation").size() != size)
+      fail(n, "correlation must have one row per parameter (" + std::to_string(size) + ")");
+    std::vector<std::vector<double>> c;
+    for (std::size_t i = 0; i < size; ++i) {
+      const YAML::Node row = sequence(n[i], "a row of correlation");
+      if (row.size() != size)
+        fail(row, "a row of correlation must have " + std::to_string(size) + " entries");
+      c.emplace_back();
+      for (std::size_t j = 0; j < size; ++j) {
+        const double v = number_or_null(row[j], "a correlation");
+        const bool both = ps[i].identified() && ps[j].identified();
+        if (both == std::isnan(v))
+          fail(row[j], both ? "a correlation between identified parameters must be a number"
+                            : "a correlation with a parameter not identified must be null");
+        if (both && (std::abs(v) > 1.0 || (i == j && v != 1.0)))
+          fail(row[j],
+               i == j ? "the diagonal of correlation must be 1" : "a correlation must lie in [-1, 1]");
+        if (j < i && !(std::isnan(v) && std::isnan(c[j][i])) && v != c[j][i])
+          fail(row[j], "correlation must be symmetric");
+        c.back().push_back(v);
+      }
+    }
+    return c;
   }
 };
 
 }  // namespace
+
+calibration_estimates parse_estimates(std::string_view yaml, std::string_view name) {
+  const reader r{std::string(name)};
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    throw calibrate_error(to_string({r.file, e.mark.line + 1, e.mark.column + 1}) + ": " + e.msg);
+  }
+  r.only_keys(
+      root,
+      {"scenario", "targets", "scale", "condition_number", "singular_values", "parameters", "correlation"},
+      "the estimates file");
+  calibration_estimates e;
+  if (root["scenario"]) e.scenario = r.text(root["scenario"], "scenario");
+  if (root["targets"]) e.targets = r.text(root["targets"], "targets");
+  if (root["scale"]) {
+    const std::string scale = r.text(root["scale"], "scale");
+    if (scale != "sd" && scale != "weights") r.fail(root["scale"], "scale must be 'sd' or 'weights'");
+    e.weights_scale = scale == "weights";
+  }
+  if (root["condition_number"]) e.condition_number = r.number(root["condition_number"], "condition_number");
+  if (root["singular_values"]) {
+    for (const auto& v : r.sequence(root["singular_values"], "singular_values"))
+      e.singular_values.push_back(r.number(v, "a singular value"));
+  }
+  const auto params = root["parameters"];
+  if (!params || !params.IsSequence() || params.size() == 0)
+    r.fail(params ? params : root, "'parameters' must be a non-empty list");
+  std::set<std::string> names;
+  for (const auto& p : params) {
+    e.parameters.push_back(r.estimate(p));
+    if (!names.insert(e.parameters.back().name).second)
+      r.fail(p, "parameter '" + e.parameters.back().name + "' is listed twice");
+  }
+  if (!root["correlation"]) r.fail(root, "the estimates file needs 'correlation'");
+  e.correlation = r.correlation(root["correlation"], e.parameters);
+  return e;
+}
 
 std::string calibration_target::label() const {
   std::string out;

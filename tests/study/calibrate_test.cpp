@@ -117,6 +117,15 @@ TEST(calibrate, recovers_the_speed_that_produced_the_observed_transit_time) {
   EXPECT_NEAR(result.fitted.values[0], 800.0, 25.0);
   EXPECT_NEAR(result.fitted.model[0], observed, 0.1);
   EXPECT_FALSE(result.steps.empty());
+  // The speed is identified, and its 95 % interval (observation sd 0.05 d and the noise of 3 seeds) holds
+  // the speed that produced the observation.
+  ASSERT_TRUE(result.estimates);
+  const auto& est = result.estimates->parameters[0];
+  EXPECT_TRUE(est.identified()) << est.note;
+  EXPECT_GT(*est.standard_error, 0.0);
+  EXPECT_LT(est.lower_95(), 800.0);
+  EXPECT_GT(est.upper_95(), 800.0);
+  EXPECT_EQ(est.paths, std::vector<std::string>{"edges.dostyk-lodz.speed_km_per_day"});
 }
 
 TEST(calibrate, keeps_every_parameter_within_its_bounds) {
@@ -125,6 +134,9 @@ TEST(calibrate, keeps_every_parameter_within_its_bounds) {
   // A transit time faster than the fastest allowed speed can give: the fit stops at the upper bound.
   const auto result = calibrate(speed_spec(1.0, 900.0), toy_base(), opt);
   EXPECT_DOUBLE_EQ(result.fitted.values[0], 1500.0);
+  ASSERT_TRUE(result.estimates);
+  EXPECT_EQ(result.estimates->parameters[0].status, estimate_status::at_upper_bound);
+  EXPECT_FALSE(result.estimates->parameters[0].standard_error);
 }
 
 TEST(calibrate, writes_an_overlay_that_loads_back_to_the_fitted_values) {
