@@ -80,6 +80,16 @@ constexpr double max_transit_days = 3650;
 // than e (no choice is left), and an inclusive cost, which divides a logarithm by the scale, could overflow.
 constexpr double min_choice_scale_per_usd = 1e-6;
 
+// Flows and markets promise a transit the same way.
+key promised_transit_key() {
+  return key("promised_transit_days", vt::number,
+             "Door-to-door transit promised to shippers; the on-time share counts containers within it "
+             "(default: none)",
+             "days")
+      .gt(0)
+      .le(365);
+}
+
 std::vector<section_spec> make_sections() {
   std::vector<section_spec> all;
   all.push_back(
@@ -298,12 +308,7 @@ std::vector<section_spec> make_sections() {
                .gt(0)
                .le(8760),
            key("timetable_weekdays", vt::weekdays, "timetable: departure days"),
-           key("promised_transit_days", vt::number,
-               "Door-to-door transit promised to shippers; the on-time share counts containers within it "
-               "(default: none)",
-               "days")
-               .gt(0)
-               .le(365),
+           promised_transit_key(),
            key("timetable_hour", vt::number, "timetable: hour of day of departures", "h").ge(0).lt(24),
            key("train_capacity_teu", vt::number, "Train capacity for this flow (default: the scenario's)",
                "TEU")
@@ -395,12 +400,7 @@ std::vector<section_spec> make_sections() {
                .ge(1)
                .le(1000),
            key("max_wait_h", vt::number, "A part-full train leaves after this wait", "h").gt(0).le(8760),
-           key("promised_transit_days", vt::number,
-               "Door-to-door transit promised to shippers; the on-time share counts containers within it "
-               "(default: none)",
-               "days")
-               .gt(0)
-               .le(365),
+           promised_transit_key(),
            key("rail_constant_usd_per_teu", vt::number, "Added to rail's generalized cost in mode choice",
                "USD/TEU")
                .ge(-max_cost_usd_per_teu)

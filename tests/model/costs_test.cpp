@@ -52,37 +52,11 @@ TEST(path_sets, price_a_crossing_without_a_gauge_change_at_its_pass_through_time
   EXPECT_EQ(queue(r, "xb").trains, 0.0);
 }
 
-// One corridor a-j1-b (2,000 km, 2 days) and a detour via junction j2 (2,400 km) that only a blocked train
-// takes: the detour is not in the path set (no border point tells the two apart). j1-b is closed from day 10
-// to 20. At 40 USD a day, a train blocked at departure weighs the detour, 2.4 days = 96 USD plus j2's
-// handling, against its own route, 2 days = 80 USD plus 40 USD a day until day 20 (at most 400 USD).
-constexpr std::string_view detour_yaml = R"(
-name: detour
-horizon_days: 40
-train_capacity_teu: 10
-regions: {china: [CN], europe: [PL], central_asia: [KZ]}
-cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 40000}}
-nodes:
-  a: {kind: terminal, country: CN, lat: 40, lon: 100}
-  j1: {kind: junction, country: KZ, lat: 45, lon: 80}
-  j2: {kind: junction, country: KZ, lat: 47, lon: 82, handling_usd_per_teu: HANDLING}
-  b: {kind: terminal, country: PL, lat: 52, lon: 20}
-edges:
-  a-j1: {from: a, to: j1, distance_km: 1000, speed_km_per_day: 1000}
-  j1-b: {from: j1, to: b, distance_km: 1000, speed_km_per_day: 1000}
-  a-j2: {from: a, to: j2, distance_km: 1200, speed_km_per_day: 1000}
-  j2-b: {from: j2, to: b, distance_km: 1200, speed_km_per_day: 1000}
-flows:
-  ab: {from: a, to: b, cargo_class: general, teu_per_week: 840, arrivals: scheduled}
-route_choice: {mode: cheapest}
-disruptions:
-  cut: {target: j1-b, from_day: 10, to_day: 20, capacity_factor: 0}
-)";
-
+// The detour fixture (model_test_support.hpp). At 40 USD a day, a train blocked at departure weighs the
+// detour, 2.4 days = 96 USD plus j2's handling, against its own route, 2 days = 80 USD plus 40 USD a day
+// until day 20 (at most 400 USD).
 run_result run_detour(std::string_view handling_usd) {
-  std::string yaml(detour_yaml);
-  yaml.replace(yaml.find("HANDLING"), 8, handling_usd);
-  return run_yaml(yaml);
+  return run_yaml(detour_yaml(handling_usd));
 }
 
 TEST(replanning, prices_a_detour_with_the_handling_at_the_nodes_it_passes) {

@@ -49,26 +49,8 @@ TEST(deterministic, every_transit_on_a_line_equals_the_sum_of_travel_service_and
   expect_conserved(r);
 }
 
-// Containers every 4 h, trains of up to 10 TEU that leave after the oldest has waited 10 h: every train
-// leaves part-full with 3 containers that waited 10, 6 and 2 h, then travels 24 h.
-constexpr std::string_view part_full_yaml = R"(
-name: part-full
-horizon_days: 40
-warmup_days: 5
-train_capacity_teu: 10
-regions: {china: [CN], europe: [PL], central_asia: [KZ]}
-cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 40000}}
-nodes:
-  a: {kind: terminal, country: CN, lat: 40, lon: 100}
-  b: {kind: terminal, country: PL, lat: 52, lon: 20}
-edges:
-  a-b: {from: a, to: b, distance_km: 1000, speed_km_per_day: 1000}
-flows:
-  ab: {from: a, to: b, cargo_class: general, teu_per_week: 42, arrivals: scheduled, max_wait_h: 10}
-)";
-
 TEST(deterministic, on_demand_trains_leave_part_full_when_the_oldest_container_has_waited_max_wait) {
-  const run_result r = run_yaml(part_full_yaml);
+  const run_result r = run_yaml(part_full_yaml());
   EXPECT_NEAR(r.throughput_teu_per_day / r.throughput_trains_per_day, 3.0, 1e-12);
   EXPECT_NEAR(r.transit_days_mean, (24.0 + 6.0) / 24.0, minute_days);
   EXPECT_NEAR(r.transit_days_p50, (24.0 + 6.0) / 24.0, minute_days);

@@ -61,6 +61,57 @@ inline double flow_teu(const run_result& r, std::string_view flow) {
   return n;
 }
 
+// Containers every 4 h, trains of up to 10 TEU that leave after the oldest has waited 10 h: every train
+// leaves part-full with 3 containers that waited 10, 6 and 2 h, then travels 24 h (transits 34, 30, 26 h).
+// `flow_extra` is appended to the flow's map (", promised_transit_days: 1.3").
+inline std::string part_full_yaml(std::string_view flow_extra = "") {
+  return R"(
+name: part-full
+horizon_days: 40
+warmup_days: 5
+train_capacity_teu: 10
+regions: {china: [CN], europe: [PL], central_asia: [KZ]}
+cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 40000}}
+nodes:
+  a: {kind: terminal, country: CN, lat: 40, lon: 100}
+  b: {kind: terminal, country: PL, lat: 52, lon: 20}
+edges:
+  a-b: {from: a, to: b, distance_km: 1000, speed_km_per_day: 1000}
+flows:
+  ab: {from: a, to: b, cargo_class: general, teu_per_week: 42, arrivals: scheduled, max_wait_h: 10)" +
+         std::string(flow_extra) + "}\n";
+}
+
+// One corridor a-j1-b (2,000 km, 2 days) and a detour via junction j2 (2,400 km) that only a blocked train
+// takes: the detour is not in the path set (no border point tells the two apart). j1-b is closed from day 10
+// to 20; `closure_extra` is appended to the disruption's map (", expected_to_day: 10.2"), and j2 charges
+// `j2_handling_usd` a TEU.
+inline std::string detour_yaml(std::string_view j2_handling_usd, std::string_view closure_extra = "") {
+  return R"(
+name: detour
+horizon_days: 40
+train_capacity_teu: 10
+regions: {china: [CN], europe: [PL], central_asia: [KZ]}
+cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 40000}}
+nodes:
+  a: {kind: terminal, country: CN, lat: 40, lon: 100}
+  j1: {kind: junction, country: KZ, lat: 45, lon: 80}
+  j2: {kind: junction, country: KZ, lat: 47, lon: 82, handling_usd_per_teu: )" +
+         std::string(j2_handling_usd) + R"(}
+  b: {kind: terminal, country: PL, lat: 52, lon: 20}
+edges:
+  a-j1: {from: a, to: j1, distance_km: 1000, speed_km_per_day: 1000}
+  j1-b: {from: j1, to: b, distance_km: 1000, speed_km_per_day: 1000}
+  a-j2: {from: a, to: j2, distance_km: 1200, speed_km_per_day: 1000}
+  j2-b: {from: j2, to: b, distance_km: 1200, speed_km_per_day: 1000}
+flows:
+  ab: {from: a, to: b, cargo_class: general, teu_per_week: 840, arrivals: scheduled}
+route_choice: {mode: cheapest}
+disruptions:
+  cut: {target: j1-b, from_day: 10, to_day: 20, capacity_factor: 0)" +
+         std::string(closure_extra) + "}\n";
+}
+
 // Every container that entered is delivered or still somewhere in the system: counted independently.
 inline void expect_conserved(const run_result& r) {
   EXPECT_GT(r.containers_entered, 0.0);

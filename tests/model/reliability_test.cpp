@@ -25,29 +25,9 @@ std::map<std::string, double> flat(const run_result& r) {
   return out;
 }
 
-// Containers every 4 h, trains of up to 10 TEU that leave when the oldest has waited 10 h: every train
-// carries three containers that waited 10, 6 and 2 h, then travels 24 h, so transits are 34, 30 and 26 h in
-// equal numbers.
-constexpr std::string_view part_full_yaml = R"(
-name: part-full
-horizon_days: 40
-warmup_days: 5
-train_capacity_teu: 10
-regions: {china: [CN], europe: [PL], central_asia: [KZ]}
-cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 40000}}
-nodes:
-  a: {kind: terminal, country: CN, lat: 40, lon: 100}
-  b: {kind: terminal, country: PL, lat: 52, lon: 20}
-edges:
-  a-b: {from: a, to: b, distance_km: 1000, speed_km_per_day: 1000}
-flows:
-  ab: {from: a, to: b, cargo_class: general, teu_per_week: 42, arrivals: scheduled, max_wait_h: 10PROMISE}
-)";
-
+// The part-full fixture (model_test_support.hpp): transits of 34, 30 and 26 h in equal numbers.
 run_result run_part_full(const std::string& promise) {
-  std::string yaml(part_full_yaml);
-  yaml.replace(yaml.find("PROMISE"), 7, promise);
-  return run_yaml(yaml);
+  return run_yaml(part_full_yaml(promise));
 }
 
 TEST(reliability, the_on_time_share_counts_the_containers_delivered_within_the_promise) {
@@ -80,37 +60,12 @@ TEST(reliability, the_buffer_is_the_95th_percentile_less_the_median) {
   EXPECT_EQ(names.count("flows.ab.buffer_days"), 1u);
 }
 
-// One corridor a-j1-b (2 days) and a detour via j2 (2.4 days, +16 USD a TEU at 40 USD a day). j1-b closes
-// from day 10 to day 20. A train that knows the closure lasts until day 20 takes the detour rather than wait;
-// one told it ends in 0.2 days (4.8 h: 8 USD of waiting) waits, and when that end passes is told the same
-// again, as an operator announcing short extensions would.
-constexpr std::string_view detour_yaml = R"(
-name: detour
-horizon_days: 40
-train_capacity_teu: 10
-regions: {china: [CN], europe: [PL], central_asia: [KZ]}
-cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 40000}}
-nodes:
-  a: {kind: terminal, country: CN, lat: 40, lon: 100}
-  j1: {kind: junction, country: KZ, lat: 45, lon: 80}
-  j2: {kind: junction, country: KZ, lat: 47, lon: 82}
-  b: {kind: terminal, country: PL, lat: 52, lon: 20}
-edges:
-  a-j1: {from: a, to: j1, distance_km: 1000, speed_km_per_day: 1000}
-  j1-b: {from: j1, to: b, distance_km: 1000, speed_km_per_day: 1000}
-  a-j2: {from: a, to: j2, distance_km: 1200, speed_km_per_day: 1000}
-  j2-b: {from: j2, to: b, distance_km: 1200, speed_km_per_day: 1000}
-flows:
-  ab: {from: a, to: b, cargo_class: general, teu_per_week: 840, arrivals: scheduled}
-route_choice: {mode: cheapest}
-disruptions:
-  cut: {target: j1-b, from_day: 10, to_day: 20, capacity_factor: 0EXPECTED}
-)";
-
+// The detour fixture (model_test_support.hpp), j2 free: a train that knows the closure of j1-b lasts until
+// day 20 takes the detour (2.4 days, +16 USD a TEU at 40 USD a day) rather than wait; one told it ends in 0.2
+// days (4.8 h: 8 USD of waiting) waits, and when that end passes is told the same again, as an operator
+// announcing short extensions would.
 double detour_trains(const std::string& expected) {
-  std::string yaml(detour_yaml);
-  yaml.replace(yaml.find("EXPECTED"), 8, expected);
-  const run_result r = run_yaml(yaml);
+  const run_result r = run_yaml(detour_yaml("0", expected));
   expect_conserved(r);
   for (const edge_result& e : r.edges) {
     if (e.id == "j2-b") return e.trains;  // the detour is no route of the path set: count it on its edge
