@@ -340,10 +340,10 @@ void add_disruptions(run_result& r, const model& m) {
     r.disruptions.push_back({ds.id, ds.cause, 0.0, 0.0});
   }
   for (std::size_t d = 0; d < m.disruptions.size(); ++d) {
-    const std::size_t k = slot[m.disruption_origin[d]];
+    const std::uint32_t origin = m.disruption_origin[d];
+    const std::size_t k = origin == no_index ? no_index : slot[origin];  // a `with` copy, or a scheduled one
     if (k == no_index) continue;
     const disruption_spec& onset = m.disruptions[d];
-    if (onset.target != m.spec.disruptions[m.disruption_origin[d]].target) continue;  // a `with` copy
     if (onset.from_day >= from) r.disruptions[k].onsets += 1.0;
     r.disruptions[k].days_in_force +=
         std::max(0.0, std::min(onset.to_day, to) - std::max(onset.from_day, from));

@@ -80,7 +80,7 @@ void draw_disruptions(const scenario& s, const run_frame& frame, std::vector<dis
         also.id += "@" + other;
         also.target = other;
         out.push_back(std::move(also));
-        origin.push_back(i);
+        origin.push_back(no_index);
       }
       out.push_back(std::move(onset));
       origin.push_back(i);

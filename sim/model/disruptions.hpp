@@ -9,7 +9,7 @@ namespace corridor::detail {
 
 // The run's disruptions: each scheduled one as written, each random one as the onsets drawn for this
 // replication from its own stream (Poisson onsets in its window, lengths from duration_days, an announced end
-// at the mean length). `origin` holds each one's index in the scenario.
+// at the mean length). `origin` holds each one's index in the scenario, no_index for a `with` copy.
 void draw_disruptions(const scenario& s, const run_frame& frame, std::vector<disruption_spec>& out,
                       std::vector<std::uint32_t>& origin);
 // Schedules every disruption's start and end.

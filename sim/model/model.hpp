@@ -36,7 +36,8 @@ struct model {
   const std::vector<std::vector<double>>& path_size;              // per service and path
   run_frame frame;
   // The run's disruptions: the scenario's in order, each random one replaced by the onsets drawn for this
-  // replication (ids "<id>#1", "#2", ...), with their scenario index alongside (disruptions.cpp).
+  // replication (ids "<id>#1", "#2", ...), with their scenario index alongside (disruptions.cpp): no_index
+  // for the copies an onset makes at its `with` targets, so that each onset is counted once.
   std::vector<disruption_spec> disruptions;
   std::vector<std::uint32_t> disruption_origin;
   engine eng;

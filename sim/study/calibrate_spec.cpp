@@ -20,6 +20,35 @@ struct reader {
     throw calibrate_error(to_string(loc(n)) + ": " + message);
   }
 
+  // The document, or a located error for YAML that does not parse.
+  YAML::Node load(std::string_view yaml) const {
+    try {
+      return YAML::Load(std::string(yaml));
+    } catch (const YAML::Exception& e) {
+      throw calibrate_error(to_string({file, e.mark.line + 1, e.mark.column + 1}) + ": " + e.msg);
+    }
+  }
+
+  // root[key] as a non-empty list, or a located error.
+  YAML::Node required_list(const YAML::Node& root, const char* key) const {
+    const auto list = root[key];
+    if (!list || !list.IsSequence() || list.size() == 0)
+      fail(list ? list : root, "'" + std::string(key) + "' must be a non-empty list");
+    return list;
+  }
+
+  // Each entry of `list` read by `read` (which returns something with a `name`) into `out`; a name twice is
+  // a located error.
+  template <class Item, class Read>
+  void named_items(const YAML::Node& list, std::vector<Item>& out, Read read) const {
+    std::set<std::string> names;
+    for (const auto& n : list) {
+      out.push_back(read(n));
+      if (!names.insert(out.back().name).second)
+        fail(n, "parameter '" + out.back().name + "' is listed twice");
+    }
+  }
+
   void only_keys(const YAML::Node& map, const std::set<std::string>& allowed, const char* what) const {
     if (!map.IsMap()) fail(map, std::string(what) + " must be a map");
     for (const auto& kv : map) {
@@ -192,12 +221,7 @@ struct reader {
 
 calibration_estimates parse_estimates(std::string_view yaml, std::string_view name) {
   const reader r{std::string(name)};
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(yaml));
-  } catch (const YAML::Exception& e) {
-    throw calibrate_error(to_string({r.file, e.mark.line + 1, e.mark.column + 1}) + ": " + e.msg);
-  }
+  const YAML::Node root = r.load(yaml);
   r.only_keys(
       root,
       {"scenario", "targets", "scale", "condition_number", "singular_values", "parameters", "correlation"},
@@ -215,15 +239,8 @@ calibration_estimates parse_estimates(std::string_view yaml, std::string_view na
     for (const auto& v : r.sequence(root["singular_values"], "singular_values"))
       e.singular_values.push_back(r.number(v, "a singular value"));
   }
-  const auto params = root["parameters"];
-  if (!params || !params.IsSequence() || params.size() == 0)
-    r.fail(params ? params : root, "'parameters' must be a non-empty list");
-  std::set<std::string> names;
-  for (const auto& p : params) {
-    e.parameters.push_back(r.estimate(p));
-    if (!names.insert(e.parameters.back().name).second)
-      r.fail(p, "parameter '" + e.parameters.back().name + "' is listed twice");
-  }
+  r.named_items(r.required_list(root, "parameters"), e.parameters,
+                [&](const YAML::Node& p) { return r.estimate(p); });
   if (!root["correlation"]) r.fail(root, "the estimates file needs 'correlation'");
   e.correlation = r.correlation(root["correlation"], e.parameters);
   return e;
@@ -238,28 +255,14 @@ std::string calibration_target::label() const {
 calibration_spec parse_calibration(std::string_view yaml, std::string_view name,
                                    const std::filesystem::path& base_dir) {
   const reader r{std::string(name)};
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(yaml));
-  } catch (const YAML::Exception& e) {
-    throw calibrate_error(to_string({r.file, e.mark.line + 1, e.mark.column + 1}) + ": " + e.msg);
-  }
+  const YAML::Node root = r.load(yaml);
   r.only_keys(root, {"scenario", "parameters", "targets"}, "the targets file");
   calibration_spec spec;
   spec.file = r.file;
   if (root["scenario"]) spec.scenario = base_dir / r.text(root["scenario"], "scenario");
-  const auto params = root["parameters"];
-  const auto targets = root["targets"];
-  if (!params || !params.IsSequence() || params.size() == 0)
-    r.fail(params ? params : root, "'parameters' must be a non-empty list");
-  if (!targets || !targets.IsSequence() || targets.size() == 0)
-    r.fail(targets ? targets : root, "'targets' must be a non-empty list");
-  std::set<std::string> names;
-  for (const auto& p : params) {
-    spec.parameters.push_back(r.parameter(p));
-    if (!names.insert(spec.parameters.back().name).second)
-      r.fail(p, "parameter '" + spec.parameters.back().name + "' is listed twice");
-  }
+  const auto params = r.required_list(root, "parameters");
+  const auto targets = r.required_list(root, "targets");
+  r.named_items(params, spec.parameters, [&](const YAML::Node& p) { return r.parameter(p); });
   for (const auto& t : targets) spec.targets.push_back(r.target(t));
   if (spec.targets.size() < spec.parameters.size()) {
     r.fail(targets, std::to_string(spec.parameters.size()) +
