@@ -143,6 +143,15 @@ struct disruption_result {
   double days_in_force = 0.0;
 };
 
+// A crossing's daily plan of admitted trains (daily_plan_trains_*), over the report window: trains that
+// booked a place when they left their origin, those held there for a later day, and the mean hold.
+struct plan_result {
+  std::string id;  // crossing node id
+  double booked_trains = 0.0;
+  double held_trains = 0.0;
+  double mean_hold_h = 0.0;  // over the booked trains
+};
+
 struct run_result {
   std::uint64_t seed = 0;
   std::uint64_t replication = 0;
@@ -181,6 +190,7 @@ struct run_result {
   // Random disruptions (rate_per_year), per scenario entry: onsets that began in the report window and the
   // days they were in force within it.
   std::vector<disruption_result> disruptions;
+  std::vector<plan_result> plans;  // crossings with a daily plan, in node order
 
   std::vector<queue_result> queues;
   std::vector<route_result> routes;
@@ -194,6 +204,7 @@ struct run_result {
 
   // Every number as (name, value) in a stable order: headline metrics as "metrics.<name>", then
   // "cost.<component>", "reliability.<field>" (when promised), "disruptions.<id>.<field>" (random ones),
+  // "plans.<crossing>.<field>" (daily plans),
   // "crossings.<id>.<field>", "ferries.<id>.<field>", "routes.<flow>.<route>.<field>",
   // "edges.<id>.<field>", "flows.<id>.<field>", "markets.<id>.<field>", "shares.<id>.<field>",
   // "gateways.<id>.<field>".

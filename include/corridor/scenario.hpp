@@ -55,6 +55,11 @@ struct crossing_spec {
   // trains arriving from the crossing's own country (leaving); 0 = no cap in that direction.
   int daily_cap_trains_entering = 0;
   int daily_cap_trains_leaving = 0;
+  // The daily plan of trains admitted per direction (as China Railway sets one per gateway): a train books
+  // a place on the day it expects to arrive when it leaves its origin, or is held there until a day with
+  // room; 0 = no plan in that direction.
+  int daily_plan_trains_entering = 0;
+  int daily_plan_trains_leaving = 0;
   double fee_usd_per_teu = 0.0;
 };
 

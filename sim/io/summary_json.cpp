@@ -165,8 +165,9 @@ void add_grouped(ojson& out, const run_summary& s, const std::string& kind) {
   out[kind] = std::move(group);
 }
 
-// "reliability" (the on-time share against promised transits) when a flow or market promises one, and
-// "disruptions" by id when the scenario has random ones: each field with its "_ci95".
+// "reliability" (the on-time share against promised transits) when a flow or market promises one,
+// "disruptions" by id when the scenario has random ones, and "plans" by crossing when some crossing has a
+// daily plan: each field with its "_ci95".
 void add_optional(ojson& out, const run_summary& s) {
   ojson reliability = ojson::object();
   for (const metric_stat& m : s.metrics) {
@@ -180,6 +181,10 @@ void add_optional(ojson& out, const run_summary& s) {
     return split_metric_name(m.name).kind == "disruptions";
   });
   if (random_disruptions) add_grouped(out, s, "disruptions");
+  const bool plans = std::any_of(s.metrics.begin(), s.metrics.end(), [](const metric_stat& m) {
+    return split_metric_name(m.name).kind == "plans";
+  });
+  if (plans) add_grouped(out, s, "plans");
 }
 
 }  // namespace

@@ -90,6 +90,11 @@ std::vector<std::pair<std::string, double>> run_result::flatten() const {
     out.emplace_back("disruptions." + d.id + ".onsets", d.onsets);
     out.emplace_back("disruptions." + d.id + ".days_in_force", d.days_in_force);
   }
+  for (const plan_result& p : plans) {
+    out.emplace_back("plans." + p.id + ".booked_trains", p.booked_trains);
+    out.emplace_back("plans." + p.id + ".held_trains", p.held_trains);
+    out.emplace_back("plans." + p.id + ".mean_hold_h", p.mean_hold_h);
+  }
   for (const queue_result& q : queues) {
     const std::string prefix = (q.kind == "ferry" ? "ferries." : "crossings.") + q.id + ".";
     out.emplace_back(prefix + "trains", q.trains);

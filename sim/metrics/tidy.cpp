@@ -117,6 +117,7 @@ std::string metric_unit(std::string_view kind, std::string_view field) {
   if (field == "sailings" || field == "cancelled_sailings") return "sailings/window";
   if (field == "onsets") return "onsets/window";  // random disruptions that began in the window
   if (field == "days_in_force") return "days/window";
+  if (field == "booked_trains" || field == "held_trains") return "trains/window";  // daily plans
   if (field == "promised_teu") return "TEU/window";
   if (ends_with(field, "_trains")) return "trains";  // queue lengths
   if (ends_with(field, "_teu")) return "TEU";

@@ -328,6 +328,15 @@ void add_report_shares(run_result& r, const model& m) {
   }
 }
 
+// Each crossing with a daily plan: its bookings and the holds they caused, over the window.
+void add_plans(run_result& r, const model& m) {
+  for (vertex_t v = 0; v < m.net.num_nodes(); ++v) {
+    if (!m.facts.nodes[v].has_plan) continue;
+    const plan_tally& pt = m.tallies.plans[v];
+    r.plans.push_back({m.net.props(v).id, pt.booked, pt.held, ratio(pt.hold_h, pt.booked)});
+  }
+}
+
 // Each random disruption of the scenario: its onsets that began in the report window, and the days its
 // onsets were in force within the window.
 void add_disruptions(run_result& r, const model& m) {
@@ -383,6 +392,7 @@ run_result assemble_result(const model& m) {
   add_transit(r, m.tallies, transit.days);  // and then the run's
   add_report_shares(r, m);
   add_disruptions(r, m);
+  add_plans(r, m);
   r.daily = m.tallies.daily;
   return r;
 }

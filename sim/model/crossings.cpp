@@ -27,10 +27,12 @@ int effective_daily_cap(const model& m, vertex_t v) {
   return scaled_cap(m, v, crossing_of(m, v).daily_cap_trains);
 }
 
-// 0 when the train comes from another country (entering), 1 from the crossing's own (leaving).
 int way_of(const model& m, vertex_t v, const train_state& t) {
-  const vertex_t from = t.nodes[t.pos - 1];
-  return m.facts.nodes[from].country == m.facts.nodes[v].country ? 1 : 0;
+  return crossing_way(m, t.nodes[t.pos - 1], v);
+}
+
+std::size_t day_index(double h) {
+  return static_cast<std::size_t>(std::max(0.0, std::floor(h / hours_per_day)));
 }
 
 int way_cap(const model& m, vertex_t v, int way) {
@@ -132,6 +134,27 @@ void on_customs_done(model& m, train_id id) {
 void on_crossing_retry(model& m, vertex_t v) {
   m.state.crossings[v].retry_pending = false;
   try_start_service(m, v);
+}
+
+int crossing_way(const model& m, vertex_t from, vertex_t v) {
+  return m.facts.nodes[from].country == m.facts.nodes[v].country ? 1 : 0;
+}
+
+double plan_hold_h(const model& m, vertex_t v, int way, double arrival_h) {
+  const int plan = m.facts.nodes[v].daily_plan[static_cast<std::size_t>(way)];
+  if (plan <= 0) return 0.0;
+  const auto& booked = m.state.crossings[v].planned[static_cast<std::size_t>(way)];
+  const std::size_t first = day_index(arrival_h);
+  std::size_t day = first;
+  while (day < booked.size() && booked[day] >= plan) ++day;
+  return day == first ? 0.0 : static_cast<double>(day) * hours_per_day - arrival_h;
+}
+
+void book_plan(model& m, vertex_t v, int way, double arrival_h) {
+  auto& booked = m.state.crossings[v].planned[static_cast<std::size_t>(way)];
+  const std::size_t day = day_index(arrival_h);
+  if (booked.size() <= day) booked.resize(day + 1, 0);
+  ++booked[day];
 }
 
 std::size_t effective_tracks(const model& m, vertex_t v) {

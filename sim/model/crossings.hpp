@@ -21,6 +21,14 @@ std::size_t effective_tracks(const model& m, vertex_t v);
 inline double mean_service_h(const model& m, vertex_t v) {
   return m.facts.nodes[v].nominal_service_h;
 }
+// 0 when a train coming from `from` enters the crossing's country (from another), 1 when it leaves it.
+int crossing_way(const model& m, vertex_t from, vertex_t v);
+// Daily plans: hours from `arrival_h` to the first day, from the day of `arrival_h` on, whose plan for that
+// way still has room (0 when that day has, or when the way has no plan).
+double plan_hold_h(const model& m, vertex_t v, int way, double arrival_h);
+// Books a place in the plan on the day of `arrival_h` (which plan_hold_h said has room).
+void book_plan(model& m, vertex_t v, int way, double arrival_h);
+
 // The wait in queue a train joining now expects: those ahead over open tracks, or over the daily cap.
 double crossing_expected_wait_h(const model& m, vertex_t v);
 

@@ -186,11 +186,16 @@ void depart_train(model& m, service_id s, std::size_t teu) {
   // When every route of the path set is closed, choose_route returns a closed one; re-plan on the open
   // network now, since leave_node only re-plans trains whose plan predates a change of the network.
   if (route_blocked(m, t)) replan(m, t);
+  const double hold_h = m.facts.has_plans ? book_route_plans(m, t) : 0.0;
   const node_spec& origin = node_spec_of(m, t.nodes.front());
   t.cost.subsidy = -origin.subsidy_usd_per_teu;
   t.cost.handling = origin.handling_usd_per_teu;
   if (in_window(m)) record_departure(m.tallies, t);
   m.state.trains.push_back(std::move(t));
+  if (hold_h > 0.0) {
+    m.eng.schedule_in(hold_h, ev_plan_release, id);  // held at its origin until its booked day
+    return;
+  }
   leave_node(m, id);
 }
 

@@ -18,6 +18,7 @@ enum event_kind : std::uint32_t {
   ev_day_tick,             // end of a simulated day (daily series)
   ev_warmup_end,           // the report window opens
   ev_revision,             // markets revisit their mode shares (markets.cpp)
+  ev_plan_release,         // target: train (held at its origin until its booked day under a daily plan)
 };
 
 constexpr std::uint32_t disruption_ends = 0;

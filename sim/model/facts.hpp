@@ -53,11 +53,15 @@ struct node_facts {
   // Crossings: the daily cap a route planner reads, the tighter of the both-ways cap and the per-direction
   // ones (it does not know which way the trains ahead go); 0 = none.
   int planning_cap_trains = 0;
+  // Crossings: the daily plan of admitted trains per direction (entering, leaving); 0 = none.
+  std::array<int, 2> daily_plan{};
+  bool has_plan = false;
 };
 
 struct model_facts {
   std::vector<service_facts> services;
   std::vector<node_facts> nodes;  // per vertex
+  bool has_plans = false;         // some crossing has a daily plan
 };
 
 }  // namespace corridor::detail

@@ -6,6 +6,7 @@
 #include "routing.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "calendar.hpp"
 #include "corridor/choice.hpp"
@@ -17,15 +18,26 @@
 namespace corridor::detail {
 namespace {
 
-// Hours from now to the end of `p` for a train of `teu` leaving now, with the queues as they stand now.
-double hours_on(const model& m, const path& p, double teu) {
-  const double now = m.eng.now();
-  double t = now;
-  for (std::size_t i = 0; i < p.edges.size(); ++i) {
-    const edge_id e = p.edges[i];
-    const vertex_t from = p.nodes[i];
+// Walks of a route while daily plans push it later (book_route_plans); a bound the plans never reach.
+constexpr int max_plan_rounds = 16;
+
+// The hour a train of `teu` leaving at `start_h` expects to reach the end of the route (`nodes`, `edges`),
+// with the queues as they stand now; `at_plan(crossing, way, hour)` gives the hold the daily plan of that
+// way adds there (called only where the way has a plan).
+// +infinity through a closed element.
+template <class AtPlan>
+double walk_route(const model& m, std::span<const vertex_t> nodes, std::span<const edge_id> edges, double teu,
+                  double start_h, AtPlan&& at_plan) {
+  double t = start_h;
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    const edge_id e = edges[i];
+    const vertex_t from = nodes[i];
     if (i > 0 && m.facts.nodes[from].is_crossing) {
       if (node_closed(m, from)) return unavailable_cost;
+      if (m.facts.nodes[from].has_plan) {
+        const int way = crossing_way(m, nodes[i - 1], from);
+        if (m.facts.nodes[from].daily_plan[static_cast<std::size_t>(way)] > 0) t += at_plan(from, way, t);
+      }
       t += crossing_expected_wait_h(m, from) + mean_service_h(m, from);
     }
     const edge_props& ep = m.net.props(e);
@@ -38,7 +50,16 @@ double hours_on(const model& m, const path& p, double teu) {
     }
     t += ep.travel_days() * hours_per_day;
   }
-  return t - now;
+  return t;
+}
+
+// Hours from now to the end of `p` for a train of `teu` leaving now, with the queues as they stand now and
+// the holds the daily plans on it would impose.
+double hours_on(const model& m, const path& p, double teu) {
+  const double now = m.eng.now();
+  const auto hold = [&m](vertex_t v, int way, double at) { return plan_hold_h(m, v, way, at); };
+  const double end = walk_route(m, p.nodes, p.edges, teu, now, hold);
+  return end == unavailable_cost ? unavailable_cost : end - now;
 }
 
 // Staying: the rest of the route at nominal costs, plus the time until the last closure on it is expected to
@@ -107,6 +128,43 @@ std::uint32_t choose_route(model& m, service_id s, const train_state& t) {
   return static_cast<std::uint32_t>(nested_logit_choice(
       m.route_costs, m.path_size[s], m.family_offsets[s], m.spec.choice.family_scale_per_usd,
       m.spec.route_choice.logit_scale_per_usd, u, m.route_probabilities));
+}
+
+double book_route_plans(model& m, const train_state& t) {
+  const double now = m.eng.now();
+  const double teu = static_cast<double>(t.container_entry_h.size());
+  std::vector<std::pair<vertex_t, double>> caused;  // the hold each planned crossing added (a few per route)
+  double hold = 0.0;
+  // A later crossing's hold delays the arrival at an earlier one too: walk again from the later start until
+  // every planned crossing has room on the day the train expects to reach it (holds only grow, and a day past
+  // the last booked one always has room).
+  for (int round = 0; round < max_plan_rounds; ++round) {
+    double added = 0.0;
+    const auto hold_at = [&](vertex_t v, int way, double at) {
+      const double h = plan_hold_h(m, v, way, at);
+      if (h > 0.0) caused.emplace_back(v, h);
+      added += h;
+      return h;
+    };
+    walk_route(m, t.nodes, t.edges, teu, now + hold, hold_at);
+    hold += added;
+    if (added == 0.0) break;
+  }
+  const bool window = in_window(m);
+  const auto book = [&](vertex_t v, int way, double at) {
+    book_plan(m, v, way, at);
+    if (window) {
+      plan_tally& pt = m.tallies.plans[v];
+      pt.booked += 1.0;
+      double own = 0.0;
+      for (const auto& [u, h] : caused) own += u == v ? h : 0.0;
+      if (own > 0.0) pt.held += 1.0;
+      pt.hold_h += own;
+    }
+    return 0.0;
+  };
+  walk_route(m, t.nodes, t.edges, teu, now + hold, book);
+  return hold;
 }
 
 bool route_blocked(const model& m, const train_state& t) {

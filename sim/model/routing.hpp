@@ -26,6 +26,10 @@ double rail_inclusive_cost(const model& m, service_id s, std::span<const double>
 std::uint32_t choose_route(model& m, service_id s, const train_state& t);
 // The mean value of time of a train's containers, USD per TEU-hour.
 double train_value_of_time_per_h(const model& m, const train_state& t);
+// Books the train a place in the daily plan of every planned crossing on its route, on the day it expects to
+// arrive there, and returns the hours it must be held at its origin for every one to have room (0 without
+// plans). Inside the window the plans' tallies count the bookings and the holds each caused.
+double book_route_plans(model& m, const train_state& t);
 // True when a closed edge or node lies on the rest of the train's route.
 bool route_blocked(const model& m, const train_state& t);
 // Re-plans a blocked train: the cheapest detour on the open network, or its own route and the wait for the

@@ -42,6 +42,8 @@ void dispatch(model& m, const event& e) {
       return on_warmup_end(m);
     case ev_revision:
       return on_revision(m);
+    case ev_plan_release:
+      return leave_node(m, e.target);
     default:
       throw model_error(fmt::format("unknown event kind {}", e.kind));
   }

@@ -111,6 +111,8 @@ node_facts make_node_facts(const prepared_scenario& p, vertex_t v,
       nf.planning_cap_trains =
           nf.planning_cap_trains > 0 ? std::min(nf.planning_cap_trains, way_cap) : way_cap;
   }
+  nf.daily_plan = {c.daily_plan_trains_entering, c.daily_plan_trains_leaving};
+  nf.has_plan = nf.is_crossing && (nf.daily_plan[0] > 0 || nf.daily_plan[1] > 0);
   nf.in_share_region = s.node_in_region(s.report.share_region, spec);
   if (nf.is_crossing) nf.nominal_service_h = nominal_crossing_hours(s, p.net, v);
   for (const share_spec& share : s.report.shares) {
@@ -127,7 +129,10 @@ model_facts make_facts(const prepared_scenario& p) {
   model_facts facts;
   for (service_id sv = 0; sv < p.services.size(); ++sv) facts.services.push_back(make_service_facts(p, sv));
   std::map<std::string, std::uint32_t> countries;
-  for (vertex_t v = 0; v < p.net.num_nodes(); ++v) facts.nodes.push_back(make_node_facts(p, v, countries));
+  for (vertex_t v = 0; v < p.net.num_nodes(); ++v) {
+    facts.nodes.push_back(make_node_facts(p, v, countries));
+    facts.has_plans = facts.has_plans || facts.nodes.back().has_plan;
+  }
   return facts;
 }
 
@@ -179,6 +184,7 @@ run_tallies make_tallies(const prepared_scenario& p) {
   t.ferry_queues.resize(edges);
   t.lines.resize(edges);
   t.ferries.resize(edges);
+  t.plans.resize(nodes);
   const report_spec& r = p.spec.report;
   t.shares.resize(r.shares.size());
   for (const share_spec& share : r.shares) t.share_avoiding.push_back(share.via_region.empty());

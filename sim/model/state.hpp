@@ -80,6 +80,7 @@ struct crossing_state {
   std::array<int, 2> started_today_way{};  // entering, leaving (trains from another country, from its own)
   bool retry_pending = false;              // an ev_crossing_retry is scheduled for the next day
   std::deque<train_id> waiting;
+  std::array<std::vector<std::uint16_t>, 2> planned;  // trains booked by the daily plan, per way and day
   rng_stream service_rng = unkeyed_stream();
   rng_stream customs_rng = unkeyed_stream();
 };

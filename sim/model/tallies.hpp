@@ -25,6 +25,12 @@ struct ferry_tally {  // one direction of a ferry edge
   double teu_offered = 0.0;
 };
 
+struct plan_tally {  // one crossing's daily plan, over the window (trains by the day they left their origin)
+  double booked = 0.0;  // trains that booked a place
+  double held = 0.0;    // of which held at their origin for a later day
+  double hold_h = 0.0;  // summed hold over the booked trains
+};
+
 struct service_tally {
   std::vector<double> route_trains;  // per path of the flow's set: trains that departed on it
   std::vector<double> route_teu;
@@ -71,6 +77,7 @@ struct run_tallies {
   std::vector<queue_stats> ferry_queues;                       // per graph edge; used on ferry edges only
   std::vector<line_tally> lines;                               // per graph edge
   std::vector<ferry_tally> ferries;                            // per graph edge
+  std::vector<plan_tally> plans;                               // per vertex; crossings with a plan
   double day_teu = 0.0, day_trains = 0.0;  // delivered in the day in progress, warm-up or not
   std::vector<daily_row> daily;            // the days of the window
 };

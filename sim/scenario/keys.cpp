@@ -239,6 +239,20 @@ std::vector<section_spec> make_sections() {
                .ge(0)
                .le(10000)
                .only(applies::crossing),
+           key("daily_plan_trains_entering", vt::integer,
+               "Trains from another country admitted per day by the plan, booked at their origin; 0 = no "
+               "plan",
+               "trains/day")
+               .ge(0)
+               .le(10000)
+               .only(applies::crossing),
+           key("daily_plan_trains_leaving", vt::integer,
+               "Trains from the crossing's own country admitted per day by the plan, booked at their origin; "
+               "0 = no plan",
+               "trains/day")
+               .ge(0)
+               .le(10000)
+               .only(applies::crossing),
            key("fee_usd_per_teu", vt::number, "Crossing fee", "USD/TEU")
                .ge(0)
                .le(max_usd_per_teu)

@@ -165,6 +165,10 @@ const broken_case corpus[] = {
     {"negative-cap-entering.yaml",
      "broken/negative-cap-entering.yaml:3:45: error: daily_cap_trains_entering of node 'dostyk' must be "
      ">= 0 and <= 10000, got -1"},
+    {"plan-on-junction.yaml",
+     "broken/plan-on-junction.yaml:3:19: error: key 'daily_plan_trains_leaving' applies only to crossings, "
+     "but "
+     "node 'moyinty' is a junction"},
     {"negative-distance.yaml",
      "broken/negative-distance.yaml:12:54: error: distance_km of edge 'dostyk-lodz' must be >= 0.001 and <= "
      "20000, got -6000"},
