@@ -60,6 +60,9 @@ struct crossing_spec {
   // room; 0 = no plan in that direction.
   int daily_plan_trains_entering = 0;
   int daily_plan_trains_leaving = 0;
+  // How many days after its expected arrival a train may still book: a plan full for that long closes the
+  // route to new trains (operators send their applications elsewhere, shippers another mode).
+  double daily_plan_booking_days = 7.0;
   double fee_usd_per_teu = 0.0;
 };
 

@@ -140,13 +140,16 @@ int crossing_way(const model& m, vertex_t from, vertex_t v) {
   return m.facts.nodes[from].country == m.facts.nodes[v].country ? 1 : 0;
 }
 
-double plan_hold_h(const model& m, vertex_t v, int way, double arrival_h) {
-  const int plan = m.facts.nodes[v].daily_plan[static_cast<std::size_t>(way)];
+double plan_hold_h(const model& m, vertex_t v, int way, double arrival_h, bool within_booking) {
+  const node_facts& nf = m.facts.nodes[v];
+  const int plan = nf.daily_plan[static_cast<std::size_t>(way)];
   if (plan <= 0) return 0.0;
   const auto& booked = m.state.crossings[v].planned[static_cast<std::size_t>(way)];
   const std::size_t first = day_index(arrival_h);
   std::size_t day = first;
   while (day < booked.size() && booked[day] >= plan) ++day;
+  if (within_booking && day - first > static_cast<std::size_t>(nf.plan_booking_days))
+    return std::numeric_limits<double>::infinity();
   return day == first ? 0.0 : static_cast<double>(day) * hours_per_day - arrival_h;
 }
 

@@ -24,8 +24,9 @@ inline double mean_service_h(const model& m, vertex_t v) {
 // 0 when a train coming from `from` enters the crossing's country (from another), 1 when it leaves it.
 int crossing_way(const model& m, vertex_t from, vertex_t v);
 // Daily plans: hours from `arrival_h` to the first day, from the day of `arrival_h` on, whose plan for that
-// way still has room (0 when that day has, or when the way has no plan).
-double plan_hold_h(const model& m, vertex_t v, int way, double arrival_h);
+// way still has room (0 when that day has, or when the way has no plan). With `within_booking`, +infinity
+// when no day up to the crossing's booking days after the first has room (the route is closed to new trains).
+double plan_hold_h(const model& m, vertex_t v, int way, double arrival_h, bool within_booking);
 // Books a place in the plan on the day of `arrival_h` (which plan_hold_h said has room).
 void book_plan(model& m, vertex_t v, int way, double arrival_h);
 

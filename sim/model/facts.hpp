@@ -55,6 +55,7 @@ struct node_facts {
   int planning_cap_trains = 0;
   // Crossings: the daily plan of admitted trains per direction (entering, leaving); 0 = none.
   std::array<int, 2> daily_plan{};
+  int plan_booking_days = 0;  // days after the expected one a train may book (at least 1)
   bool has_plan = false;
 };
 

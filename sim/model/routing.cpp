@@ -57,7 +57,7 @@ double walk_route(const model& m, std::span<const vertex_t> nodes, std::span<con
 // the holds the daily plans on it would impose.
 double hours_on(const model& m, const path& p, double teu) {
   const double now = m.eng.now();
-  const auto hold = [&m](vertex_t v, int way, double at) { return plan_hold_h(m, v, way, at); };
+  const auto hold = [&m](vertex_t v, int way, double at) { return plan_hold_h(m, v, way, at, true); };
   const double end = walk_route(m, p.nodes, p.edges, teu, now, hold);
   return end == unavailable_cost ? unavailable_cost : end - now;
 }
@@ -141,7 +141,7 @@ double book_route_plans(model& m, const train_state& t) {
   for (int round = 0; round < max_plan_rounds; ++round) {
     double added = 0.0;
     const auto hold_at = [&](vertex_t v, int way, double at) {
-      const double h = plan_hold_h(m, v, way, at);
+      const double h = plan_hold_h(m, v, way, at, false);  // the train leaves: the first day with room
       if (h > 0.0) caused.emplace_back(v, h);
       added += h;
       return h;

@@ -112,6 +112,7 @@ node_facts make_node_facts(const prepared_scenario& p, vertex_t v,
           nf.planning_cap_trains > 0 ? std::min(nf.planning_cap_trains, way_cap) : way_cap;
   }
   nf.daily_plan = {c.daily_plan_trains_entering, c.daily_plan_trains_leaving};
+  nf.plan_booking_days = std::max(1, static_cast<int>(std::ceil(c.daily_plan_booking_days)));
   nf.has_plan = nf.is_crossing && (nf.daily_plan[0] > 0 || nf.daily_plan[1] > 0);
   nf.in_share_region = s.node_in_region(s.report.share_region, spec);
   if (nf.is_crossing) nf.nominal_service_h = nominal_crossing_hours(s, p.net, v);

@@ -76,6 +76,7 @@ void converter::read_node(const tentry& e, node_spec& n) {
   read_int(m, "daily_cap_trains_leaving", ctx, c.daily_cap_trains_leaving);
   read_int(m, "daily_plan_trains_entering", ctx, c.daily_plan_trains_entering);
   read_int(m, "daily_plan_trains_leaving", ctx, c.daily_plan_trains_leaving);
+  read_number(m, "daily_plan_booking_days", ctx, c.daily_plan_booking_days);
   read_number(m, "fee_usd_per_teu", ctx, c.fee_usd_per_teu);
 }
 

@@ -253,6 +253,13 @@ std::vector<section_spec> make_sections() {
                .ge(0)
                .le(10000)
                .only(applies::crossing),
+           key("daily_plan_booking_days", vt::number,
+               "Days after its expected arrival a train may still book a daily plan; a plan full that long "
+               "closes the route to new trains",
+               "days")
+               .gt(0)
+               .le(365)
+               .only(applies::crossing),
            key("fee_usd_per_teu", vt::number, "Crossing fee", "USD/TEU")
                .ge(0)
                .le(max_usd_per_teu)

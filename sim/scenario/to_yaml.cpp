@@ -131,6 +131,7 @@ void write_node(writer& w, const node_spec& n) {
   w.line(4, "daily_cap_trains_leaving", std::to_string(c.daily_cap_trains_leaving));
   w.line(4, "daily_plan_trains_entering", std::to_string(c.daily_plan_trains_entering));
   w.line(4, "daily_plan_trains_leaving", std::to_string(c.daily_plan_trains_leaving));
+  w.line(4, "daily_plan_booking_days", num(c.daily_plan_booking_days));
   w.line(4, "fee_usd_per_teu", num(c.fee_usd_per_teu));
 }
 

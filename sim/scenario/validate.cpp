@@ -123,6 +123,7 @@ void checker::node(const node_spec& n) {
   range("node", "nodes", n.id, ctx, "daily_cap_trains_leaving", c.daily_cap_trains_leaving, n.loc);
   range("node", "nodes", n.id, ctx, "daily_plan_trains_entering", c.daily_plan_trains_entering, n.loc);
   range("node", "nodes", n.id, ctx, "daily_plan_trains_leaving", c.daily_plan_trains_leaving, n.loc);
+  range("node", "nodes", n.id, ctx, "daily_plan_booking_days", c.daily_plan_booking_days, n.loc);
   range("node", "nodes", n.id, ctx, "fee_usd_per_teu", c.fee_usd_per_teu, n.loc);
   dist(n, "transshipment_h", c.transshipment_h);
   dist(n, "pass_through_h", c.pass_through_h);

@@ -13,9 +13,9 @@ namespace {
 
 // Six trains a day from a to b (scheduled containers, 10-TEU trains). Two gateways, both passing without a
 // gauge change in 1 h on ten tracks: x on the short route (2 days on the lines) and y on a route 0.4 days
-// longer. `x_extra` is appended to x's map. Cheapest route choice, so each train takes x unless the hold
-// there costs more time than y's detour.
-std::string two_gateways(std::string_view x_extra) {
+// longer (legs of `y_leg_km`). `x_extra` is appended to x's map. Cheapest route choice, so each train takes x
+// unless the hold there costs more time than y's detour.
+std::string two_gateways(std::string_view x_extra, std::string_view y_leg_km = "1200") {
   return R"(
 name: plans
 horizon_days: 40
@@ -33,8 +33,10 @@ nodes:
 edges:
   a-x: {from: a, to: x, distance_km: 1000, speed_km_per_day: 1000}
   x-b: {from: x, to: b, distance_km: 1000, speed_km_per_day: 1000}
-  a-y: {from: a, to: y, distance_km: 1200, speed_km_per_day: 1000}
-  y-b: {from: y, to: b, distance_km: 1200, speed_km_per_day: 1000}
+  a-y: {from: a, to: y, distance_km: )" +
+         std::string(y_leg_km) + R"(, speed_km_per_day: 1000}
+  y-b: {from: y, to: b, distance_km: )" +
+         std::string(y_leg_km) + R"(, speed_km_per_day: 1000}
 flows:
   ab: {from: a, to: b, cargo_class: general, teu_per_week: 420, arrivals: scheduled}
 )";
@@ -103,9 +105,29 @@ TEST(DailyPlan, AmpleNeverBindsAndChangesNothingElse) {
   EXPECT_EQ(plan_of(ample, "x")->held_trains, 0.0);
 }
 
+TEST(DailyPlan, ABookingLimitClosesAFullGatewayInsteadOfHoldingForDays) {
+  // y is now 4 days longer than x: without a limit a train holds for x until the hold nears 4 days; booking
+  // at most 1 day after the expected one, a train finding x full for longer goes by y.
+  const std::string far_y = "3000";
+  const run_result open =
+      run_yaml(two_gateways(", daily_plan_trains_entering: 2, daily_plan_booking_days: 365", far_y));
+  const run_result limited =
+      run_yaml(two_gateways(", daily_plan_trains_entering: 2, daily_plan_booking_days: 1", far_y));
+  EXPECT_GT(plan_of(open, "x")->mean_hold_h, 2.0 * 24.0);
+  // A hold ends at the start of a day at most 1 after the day it expected: under 2 days.
+  EXPECT_LT(plan_of(limited, "x")->mean_hold_h, 2.0 * 24.0);
+  // Either way x's plan fills and the rest go by y: the limit changes how long the x trains wait, not how
+  // many.
+  EXPECT_LE(queue(limited, "x").trains, 2.0 * limited.window_days);
+  EXPECT_GE(queue(limited, "x").trains, 2.0 * (limited.window_days - 1.0));
+  EXPECT_GT(flow_trains_via(limited, "ab", "y"), 3.0 * limited.window_days);
+  expect_conserved(limited);
+}
+
 TEST(DailyPlan, OneGatewayOnlyBacklogsAtTheOriginAndDeliversAll) {
   // With y gone a plan of 2 a day against 6 arriving holds ever longer: the hold grows by 2/3 of a day per
   // day of departures, and every container is still accounted for.
+  // Every route full past the booking limit: the train leaves all the same, on the first day with room.
   std::string one = two_gateways(", daily_plan_trains_entering: 2");
   one = replaced(one, "  a-y: {from: a, to: y, distance_km: 1200, speed_km_per_day: 1000}\n", "");
   one = replaced(one, "  y-b: {from: y, to: b, distance_km: 1200, speed_km_per_day: 1000}\n", "");
