@@ -191,6 +191,9 @@ struct run_result {
   // days they were in force within it.
   std::vector<disruption_result> disruptions;
   std::vector<plan_result> plans;  // crossings with a daily plan, in node order
+  // Customs as a resource (crossings with customs_servers), in node order: kind "customs", utilization of
+  // its servers, waits after the track for a server.
+  std::vector<queue_result> customs;
 
   std::vector<queue_result> queues;
   std::vector<route_result> routes;
@@ -204,7 +207,7 @@ struct run_result {
 
   // Every number as (name, value) in a stable order: headline metrics as "metrics.<name>", then
   // "cost.<component>", "reliability.<field>" (when promised), "disruptions.<id>.<field>" (random ones),
-  // "plans.<crossing>.<field>" (daily plans),
+  // "plans.<crossing>.<field>" (daily plans), "customs.<crossing>.<field>" (customs with servers),
   // "crossings.<id>.<field>", "ferries.<id>.<field>", "routes.<flow>.<route>.<field>",
   // "edges.<id>.<field>", "flows.<id>.<field>", "markets.<id>.<field>", "shares.<id>.<field>",
   // "gateways.<id>.<field>".

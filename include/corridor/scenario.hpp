@@ -50,7 +50,10 @@ struct crossing_spec {
   distribution transshipment_h = distribution::constant(4.0);  // per train when the gauge changes
   distribution pass_through_h = distribution::constant(1.0);   // per train when it does not
   distribution customs_dwell_h = distribution::constant(0.0);  // after service; holds no track
-  int daily_cap_trains = 0;                                    // trains starting service per day; 0 = none
+  // Customs and inspection as a resource: this many trains in customs at once, the rest queue FIFO after
+  // leaving their track; 0 = no limit (customs is a delay only).
+  int customs_servers = 0;
+  int daily_cap_trains = 0;  // trains starting service per day; 0 = none
   // Per direction, as border crossings publish them: trains arriving from another country (entering) and
   // trains arriving from the crossing's own country (leaving); 0 = no cap in that direction.
   int daily_cap_trains_entering = 0;

@@ -150,6 +150,11 @@ std::string format_run_summary(const run_summary& s, double wall_seconds) {
     optional_row("disruptions." + id + ".onsets", "Random disruption " + id + ", onsets", 2, false);
     optional_row("disruptions." + id + ".days_in_force", "  days in force", 1, false);
   }
+  for (const std::string& id : ids_of(s, "customs")) {
+    optional_row("customs." + id + ".mean_wait_h", "Customs at " + id + ", mean wait for a server, h", 1,
+                 false);
+    optional_row("customs." + id + ".utilization", "  utilization of its servers", 1, true);
+  }
   for (const std::string& id : ids_of(s, "plans")) {
     optional_row("plans." + id + ".held_trains", "Daily plan at " + id + ", trains held at origin", 0, false);
     optional_row("plans." + id + ".mean_hold_h", "  mean hold per booked train, h", 1, false);

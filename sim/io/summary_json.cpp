@@ -166,8 +166,8 @@ void add_grouped(ojson& out, const run_summary& s, const std::string& kind) {
 }
 
 // "reliability" (the on-time share against promised transits) when a flow or market promises one,
-// "disruptions" by id when the scenario has random ones, and "plans" by crossing when some crossing has a
-// daily plan: each field with its "_ci95".
+// "disruptions" by id when the scenario has random ones, "plans" by crossing when some crossing has a daily
+// plan, and "customs" by crossing where customs has servers: each field with its "_ci95".
 void add_optional(ojson& out, const run_summary& s) {
   ojson reliability = ojson::object();
   for (const metric_stat& m : s.metrics) {
@@ -185,6 +185,10 @@ void add_optional(ojson& out, const run_summary& s) {
     return split_metric_name(m.name).kind == "plans";
   });
   if (plans) add_grouped(out, s, "plans");
+  const bool customs = std::any_of(s.metrics.begin(), s.metrics.end(), [](const metric_stat& m) {
+    return split_metric_name(m.name).kind == "customs";
+  });
+  if (customs) add_grouped(out, s, "customs");
 }
 
 }  // namespace

@@ -95,6 +95,15 @@ std::vector<std::pair<std::string, double>> run_result::flatten() const {
     out.emplace_back("plans." + p.id + ".held_trains", p.held_trains);
     out.emplace_back("plans." + p.id + ".mean_hold_h", p.mean_hold_h);
   }
+  for (const queue_result& q : customs) {
+    const std::string prefix = "customs." + q.id + ".";
+    out.emplace_back(prefix + "trains", q.trains);
+    out.emplace_back(prefix + "utilization", q.utilization);
+    out.emplace_back(prefix + "mean_wait_h", q.mean_wait_h);
+    out.emplace_back(prefix + "p95_wait_h", q.p95_wait_h);
+    out.emplace_back(prefix + "mean_queue_trains", q.mean_queue_trains);
+    out.emplace_back(prefix + "max_queue_trains", q.max_queue_trains);
+  }
   for (const queue_result& q : queues) {
     const std::string prefix = (q.kind == "ferry" ? "ferries." : "crossings.") + q.id + ".";
     out.emplace_back(prefix + "trains", q.trains);

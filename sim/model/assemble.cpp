@@ -337,6 +337,19 @@ void add_plans(run_result& r, const model& m) {
   }
 }
 
+// Each crossing whose customs has servers: its queue after the tracks.
+void add_customs(run_result& r, const model& m) {
+  for (vertex_t v = 0; v < m.net.num_nodes(); ++v) {
+    if (!m.facts.nodes[v].is_crossing) continue;
+    const int servers = node_spec_of(m, v).crossing.customs_servers;
+    if (servers <= 0) continue;
+    const queue_stats& st = m.tallies.customs_queues[v];
+    queue_result q = queue_summary(st, m.net.props(v).id, "customs");
+    q.utilization = ratio(st.mean_busy(), servers);
+    r.customs.push_back(std::move(q));
+  }
+}
+
 // Each random disruption of the scenario: its onsets that began in the report window, and the days its
 // onsets were in force within the window.
 void add_disruptions(run_result& r, const model& m) {
@@ -393,6 +406,7 @@ run_result assemble_result(const model& m) {
   add_report_shares(r, m);
   add_disruptions(r, m);
   add_plans(r, m);
+  add_customs(r, m);
   r.daily = m.tallies.daily;
   return r;
 }

@@ -118,16 +118,49 @@ void try_start_service(model& m, vertex_t v) {
 }
 
 void on_service_done(model& m, train_id id) {
-  const train_state& t = m.state.trains[id];
+  train_state& t = m.state.trains[id];
   const vertex_t v = t.nodes[t.pos];
   crossing_state& c = m.state.crossings[v];
   --c.busy;
   m.tallies.crossing_queues[v].set_busy(m.eng.now(), c.busy);
-  m.eng.schedule_in(crossing_of(m, v).customs_dwell_h.sample(c.customs_rng), ev_customs_done, id);
+  if (crossing_of(m, v).customs_servers > 0) {
+    c.customs_waiting.push_back(id);
+    t.queued_since_h = m.eng.now();
+    queue_stats& q = m.tallies.customs_queues[v];
+    q.arrival();
+    q.set_waiting(m.eng.now(), static_cast<double>(c.customs_waiting.size()));
+    try_start_customs(m, v);
+  } else {
+    m.eng.schedule_in(crossing_of(m, v).customs_dwell_h.sample(c.customs_rng), ev_customs_done, id);
+  }
   try_start_service(m, v);
 }
 
+void try_start_customs(model& m, vertex_t v) {
+  crossing_state& c = m.state.crossings[v];
+  const crossing_spec& spec = crossing_of(m, v);
+  queue_stats& q = m.tallies.customs_queues[v];
+  const double now = m.eng.now();
+  while (c.customs_busy < spec.customs_servers && !c.customs_waiting.empty()) {
+    const train_id id = c.customs_waiting.front();
+    c.customs_waiting.pop_front();
+    q.leave(now, m.state.trains[id].queued_since_h);
+    ++c.customs_busy;
+    q.set_busy(now, c.customs_busy);
+    q.set_waiting(now, static_cast<double>(c.customs_waiting.size()));
+    m.eng.schedule_in(spec.customs_dwell_h.sample(c.customs_rng), ev_customs_done, id);
+  }
+}
+
 void on_customs_done(model& m, train_id id) {
+  const train_state& t = m.state.trains[id];
+  const vertex_t v = t.nodes[t.pos];
+  if (crossing_of(m, v).customs_servers > 0) {
+    crossing_state& c = m.state.crossings[v];
+    --c.customs_busy;
+    m.tallies.customs_queues[v].set_busy(m.eng.now(), c.customs_busy);
+    try_start_customs(m, v);
+  }
   leave_node(m, id);
 }
 
@@ -178,6 +211,13 @@ double crossing_expected_wait_h(const model& m, vertex_t v) {
   if (cap > 0) {
     const double starts_per_day = cap * m.state.nodes[v].capacity_factor;
     wait = std::max(wait, static_cast<double>(c.waiting.size()) / starts_per_day * hours_per_day);
+  }
+  // Customs with servers: those queued for it and those ahead in the track queue pass its servers too.
+  const crossing_spec& spec = crossing_of(m, v);
+  if (spec.customs_servers > 0) {
+    const double customs_ahead = static_cast<double>(c.customs_waiting.size() + c.waiting.size()) +
+                                 (c.customs_busy >= spec.customs_servers ? 1.0 : 0.0);
+    wait = std::max(wait, customs_ahead * spec.customs_dwell_h.mean() / spec.customs_servers);
   }
   return wait;
 }

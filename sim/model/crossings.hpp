@@ -11,8 +11,10 @@ namespace corridor::detail {
 void join_crossing(model& m, vertex_t v, train_id t);
 // Starts service for waiting trains while tracks and the daily cap allow (also after a reopening).
 void try_start_service(model& m, vertex_t v);
-void on_service_done(model& m, train_id t);    // frees the track; customs follow
-void on_customs_done(model& m, train_id t);    // the train leaves the crossing
+void on_service_done(model& m, train_id t);  // frees the track; customs follow
+void on_customs_done(model& m, train_id t);  // the train leaves the crossing (frees a customs server)
+// Customs with servers (customs_servers > 0): starts the dwell of queued trains while servers are free.
+void try_start_customs(model& m, vertex_t v);
 void on_crossing_retry(model& m, vertex_t v);  // a new day under the daily cap
 
 // Tracks open under the disruptions in force: 0 when closed, else at least one.

@@ -71,6 +71,7 @@ void on_day_tick(model& m) {
 void on_warmup_end(model& m) {
   const double now = m.eng.now();
   for (auto& q : m.tallies.crossing_queues) q.reset(now);
+  for (auto& q : m.tallies.customs_queues) q.reset(now);
   for (auto& q : m.tallies.ferry_queues) q.reset(now);
 }
 
@@ -80,6 +81,10 @@ void close_queues(model& m) {
     queue_stats& q = m.tallies.crossing_queues[v];
     for (train_id id : m.state.crossings[v].waiting) q.still_waiting(end, m.state.trains[id].queued_since_h);
     q.finish(end);
+    queue_stats& customs = m.tallies.customs_queues[v];
+    for (train_id id : m.state.crossings[v].customs_waiting)
+      customs.still_waiting(end, m.state.trains[id].queued_since_h);
+    customs.finish(end);
   }
   for (edge_id e = 0; e < m.net.num_edges(); ++e) {
     queue_stats& q = m.tallies.ferry_queues[e];

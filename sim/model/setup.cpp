@@ -186,6 +186,7 @@ run_tallies make_tallies(const prepared_scenario& p) {
   t.lines.resize(edges);
   t.ferries.resize(edges);
   t.plans.resize(nodes);
+  t.customs_queues.resize(nodes);
   const report_spec& r = p.spec.report;
   t.shares.resize(r.shares.size());
   for (const share_spec& share : r.shares) t.share_avoiding.push_back(share.via_region.empty());

@@ -81,6 +81,8 @@ struct crossing_state {
   bool retry_pending = false;              // an ev_crossing_retry is scheduled for the next day
   std::deque<train_id> waiting;
   std::array<std::vector<std::uint16_t>, 2> planned;  // trains booked by the daily plan, per way and day
+  int customs_busy = 0;                               // trains in customs (counted with customs_servers > 0)
+  std::deque<train_id> customs_waiting;               // after their track, for a customs server
   rng_stream service_rng = unkeyed_stream();
   rng_stream customs_rng = unkeyed_stream();
 };

@@ -78,8 +78,9 @@ struct run_tallies {
   std::vector<line_tally> lines;                               // per graph edge
   std::vector<ferry_tally> ferries;                            // per graph edge
   std::vector<plan_tally> plans;                               // per vertex; crossings with a plan
-  double day_teu = 0.0, day_trains = 0.0;  // delivered in the day in progress, warm-up or not
-  std::vector<daily_row> daily;            // the days of the window
+  std::vector<queue_stats> customs_queues;  // per vertex; crossings with customs_servers > 0
+  double day_teu = 0.0, day_trains = 0.0;   // delivered in the day in progress, warm-up or not
+  std::vector<daily_row> daily;             // the days of the window
 };
 
 // A train left its origin on route `route` of its service's path set, inside the window.

@@ -71,6 +71,7 @@ void converter::read_node(const tentry& e, node_spec& n) {
   read_dist(m, "transshipment_h", ctx, c.transshipment_h);
   read_dist(m, "pass_through_h", ctx, c.pass_through_h);
   read_dist(m, "customs_dwell_h", ctx, c.customs_dwell_h);
+  read_int(m, "customs_servers", ctx, c.customs_servers);
   read_int(m, "daily_cap_trains", ctx, c.daily_cap_trains);
   read_int(m, "daily_cap_trains_entering", ctx, c.daily_cap_trains_entering);
   read_int(m, "daily_cap_trains_leaving", ctx, c.daily_cap_trains_leaving);

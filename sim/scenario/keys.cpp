@@ -224,6 +224,12 @@ std::vector<section_spec> make_sections() {
                .only(applies::crossing),
            key("customs_dwell_h", vt::distribution, "Customs dwell after service; holds no track", "h")
                .only(applies::crossing),
+           key("customs_servers", vt::integer,
+               "Trains in customs at once, the rest queue after their track; 0 = no limit (a delay only)",
+               "trains")
+               .ge(0)
+               .le(1000)
+               .only(applies::crossing),
            key("daily_cap_trains", vt::integer, "Trains starting service per day; 0 = no cap", "trains/day")
                .ge(0)
                .le(10000)

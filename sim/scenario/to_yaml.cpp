@@ -126,6 +126,7 @@ void write_node(writer& w, const node_spec& n) {
   w.line(4, "transshipment_h", dist(c.transshipment_h));
   w.line(4, "pass_through_h", dist(c.pass_through_h));
   w.line(4, "customs_dwell_h", dist(c.customs_dwell_h));
+  w.line(4, "customs_servers", std::to_string(c.customs_servers));
   w.line(4, "daily_cap_trains", std::to_string(c.daily_cap_trains));
   w.line(4, "daily_cap_trains_entering", std::to_string(c.daily_cap_trains_entering));
   w.line(4, "daily_cap_trains_leaving", std::to_string(c.daily_cap_trains_leaving));

@@ -119,6 +119,7 @@ void checker::node(const node_spec& n) {
   const auto& c = n.crossing;
   range("node", "nodes", n.id, ctx, "tracks", c.tracks, n.loc);
   range("node", "nodes", n.id, ctx, "daily_cap_trains", c.daily_cap_trains, n.loc);
+  range("node", "nodes", n.id, ctx, "customs_servers", c.customs_servers, n.loc);
   range("node", "nodes", n.id, ctx, "daily_cap_trains_entering", c.daily_cap_trains_entering, n.loc);
   range("node", "nodes", n.id, ctx, "daily_cap_trains_leaving", c.daily_cap_trains_leaving, n.loc);
   range("node", "nodes", n.id, ctx, "daily_plan_trains_entering", c.daily_plan_trains_entering, n.loc);

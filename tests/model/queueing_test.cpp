@@ -70,6 +70,41 @@ TEST(crossing, mean_wait_of_an_m_m_3_crossing_matches_erlang_c_within_3_percent)
   EXPECT_NEAR(sum_rate / seeds, lambda, 0.01 * lambda);
 }
 
+// The same M/M/3 at rho = 0.8, now in customs: a hundred tracks with an instant gauge change pass the Poisson
+// arrivals on to three customs servers with an exponential 4 h dwell (customs_servers).
+TEST(customs, mean_wait_of_m_m_3_customs_matches_erlang_c_within_3_percent_and_littles_law_exactly) {
+  const double lambda = 100.8 / 168.0, mu = 1.0 / 4.0;
+  const double expected = erlang_c_wait(lambda, mu, 3);
+  std::string yaml(mmc_yaml);
+  yaml = replaced(yaml, "tracks: 3, transshipment_h: {dist: exponential, mean: 4}",
+                  "tracks: 100, transshipment_h: 0, customs_servers: 3, "
+                  "customs_dwell_h: {dist: exponential, mean: 4}");
+  const prepared_scenario p = prepare(yaml, "mmc-customs.yaml");
+  double sum_wait = 0.0, sum_util = 0.0;
+  const int seeds = 24;
+  for (int seed = 1; seed <= seeds; ++seed) {
+    const run_result r = run_model(p, {.replication = 0, .seed = seed, .warmup_days = {}});
+    ASSERT_EQ(r.customs.size(), 1u);
+    const queue_result& q = r.customs.front();
+    EXPECT_EQ(q.id, "x");
+    sum_wait += q.mean_wait_h;
+    sum_util += q.utilization;
+    EXPECT_NEAR(q.mean_queue_trains, q.arrivals_per_h * q.mean_wait_h,
+                1e-9 * std::max(1.0, q.mean_queue_trains));
+    EXPECT_EQ(r.queues.at(0).mean_wait_h, 0.0);  // nobody waits for a track
+    expect_conserved(r);
+  }
+  EXPECT_NEAR(sum_wait / seeds, expected, 0.03 * expected);
+  EXPECT_NEAR(sum_util / seeds, 0.8, 0.01);
+}
+
+TEST(customs, without_servers_is_the_delay_it_was_and_reports_nothing) {
+  const run_result r =
+      run_model(prepare(mmc_yaml, "mmc.yaml"), {.replication = 0, .seed = 3, .warmup_days = {}});
+  EXPECT_TRUE(r.customs.empty());
+  for (const auto& [name, value] : r.flatten()) EXPECT_FALSE(name.starts_with("customs.")) << name;
+}
+
 // Little's law over the report window: the time-average number waiting equals the arrival rate times the
 // mean wait, at every crossing and ferry port. It holds exactly, not within 2 %: trains waiting when the
 // window opens count as arriving then, and trains still waiting when it closes count with their wait so
