@@ -18,6 +18,9 @@ enum event_kind : std::uint32_t {
   ev_day_tick,             // end of a simulated day (daily series)
   ev_warmup_end,           // the report window opens
   ev_revision,             // markets revisit their mode shares (markets.cpp)
+  ev_dwell_done,           // target: train (its containers may now be loaded at the port: ports.cpp)
+  ev_berth_done,           // target: ship (loaded or unloaded at a berth)
+  ev_ship_arrives,         // target: ship (at the far port of its ferry leg)
 };
 
 constexpr std::uint32_t disruption_ends = 0;

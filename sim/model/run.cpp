@@ -13,6 +13,7 @@
 #include "markets.hpp"
 #include "model.hpp"
 #include "outcomes.hpp"
+#include "ports.hpp"
 
 namespace corridor {
 namespace detail {
@@ -42,6 +43,12 @@ void dispatch(model& m, const event& e) {
       return on_warmup_end(m);
     case ev_revision:
       return on_revision(m);
+    case ev_dwell_done:
+      return on_dwell_done(m, e.target);
+    case ev_berth_done:
+      return on_berth_done(m, e.target);
+    case ev_ship_arrives:
+      return on_ship_arrives(m, e.target);
     default:
       throw model_error(fmt::format("unknown event kind {}", e.kind));
   }
