@@ -105,10 +105,12 @@ std::string replications_csv(const run_summary& s);
 std::string daily_csv(const run_summary& s);      // the day-by-day means
 std::string routes_csv(const run_summary& s);     // means
 std::string crossings_csv(const run_summary& s);  // crossings then ferries, means
+std::string ports_csv(const run_summary& s);      // resource ports, means and half-widths
 std::string flows_geojson(const run_summary& s);  // the network with each edge's and crossing's means
 // Writes summary.json, replications.csv, daily.csv, routes.csv, crossings.csv, flows.geojson and the tidy
 // tables metrics.csv, replications_long.csv and daily_long.csv (tidy.hpp) into `dir` (created when
-// missing), each atomically; formats all of them before writing any.
+// missing), each atomically; formats all of them before writing any. ports.csv too when the scenario has
+// resource ports (berths, a yard or a dwell).
 void write_run_outputs(const std::filesystem::path& dir, const run_summary& s);
 
 // Any tidy table (tidy.hpp) as CSV: a header of column names, then its rows; missing numbers empty.

@@ -36,6 +36,24 @@ struct queue_result {
   double cancelled_sailings = 0.0;  // ferries only
 };
 
+// A port that is a resource (berths, a yard or a dwell), over the report window.
+struct port_result {
+  std::string id;  // port node id
+  double berths = 0.0;
+  double calls = 0.0;        // ships that took a berth (loading or unloading)
+  double teu_handled = 0.0;  // loaded or unloaded at its berths
+  double utilization = 0.0;  // time-averaged busy berths / berths (0 without berths)
+  double mean_wait_h = 0.0;  // per ship call, from asking for a berth to taking one
+  double p95_wait_h = 0.0;
+  double mean_ships_waiting = 0.0;
+  double dwell_h = 0.0;          // per TEU, from entering the yard to leaving it on a feeder
+  double yard_mean_teu = 0.0;    // time-averaged
+  double yard_peak_teu = 0.0;    // most at any moment
+  double gate_wait_h = 0.0;      // per train bound for a feeder: outside the full yard
+  double gate_trains = 0.0;      // trains that had to wait outside (or still do)
+  double max_gate_trains = 0.0;  // most waiting outside at any moment
+};
+
 struct route_result {
   std::string flow;   // flow id
   std::string route;  // node ids joined by '>'
@@ -196,6 +214,7 @@ struct run_result {
   std::vector<queue_result> customs;
 
   std::vector<queue_result> queues;
+  std::vector<port_result> ports;  // resource ports, in network order
   std::vector<route_result> routes;
   std::vector<flow_result> flows;  // scenario flow order
   std::vector<edge_result> edges;
@@ -208,7 +227,7 @@ struct run_result {
   // Every number as (name, value) in a stable order: headline metrics as "metrics.<name>", then
   // "cost.<component>", "reliability.<field>" (when promised), "disruptions.<id>.<field>" (random ones),
   // "plans.<crossing>.<field>" (daily plans), "customs.<crossing>.<field>" (customs with servers),
-  // "crossings.<id>.<field>", "ferries.<id>.<field>", "routes.<flow>.<route>.<field>",
+  // "crossings.<id>.<field>", "ferries.<id>.<field>", "ports.<id>.<field>", "routes.<flow>.<route>.<field>",
   // "edges.<id>.<field>", "flows.<id>.<field>", "markets.<id>.<field>", "shares.<id>.<field>",
   // "gateways.<id>.<field>".
   std::vector<std::pair<std::string, double>> flatten() const;

@@ -43,6 +43,12 @@ enum class edge_mode { rail, ferry };
 enum class arrival_process { poisson, scheduled };
 enum class departure_policy { on_demand, timetable };
 enum class route_choice_mode { logit, cheapest };
+enum class sailing_policy { schedule, when_full };
+enum class ferry_service { feeder, rail_ferry };
+
+// A rail ferry carries a train's containers on their wagons: 2 TEU per 40-ft platform (one 40-ft or two
+// 20-ft boxes), as the 24-platform, 48-TEU Kazakhstan-Turkmenistan-Iran train of 2022 (docs/sources.md K74).
+inline constexpr double teu_per_wagon = 2.0;
 
 // A border crossing: parallel tracks served FIFO, a gauge change or a pass-through per train, then customs.
 struct crossing_spec {
@@ -69,6 +75,20 @@ struct crossing_spec {
   double fee_usd_per_teu = 0.0;
 };
 
+// A port as a resource (docs/model.md, Ports): berths where ships load and unload, a crane rate per berth,
+// a yard where a feeder's containers wait for their sailing, and their dwell before they may be loaded.
+// The defaults make a port what it was before ports were resources: no berth, no yard, no time.
+struct port_spec {
+  int berths = 0;                  // 0 = not a resource: ships load and unload at once
+  double crane_teu_per_h = 0.0;    // per berth: feeders load and unload at this rate; 0 = at once
+  double ramp_wagons_per_h = 0.0;  // per berth: rail ferries roll wagons on or off at this rate; 0 = at once
+  double yard_capacity_teu = 0.0;  // containers waiting for a feeder; 0 = unlimited
+  distribution dwell_h = distribution::constant(0.0);  // per train's containers, before they may be loaded
+  bool is_resource() const {
+    return berths > 0 || yard_capacity_teu > 0.0 || dwell_h.kind != dist_kind::constant || dwell_h.a != 0.0;
+  }
+};
+
 struct node_spec {
   std::string id;
   std::string name;
@@ -77,14 +97,22 @@ struct node_spec {
   double lat = 0.0;
   double lon = 0.0;
   crossing_spec crossing;             // used when kind == crossing
+  port_spec port;                     // used when kind == port
   double subsidy_usd_per_teu = 0.0;   // paid to trains originating here (terminals)
   double handling_usd_per_teu = 0.0;  // terminal or port handling, charged per TEU passing
   source_loc loc;
 };
 
-// A scheduled ferry: sailings every `every_days` (or on named weekdays), each with a capacity; a sailing is
-// cancelled by weather with a probability that depends on the month.
+// A ferry leg: sailings every `every_days` (or on named weekdays), each with a capacity; a sailing is
+// cancelled by weather with a probability that depends on the month. when_full: a sailing leaves once the
+// trains waiting fill the ship, or max_wait_h after the first of them began to wait, and every_days (if
+// given) is the least time between two sailings (the vessel's round trip). A feeder carries TEU, a rail
+// ferry whole wagons.
 struct ferry_spec {
+  sailing_policy sailing = sailing_policy::schedule;
+  ferry_service service = ferry_service::feeder;
+  double max_wait_h = 72.0;      // when_full
+  double capacity_wagons = 0.0;  // rail_ferry, instead of capacity_teu
   double every_days = 0.0;
   std::vector<int> weekdays;     // 0 = Monday ... 6 = Sunday; used when every_days == 0
   double departure_hour = 12.0;  // hour of day of each sailing

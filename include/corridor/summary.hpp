@@ -100,6 +100,7 @@ struct run_summary {
 
   cost_breakdown cost;
   std::vector<queue_result> queues;  // crossings, then ferry legs
+  std::vector<port_result> ports;    // resource ports (berths, yard or dwell); empty when there are none
   std::vector<route_result> routes;
   std::vector<flow_summary> flows;
   std::vector<edge_result> edges;

@@ -182,6 +182,18 @@ std::string format_run_summary(const run_summary& s, double wall_seconds) {
   }
   out += "\n" + crossings.render();
   out += "\n" + ferries.render();
+  if (!s.ports.empty()) {
+    text_table ports({"Port", "berths", "utilization", "mean wait h", "dwell h", "yard peak TEU",
+                      "gate wait h", "trains held"});
+    for (const port_result& q : s.ports) {
+      const auto v = [&](const char* field) { return stat("ports." + q.id + "." + field)->mean; };
+      ports.add_row({q.id, human_number(q.berths, 0), human_percent(v("utilization")),
+                     human_number(v("mean_wait_h"), 1), human_number(v("dwell_h"), 1),
+                     human_number(v("yard_peak_teu"), 0), human_number(v("gate_wait_h"), 1),
+                     human_number(v("gate_trains"), 0)});
+    }
+    out += "\n" + ports.render();
+  }
 
   text_table lines({"Line with slots", "slots/day each way", "slot use", "mean slot wait h"});
   for (const network_edge& e : s.network.edges) {

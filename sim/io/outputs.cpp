@@ -1,4 +1,7 @@
 // run.json provenance, compare.json, and the functions that write a whole output directory.
+#include <utility>
+#include <vector>
+
 #include "corridor/tidy.hpp"
 #include "formats.hpp"
 
@@ -128,7 +131,7 @@ void write_ranking_outputs(const std::filesystem::path& dir, const ranking& r) {
 
 void write_run_outputs(const std::filesystem::path& dir, const run_summary& s) {
   // Everything is formatted first, so a bad input writes nothing rather than half a directory.
-  const std::pair<const char*, std::string> files[] = {
+  std::vector<std::pair<const char*, std::string>> files = {
       {"summary.json", summary_json(s)},
       {"replications.csv", replications_csv(s)},
       {"daily.csv", daily_csv(s)},
@@ -139,6 +142,7 @@ void write_run_outputs(const std::filesystem::path& dir, const run_summary& s) {
       {"replications_long.csv", tidy_csv(replications_table(s))},
       {"daily_long.csv", tidy_csv(daily_table(s))},
   };
+  if (!s.ports.empty()) files.emplace_back("ports.csv", ports_csv(s));
   ensure_directory(dir);
   for (const auto& [name, text] : files) write_file_atomic(dir / name, text);
 }

@@ -7,6 +7,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <utility>
 
 #include "formats.hpp"
 
@@ -83,6 +84,32 @@ void read_intervals(const ojson& entry, const std::string& prefix, run_summary& 
   }
 }
 
+// Resource ports, when the scenario had any (summary.json has no `ports` otherwise).
+void read_ports(const ojson& j, run_summary& s) {
+  if (!j.contains("ports")) return;
+  constexpr std::pair<const char*, double port_result::*> fields[] = {
+      {"berths", &port_result::berths},
+      {"calls", &port_result::calls},
+      {"teu_handled", &port_result::teu_handled},
+      {"utilization", &port_result::utilization},
+      {"mean_wait_h", &port_result::mean_wait_h},
+      {"p95_wait_h", &port_result::p95_wait_h},
+      {"mean_ships_waiting", &port_result::mean_ships_waiting},
+      {"dwell_h", &port_result::dwell_h},
+      {"yard_mean_teu", &port_result::yard_mean_teu},
+      {"yard_peak_teu", &port_result::yard_peak_teu},
+      {"gate_wait_h", &port_result::gate_wait_h},
+      {"gate_trains", &port_result::gate_trains},
+      {"max_gate_trains", &port_result::max_gate_trains}};
+  for (const auto& [id, p] : j.at("ports").items()) {
+    port_result r;
+    r.id = id;
+    for (const auto& [name, field] : fields) r.*field = number(p.at(name));
+    s.ports.push_back(std::move(r));
+    read_intervals(p, "ports." + id + ".", s);
+  }
+}
+
 void read_elements(const ojson& j, run_summary& s) {
   const auto& c = j.at("cost_breakdown");
   s.cost = {number(c.at("haulage")), number(c.at("crossing_fees")), number(c.at("handling")),
@@ -95,6 +122,7 @@ void read_elements(const ojson& j, run_summary& s) {
     s.queues.push_back(queue_of(id, "ferry", q));
     read_intervals(q, "ferries." + id + ".", s);
   }
+  read_ports(j, s);
   std::map<std::string, int> index;  // the k of each route's flattened name routes.<flow>.r<k>
   for (const auto& r : j.at("routes")) {
     std::optional<bool> via;  // via_<route region>: the one key so named (share_regions::route_region)

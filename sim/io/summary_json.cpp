@@ -114,11 +114,39 @@ ojson queue_entry(const run_summary& s, const queue_result& q) {
   return j;
 }
 
+// A resource port's berths, yard and gate; present only when the scenario has such ports.
+ojson port_entry(const run_summary& s, const port_result& p) {
+  ojson j;
+  j["berths"] = json_number(p.berths);
+  j["calls"] = json_number(p.calls);
+  j["teu_handled"] = json_number(p.teu_handled);
+  j["utilization"] = json_number(p.utilization);
+  j["mean_wait_h"] = json_number(p.mean_wait_h);
+  j["p95_wait_h"] = json_number(p.p95_wait_h);
+  j["mean_ships_waiting"] = json_number(p.mean_ships_waiting);
+  j["dwell_h"] = json_number(p.dwell_h);
+  j["yard_mean_teu"] = json_number(p.yard_mean_teu);
+  j["yard_peak_teu"] = json_number(p.yard_peak_teu);
+  j["gate_wait_h"] = json_number(p.gate_wait_h);
+  j["gate_trains"] = json_number(p.gate_trains);
+  j["max_gate_trains"] = json_number(p.max_gate_trains);
+  j["ci95"] = intervals(
+      s, "ports." + p.id + ".",
+      {"calls", "teu_handled", "utilization", "mean_wait_h", "p95_wait_h", "mean_ships_waiting", "dwell_h",
+       "yard_mean_teu", "yard_peak_teu", "gate_wait_h", "gate_trains", "max_gate_trains"});
+  return j;
+}
+
 void add_elements(ojson& out, const run_summary& s) {
   ojson crossings = ojson::object(), ferries = ojson::object();
   for (const auto& q : s.queues) (q.kind == "ferry" ? ferries : crossings)[q.id] = queue_entry(s, q);
   out["crossings"] = std::move(crossings);
   out["ferries"] = std::move(ferries);
+  if (!s.ports.empty()) {
+    ojson ports = ojson::object();
+    for (const auto& p : s.ports) ports[p.id] = port_entry(s, p);
+    out["ports"] = std::move(ports);
+  }
   ojson routes = ojson::array();
   std::map<std::string, int> index;  // the k of each route's flattened name routes.<flow>.r<k>
   const std::string via = s.routes.empty() ? "" : route_region_column(s.regions.route_region);

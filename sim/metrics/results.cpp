@@ -118,6 +118,22 @@ std::vector<std::pair<std::string, double>> run_result::flatten() const {
       out.emplace_back(prefix + "cancelled_sailings", q.cancelled_sailings);
     }
   }
+  for (const port_result& p : ports) {
+    const std::string prefix = "ports." + p.id + ".";
+    const std::pair<const char*, double> fields[] = {{"calls", p.calls},
+                                                     {"teu_handled", p.teu_handled},
+                                                     {"utilization", p.utilization},
+                                                     {"mean_wait_h", p.mean_wait_h},
+                                                     {"p95_wait_h", p.p95_wait_h},
+                                                     {"mean_ships_waiting", p.mean_ships_waiting},
+                                                     {"dwell_h", p.dwell_h},
+                                                     {"yard_mean_teu", p.yard_mean_teu},
+                                                     {"yard_peak_teu", p.yard_peak_teu},
+                                                     {"gate_wait_h", p.gate_wait_h},
+                                                     {"gate_trains", p.gate_trains},
+                                                     {"max_gate_trains", p.max_gate_trains}};
+    for (const auto& [name, value] : fields) out.emplace_back(prefix + name, value);
+  }
   std::string last_flow;
   int index = 0;
   for (const route_result& r : routes) {

@@ -181,6 +181,12 @@ run_summary summarize_results(const std::vector<run_result>& runs) {
       {&queue_result::trains, &queue_result::teu, &queue_result::utilization, &queue_result::mean_wait_h,
        &queue_result::p95_wait_h, &queue_result::mean_queue_trains, &queue_result::max_queue_trains,
        &queue_result::arrivals_per_h, &queue_result::sailings, &queue_result::cancelled_sailings});
+  out.ports = mean_by_key(
+      runs, &run_result::ports, [](const port_result& p) { return p.id; },
+      {&port_result::berths, &port_result::calls, &port_result::teu_handled, &port_result::utilization,
+       &port_result::mean_wait_h, &port_result::p95_wait_h, &port_result::mean_ships_waiting,
+       &port_result::dwell_h, &port_result::yard_mean_teu, &port_result::yard_peak_teu,
+       &port_result::gate_wait_h, &port_result::gate_trains, &port_result::max_gate_trains});
   out.routes =
       mean_by_key(runs, &run_result::routes, [](const route_result& r) { return r.flow + '\n' + r.route; },
                   {&route_result::trains, &route_result::teu, &route_result::share});

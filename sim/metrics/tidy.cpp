@@ -119,6 +119,10 @@ std::string metric_unit(std::string_view kind, std::string_view field) {
   if (field == "days_in_force") return "days/window";
   if (field == "booked_trains" || field == "held_trains") return "trains/window";  // daily plans
   if (field == "promised_teu") return "TEU/window";
+  if (field == "calls") return "calls/window";         // ports: ships that took a berth
+  if (field == "teu_handled") return "TEU/window";     // ports: loaded or unloaded at a berth
+  if (field == "gate_trains") return "trains/window";  // ports: trains held outside the full yard
+  if (field == "mean_ships_waiting") return "ships";
   if (ends_with(field, "_trains")) return "trains";  // queue lengths
   if (ends_with(field, "_teu")) return "TEU";
   return "";

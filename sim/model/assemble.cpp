@@ -156,10 +156,35 @@ void add_queues(run_result& r, const model& m) {
     const std::string id = edge_spec_of(m, e).id + "@" + m.net.props(m.net.source(e)).id;
     queue_result q = queue_summary(m.tallies.ferry_queues[e], id, "ferry");
     q.teu = f.teu_carried;
-    q.utilization = ratio(f.teu_carried, f.teu_offered);
+    q.utilization = ratio(f.units_carried, f.units_offered);  // of wagon places on a rail ferry
     q.sailings = f.sailings;
     q.cancelled_sailings = f.cancelled;
     r.queues.push_back(std::move(q));
+  }
+}
+
+// Each resource port: its berths as a queue of ships, its yard and the trains held outside it.
+void add_ports(run_result& r, const model& m) {
+  for (vertex_t v = 0; v < m.net.num_nodes(); ++v) {
+    if (!m.facts.nodes[v].is_port_resource) continue;
+    const port_tally& t = m.tallies.ports[v];
+    const int berths = node_spec_of(m, v).port.berths;
+    port_result p;
+    p.id = m.net.props(v).id;
+    p.berths = berths;
+    p.calls = t.calls;
+    p.teu_handled = t.teu_handled;
+    p.utilization = ratio(t.berths.mean_busy(), berths);
+    p.mean_wait_h = t.berths.waits().mean();
+    p.p95_wait_h = t.berths.waits().p95();
+    p.mean_ships_waiting = t.berths.mean_waiting();
+    p.dwell_h = ratio(t.dwell_teu_h, t.dwell_teu);
+    p.yard_mean_teu = t.yard.mean(m.frame.horizon_h);
+    p.yard_peak_teu = t.yard.max();
+    p.gate_wait_h = t.gate.waits().mean();
+    p.gate_trains = static_cast<double>(t.gate.waits().count());
+    p.max_gate_trains = t.gate.max_waiting();
+    r.ports.push_back(std::move(p));
   }
 }
 
@@ -193,13 +218,14 @@ edge_result edge_summary(const model& m, std::uint32_t spec, double window_days)
   edge_result er;
   er.id = m.spec.edges[spec].id;
   if (is_ferry(m, directions.front())) {
-    double offered_teu = 0.0;
+    double carried = 0.0, offered = 0.0;  // in the leg's unit: TEU, or wagons on a rail ferry
     for (edge_id e : directions) {
       er.trains += static_cast<double>(m.tallies.ferry_queues[e].served());
       er.teu += m.tallies.ferries[e].teu_carried;
-      offered_teu += m.tallies.ferries[e].teu_offered;
+      carried += m.tallies.ferries[e].units_carried;
+      offered += m.tallies.ferries[e].units_offered;
     }
-    er.utilization = ratio(er.teu, offered_teu);
+    er.utilization = ratio(carried, offered);
     return er;
   }
   double offered = 0.0, wait_h = 0.0;
@@ -396,6 +422,7 @@ run_result assemble_result(const model& m) {
   add_containers(r, m);
   add_empty_trains(r, m);
   add_queues(r, m);
+  add_ports(r, m);
   add_routes(r, m);
   add_edges(r, m);
   transit_samples transit = gather_transit(m);

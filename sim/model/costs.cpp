@@ -1,11 +1,15 @@
 // The cost terms of network elements, from the scenario alone (see costs.hpp for what each holds).
 #include "costs.hpp"
 
+#include <algorithm>
+
 #include "calendar.hpp"
 
 namespace corridor::detail {
 
 double sailing_interval_h(const ferry_spec& f) {
+  // when_full: sailings at most max_wait_h apart while trains come, and no closer than the vessel's cycle.
+  if (f.sailing == sailing_policy::when_full) return std::max(f.every_days * hours_per_day, f.max_wait_h);
   return f.every_days > 0 ? f.every_days * hours_per_day
                           : hours_per_week / static_cast<double>(f.weekdays.size());
 }

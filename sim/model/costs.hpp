@@ -25,7 +25,8 @@ cost_terms nominal_node_terms(const scenario& s, const network& net, vertex_t v)
 bool joins_two_gauges(const network& net, vertex_t v);
 // Mean service plus customs at a crossing: a gauge change where it joins two gauges, else a pass-through.
 double nominal_crossing_hours(const scenario& s, const network& net, vertex_t v);
-// Hours between a ferry's sailings: every_days, or a week over its sailing weekdays.
+// Hours between a ferry's sailings: every_days, or a week over its sailing weekdays; when_full, the longer
+// of the vessel's cycle (every_days) and max_wait_h.
 double sailing_interval_h(const ferry_spec& f);
 
 // Generalized cost per TEU of every edge and node at nominal hours, for path searches.

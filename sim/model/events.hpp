@@ -19,6 +19,9 @@ enum event_kind : std::uint32_t {
   ev_warmup_end,           // the report window opens
   ev_revision,             // markets revisit their mode shares (markets.cpp)
   ev_plan_release,         // target: train (held at its origin until its booked day under a daily plan)
+  ev_dwell_done,           // target: train (its containers may now be loaded at the port: ports.cpp)
+  ev_berth_done,           // target: ship (loaded or unloaded at a berth)
+  ev_ship_arrives,         // target: ship (at the far port of its ferry leg)
 };
 
 constexpr std::uint32_t disruption_ends = 0;

@@ -46,6 +46,7 @@ struct node_facts {
   double nominal_service_h = 0.0;  // crossings: mean service plus customs (costs.hpp)
   bool is_crossing = false;
   bool is_terminal = false;
+  bool is_port_resource = false;  // a port with berths, a yard or a dwell (port_spec::is_resource)
   bool in_share_region = false;
   std::vector<bool> in_report_region;   // per report share: in its via (or avoiding) region
   std::uint32_t gateway = 0xffffffffU;  // index into report::gateways

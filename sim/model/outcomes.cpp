@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "calendar.hpp"
+#include "ports.hpp"
 
 namespace corridor::detail {
 namespace {
@@ -32,7 +33,7 @@ void add_queue_days(model& m, daily_row& row) {
   for (edge_id e = 0; e < m.net.num_edges(); ++e) {
     if (!is_ferry(m, e)) continue;
     const ferry_tally& f = m.tallies.ferries[e];
-    const queue_day d = m.tallies.ferry_queues[e].close_day(now, f.teu_carried, f.teu_offered);
+    const queue_day d = m.tallies.ferry_queues[e].close_day(now, f.units_carried, f.units_offered);
     const double utilization = d.offered > 0.0 ? d.carried / d.offered : 0.0;  // 0: no sailing that day
     add_queue_day(row, d, static_cast<double>(m.state.ferries[e].waiting.size()), utilization);
   }
@@ -73,6 +74,7 @@ void on_warmup_end(model& m) {
   for (auto& q : m.tallies.crossing_queues) q.reset(now);
   for (auto& q : m.tallies.customs_queues) q.reset(now);
   for (auto& q : m.tallies.ferry_queues) q.reset(now);
+  reset_port_tallies(m);
 }
 
 void close_queues(model& m) {
@@ -91,6 +93,7 @@ void close_queues(model& m) {
     for (train_id id : m.state.ferries[e].waiting) q.still_waiting(end, m.state.trains[id].queued_since_h);
     q.finish(end);
   }
+  close_port_tallies(m);
 }
 
 }  // namespace corridor::detail

@@ -13,6 +13,7 @@
 #include "markets.hpp"
 #include "model.hpp"
 #include "outcomes.hpp"
+#include "ports.hpp"
 
 namespace corridor {
 namespace detail {
@@ -44,6 +45,12 @@ void dispatch(model& m, const event& e) {
       return on_revision(m);
     case ev_plan_release:
       return leave_node(m, e.target);
+    case ev_dwell_done:
+      return on_dwell_done(m, e.target);
+    case ev_berth_done:
+      return on_berth_done(m, e.target);
+    case ev_ship_arrives:
+      return on_ship_arrives(m, e.target);
     default:
       throw model_error(fmt::format("unknown event kind {}", e.kind));
   }

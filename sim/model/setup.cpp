@@ -102,6 +102,7 @@ node_facts make_node_facts(const prepared_scenario& p, vertex_t v,
   node_facts nf;
   nf.is_crossing = n.kind == node_kind::crossing;
   nf.is_terminal = n.kind == node_kind::terminal;
+  nf.is_port_resource = n.kind == node_kind::port && spec.port.is_resource();
   nf.country =
       countries.try_emplace(spec.country, static_cast<std::uint32_t>(countries.size())).first->second;
   const crossing_spec& c = spec.crossing;
@@ -159,6 +160,11 @@ corridor_state make_state(const prepared_scenario& p, const run_frame& frame) {
     st.crossings[v].service_rng = stream(frame, "crossing", net.props(v).id);
     st.crossings[v].customs_rng = stream(frame, "customs", net.props(v).id);
   }
+  st.ports.resize(net.num_nodes());
+  for (vertex_t v = 0; v < net.num_nodes(); ++v) {
+    if (net.props(v).kind != node_kind::port || !s.nodes[net.props(v).spec].port.is_resource()) continue;
+    st.ports[v].dwell_rng = stream(frame, "dwell", net.props(v).id);
+  }
   st.lines.resize(net.num_edges());
   st.ferries.resize(net.num_edges());
   for (edge_id e = 0; e < net.num_edges(); ++e) {
@@ -187,6 +193,7 @@ run_tallies make_tallies(const prepared_scenario& p) {
   t.ferries.resize(edges);
   t.plans.resize(nodes);
   t.customs_queues.resize(nodes);
+  t.ports.resize(nodes);
   const report_spec& r = p.spec.report;
   t.shares.resize(r.shares.size());
   for (const share_spec& share : r.shares) t.share_avoiding.push_back(share.via_region.empty());

@@ -19,6 +19,7 @@ using service_id = std::uint32_t;     // index into scenario::flows
 using train_id = std::uint32_t;       // index into corridor_state::trains, in order of departure
 using edge_id = std::uint32_t;        // dense graph edge index: one direction of a scenario edge
 using disruption_id = std::uint32_t;  // index into model::disruptions (the run's, random onsets drawn)
+using ship_id = std::uint32_t;        // index into corridor_state::ships, in order of sailing
 // Nodes are the graph's vertices (vertex_t), dense from 0.
 
 // A stream to be keyed when the run is set up (setup.cpp); never drawn from before that.
@@ -59,8 +60,9 @@ struct train_state {
   std::uint32_t pos = 0;  // index into nodes of where the train is (or is heading)
   std::vector<double> container_entry_h;
   std::vector<std::uint16_t> container_class;  // demand entry of each container on its service
-  double queued_since_h = 0.0;                 // when it joined the queue it is in (crossing or ferry)
-  std::uint64_t plan_version = 0;              // corridor_state::plan_version when its route was last checked
+  double queued_since_h = 0.0;     // when it joined the queue it is in (crossing, port gate or ferry)
+  double yard_since_h = 0.0;       // when its containers entered a port's yard
+  std::uint64_t plan_version = 0;  // corridor_state::plan_version when its route was last checked
   bool via_share_region = false;
   bool delivered = false;
   cost_breakdown cost;  // USD per TEU, accumulated along the way
@@ -97,12 +99,39 @@ struct line_state {
   rng_stream travel_rng = unkeyed_stream();
 };
 
-// One direction of a ferry edge: trains waiting at the port, and the next sailing.
+// One direction of a ferry edge: trains waiting at the port, and the next sailing. A when_full leg has at
+// most one sailing planned (sailing_event), and its vessel is back for another at vessel_ready_h.
 struct ferry_state {
   std::deque<train_id> waiting;
   double capacity_factor = 1.0;
   double next_sailing_h = 0.0;
   rng_stream weather_rng = unkeyed_stream();
+  double vessel_ready_h = 0.0;
+  bool sailing_planned = false;
+  std::uint64_t sailing_event = 0;
+};
+
+// A sailing between boarding and its trains' arrival at the far port: at a berth loading, at sea, at a
+// berth unloading (only when a port at either end has berths; otherwise the trains simply cross).
+struct ship_state {
+  edge_id edge = 0;
+  std::vector<train_id> trains;
+  double teu = 0.0;
+  double wagons = 0.0;
+  double berth_h = 0.0;   // berth time at the port it is at or waiting for
+  double queued_h = 0.0;  // when it asked for a berth there
+  bool unloading = false;
+};
+
+// A port as a resource: busy berths and the ships waiting for one (FIFO, loading and unloading alike), the
+// yard where a feeder's containers wait for their sailing, and the trains waiting outside when it is full.
+struct port_state {
+  int busy_berths = 0;
+  std::deque<ship_id> ships_waiting;
+  double berth_work_h = 0.0;  // berth hours of the ships waiting or at a berth (what route choice sees)
+  double yard_teu = 0.0;
+  std::deque<train_id> gate;  // trains waiting outside the full yard
+  rng_stream dwell_rng = unkeyed_stream();
 };
 
 // A disruption in force, and when the trains choosing routes expect it to end.
@@ -118,6 +147,8 @@ struct corridor_state {
   std::vector<crossing_state> crossings;  // per vertex; used at crossings only
   std::vector<line_state> lines;          // per graph edge; used on rail edges only
   std::vector<ferry_state> ferries;       // per graph edge; used on ferry edges only
+  std::vector<port_state> ports;          // per vertex; used at ports that are resources only
+  std::vector<ship_state> ships;
   std::vector<disruption_state> disruptions;
   std::uint64_t plan_version = 0;  // bumped when the network changes; a train re-plans when its plan is older
 };

@@ -23,6 +23,21 @@ struct ferry_tally {  // one direction of a ferry edge
   double cancelled = 0.0;
   double teu_carried = 0.0;
   double teu_offered = 0.0;
+  double units_carried = 0.0;  // in the leg's capacity unit: TEU (feeders) or wagons (rail ferries)
+  double units_offered = 0.0;
+};
+
+// A port that is a resource: its berths as a queue of ships (busy berths, waits for a berth), the gate as a
+// queue of trains waiting outside the full yard, the yard's TEU over time, and the dwell of the containers
+// that left the yard (the part of it inside the window, as queue_stats counts waits).
+struct port_tally {
+  queue_stats berths;
+  queue_stats gate;
+  time_weighted yard;
+  double dwell_teu_h = 0.0;  // summed over TEU that left the yard
+  double dwell_teu = 0.0;
+  double calls = 0.0;        // ships that took a berth
+  double teu_handled = 0.0;  // loaded or unloaded at a berth
 };
 
 struct plan_tally {  // one crossing's daily plan, over the window (trains by the day they left their origin)
@@ -79,6 +94,7 @@ struct run_tallies {
   std::vector<ferry_tally> ferries;                            // per graph edge
   std::vector<plan_tally> plans;                               // per vertex; crossings with a plan
   std::vector<queue_stats> customs_queues;  // per vertex; crossings with customs_servers > 0
+  std::vector<port_tally> ports;            // per vertex; used at resource ports only
   double day_teu = 0.0, day_trains = 0.0;   // delivered in the day in progress, warm-up or not
   std::vector<daily_row> daily;             // the days of the window
 };

@@ -159,8 +159,10 @@ class checker {
   void top();
   void regions();
   void node(const node_spec& n);
+  void port(const node_spec& n);
   void edge(const edge_spec& e);
   void ferry(const edge_spec& e);
+  void ferry_capacity(const edge_spec& e);
   void flow(const flow_spec& f);
   void disruption(const disruption_spec& d);
   // validate_markets.cpp

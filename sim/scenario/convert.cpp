@@ -15,8 +15,9 @@ applies node_applies(const tnode& m, std::string& kind_text) {
   const auto& choices = section("node").at("kind").choices;
   if (std::find(choices.begin(), choices.end(), k->text) == choices.end()) return applies::any;
   kind_text = "a " + k->text;
-  // Not a crossing: any crossing-only key is then misplaced. applies::rail stands for "not a crossing".
-  return k->text == "crossing" ? applies::crossing : applies::rail;
+  // Neither a crossing nor a port: a key of either is then misplaced. applies::rail stands for "neither".
+  if (k->text == "crossing") return applies::crossing;
+  return k->text == "port" ? applies::port : applies::rail;
 }
 
 applies edge_applies(const tnode& m, std::string& kind_text) {
@@ -79,6 +80,12 @@ void converter::read_node(const tentry& e, node_spec& n) {
   read_int(m, "daily_plan_trains_leaving", ctx, c.daily_plan_trains_leaving);
   read_number(m, "daily_plan_booking_days", ctx, c.daily_plan_booking_days);
   read_number(m, "fee_usd_per_teu", ctx, c.fee_usd_per_teu);
+  auto& p = n.port;
+  read_int(m, "berths", ctx, p.berths);
+  read_number(m, "crane_teu_per_h", ctx, p.crane_teu_per_h);
+  read_number(m, "ramp_wagons_per_h", ctx, p.ramp_wagons_per_h);
+  read_number(m, "yard_capacity_teu", ctx, p.yard_capacity_teu);
+  read_dist(m, "dwell_h", ctx, p.dwell_h);
 }
 
 void converter::read_edge(const tentry& e, edge_spec& d) {
@@ -100,6 +107,10 @@ void converter::read_edge(const tentry& e, edge_spec& d) {
   read_number(m, "travel_time_cv", ctx, d.travel_time_cv);
   read_bool(m, "bidirectional", ctx, d.bidirectional);
   auto& f = d.ferry;
+  read_choice(m, sec, "sailing", ctx, f.sailing);
+  read_number(m, "max_wait_h", ctx, f.max_wait_h);
+  read_choice(m, sec, "service", ctx, f.service);
+  read_number(m, "capacity_wagons", ctx, f.capacity_wagons);
   read_number(m, "every_days", ctx, f.every_days);
   read_weekdays(m, "weekdays", ctx, f.weekdays);
   read_number(m, "departure_hour", ctx, f.departure_hour);

@@ -13,6 +13,8 @@ std::string_view applies_text(applies a) {
   switch (a) {
     case applies::crossing:
       return "crossings";
+    case applies::port:
+      return "ports";
     case applies::rail:
       return "rail edges";
     case applies::ferry:

@@ -270,6 +270,30 @@ std::vector<section_spec> make_sections() {
                .ge(0)
                .le(max_usd_per_teu)
                .only(applies::crossing),
+           key("berths", vt::integer,
+               "Berths where ships load and unload, one ship each; 0 = not modelled (at once)")
+               .ge(0)
+               .le(100)
+               .only(applies::port),
+           key("crane_teu_per_h", vt::number, "Feeders load and unload at this rate per berth; 0 = at once",
+               "TEU/h")
+               .ge(0)
+               .le(1e4)
+               .only(applies::port),
+           key("ramp_wagons_per_h", vt::number,
+               "Rail ferries roll wagons on or off at this rate per berth; 0 = at once", "wagons/h")
+               .ge(0)
+               .le(1e4)
+               .only(applies::port),
+           key("yard_capacity_teu", vt::number,
+               "Containers waiting for a feeder; when full, arriving trains wait outside; 0 = unlimited",
+               "TEU")
+               .ge(0)
+               .le(1e7)
+               .only(applies::port),
+           key("dwell_h", vt::distribution,
+               "A train's containers stay in the yard at least this long before they may be loaded", "h")
+               .only(applies::port),
        }});
   all.push_back(
       {"edge",
@@ -304,7 +328,26 @@ std::vector<section_spec> make_sections() {
                .ge(0)
                .lt(24)
                .only(applies::ferry),
-           key("capacity_teu", vt::number, "Capacity per sailing (required for ferries)", "TEU")
+           key("sailing", vt::choice,
+               "schedule: every_days or weekdays; when_full: when the waiting trains fill the ship or "
+               "max_wait_h after the first began to wait")
+               .choices({"schedule", "when_full"})
+               .only(applies::ferry),
+           key("max_wait_h", vt::number, "when_full: the longest the first waiting train waits", "h")
+               .gt(0)
+               .le(8760)
+               .only(applies::ferry),
+           key("service", vt::choice,
+               "feeder: carries TEU (capacity_teu); rail_ferry: whole wagons "
+               "(capacity_wagons, 2 TEU per wagon)")
+               .choices({"feeder", "rail_ferry"})
+               .only(applies::ferry),
+           key("capacity_wagons", vt::number, "Rail ferries: wagons per sailing (required for them)",
+               "wagons")
+               .ge(1)
+               .le(1e4)
+               .only(applies::ferry),
+           key("capacity_teu", vt::number, "Capacity per sailing (required for feeders)", "TEU")
                .ge(1)
                .le(1e5)
                .only(applies::ferry),

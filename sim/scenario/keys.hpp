@@ -28,7 +28,7 @@ enum class vtype {
 };
 
 // Keys that only make sense for one kind of node or edge.
-enum class applies { any, crossing, rail, ferry };
+enum class applies { any, crossing, port, rail, ferry };
 
 struct key_spec {
   std::string_view name;

@@ -79,6 +79,8 @@ std::string_view only_text(applies a) {
   switch (a) {
     case applies::crossing:
       return " (crossings only)";
+    case applies::port:
+      return " (ports only)";
     case applies::rail:
       return " (rail edges only)";
     case applies::ferry:

@@ -120,6 +120,14 @@ void write_node(writer& w, const node_spec& n) {
   w.line(4, "lon", num(n.lon));
   w.line(4, "subsidy_usd_per_teu", num(n.subsidy_usd_per_teu));
   w.line(4, "handling_usd_per_teu", num(n.handling_usd_per_teu));
+  if (n.kind == node_kind::port && n.port.is_resource()) {
+    const auto& p = n.port;
+    w.line(4, "berths", std::to_string(p.berths));
+    w.line(4, "crane_teu_per_h", num(p.crane_teu_per_h));
+    w.line(4, "ramp_wagons_per_h", num(p.ramp_wagons_per_h));
+    w.line(4, "yard_capacity_teu", num(p.yard_capacity_teu));
+    w.line(4, "dwell_h", dist(p.dwell_h));
+  }
   if (n.kind != node_kind::crossing) return;
   const auto& c = n.crossing;
   w.line(4, "tracks", std::to_string(c.tracks));
@@ -152,10 +160,19 @@ void write_edge(writer& w, const edge_spec& e) {
     return;
   }
   const auto& f = e.ferry;
+  if (f.sailing != sailing_policy::schedule) {
+    w.line(4, "sailing", choice("edge", "sailing", f.sailing));
+    w.line(4, "max_wait_h", num(f.max_wait_h));
+  }
+  if (f.service != ferry_service::feeder) w.line(4, "service", choice("edge", "service", f.service));
   if (f.every_days != 0.0) w.line(4, "every_days", num(f.every_days));
   if (!f.weekdays.empty()) w.line(4, "weekdays", weekdays(f.weekdays));
   w.line(4, "departure_hour", num(f.departure_hour));
-  w.line(4, "capacity_teu", num(f.capacity_teu));
+  if (f.service == ferry_service::rail_ferry) {
+    w.line(4, "capacity_wagons", num(f.capacity_wagons));
+  } else {
+    w.line(4, "capacity_teu", num(f.capacity_teu));
+  }
   w.line(4, "fare_usd_per_teu", num(f.fare_usd_per_teu));
   w.line(4, "cancel_probability_by_month", months(f.cancel_probability_by_month));
 }

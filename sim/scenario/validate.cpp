@@ -115,6 +115,7 @@ void checker::node(const node_spec& n) {
     diags_.error(n.loc,
                  ctx + " has the id of an edge; node and edge ids must differ (disruptions name either)");
   }
+  if (n.kind == node_kind::port) return port(n);
   if (n.kind != node_kind::crossing) return;
   const auto& c = n.crossing;
   range("node", "nodes", n.id, ctx, "tracks", c.tracks, n.loc);
@@ -129,6 +130,21 @@ void checker::node(const node_spec& n) {
   dist(n, "transshipment_h", c.transshipment_h);
   dist(n, "pass_through_h", c.pass_through_h);
   dist(n, "customs_dwell_h", c.customs_dwell_h);
+}
+
+void checker::port(const node_spec& n) {
+  const auto ctx = "node " + q(n.id);
+  const auto& p = n.port;
+  range("node", "nodes", n.id, ctx, "berths", p.berths, n.loc);
+  range("node", "nodes", n.id, ctx, "crane_teu_per_h", p.crane_teu_per_h, n.loc);
+  range("node", "nodes", n.id, ctx, "ramp_wagons_per_h", p.ramp_wagons_per_h, n.loc);
+  range("node", "nodes", n.id, ctx, "yard_capacity_teu", p.yard_capacity_teu, n.loc);
+  dist(n, "dwell_h", p.dwell_h);
+  const bool rates = p.crane_teu_per_h > 0.0 || p.ramp_wagons_per_h > 0.0;
+  if (p.berths == 0 && rates) {
+    diags_.error(at("nodes", n.id, p.crane_teu_per_h > 0.0 ? "crane_teu_per_h" : "ramp_wagons_per_h", n.loc),
+                 ctx + " has a crane or ramp rate but no berths; give berths (>= 1) for the rate to apply");
+  }
 }
 
 void checker::edge(const edge_spec& e) {
@@ -151,15 +167,41 @@ void checker::edge(const edge_spec& e) {
   }
 }
 
+// A feeder's capacity is in TEU, a rail ferry's in wagons: each needs its own key and refuses the other.
+void checker::ferry_capacity(const edge_spec& e) {
+  const auto ctx = "edge " + q(e.id);
+  const auto& f = e.ferry;
+  const bool wagons = f.service == ferry_service::rail_ferry;
+  const std::string need = wagons ? "capacity_wagons" : "capacity_teu";
+  const std::string other = wagons ? "capacity_teu" : "capacity_wagons";
+  const double value = wagons ? f.capacity_wagons : f.capacity_teu;
+  if ((wagons ? f.capacity_teu : f.capacity_wagons) > 0.0 || written("edges", e.id, other)) {
+    diags_.error(at("edges", e.id, other, e.loc), "ferry " + ctx + " is a " +
+                                                      (wagons ? "rail_ferry" : "feeder") + "; give '" + need +
+                                                      "', not '" + other + "'");
+  }
+  if (value <= 0.0 && where_ && !written("edges", e.id, need)) {
+    diags_.error(e.loc, "ferry " + ctx + " is missing required key '" + need + "'");
+  } else {
+    range("edge", "edges", e.id, ctx, need, value, e.loc);
+  }
+}
+
 void checker::ferry(const edge_spec& e) {
   const auto ctx = "edge " + q(e.id);
   const auto& f = e.ferry;
-  if (f.capacity_teu <= 0.0 && where_ && !written("edges", e.id, "capacity_teu")) {
-    diags_.error(e.loc, "ferry " + ctx + " is missing required key 'capacity_teu'");
-  } else {
-    range("edge", "edges", e.id, ctx, "capacity_teu", f.capacity_teu, e.loc);
-  }
-  if (f.every_days > 0.0 && !f.weekdays.empty()) {
+  ferry_capacity(e);
+  if (f.sailing == sailing_policy::when_full) {
+    range("edge", "edges", e.id, ctx, "max_wait_h", f.max_wait_h, e.loc);
+    if (!f.weekdays.empty()) {
+      diags_.error(at("edges", e.id, "weekdays", e.loc),
+                   "ferry " + ctx +
+                       " sails when_full; weekdays apply to sailing: schedule (every_days is "
+                       "then the least time between sailings)");
+    } else if (f.every_days != 0.0) {
+      range("edge", "edges", e.id, ctx, "every_days", f.every_days, e.loc);
+    }
+  } else if (f.every_days > 0.0 && !f.weekdays.empty()) {
     diags_.error(at("edges", e.id, "weekdays", e.loc),
                  "ferry " + ctx + " has both every_days and weekdays; give one");
   } else if (f.every_days == 0.0 && f.weekdays.empty()) {

@@ -53,6 +53,10 @@ const broken_case corpus[] = {
      "broken/choice-scales-out-of-order.yaml:3:30: error: nested logit scales must satisfy "
      "choice.mode_scale_per_usd <= choice.family_scale_per_usd <= route_choice.logit_scale_per_usd, got "
      "0.003, 0.002 and 0.004"},
+    {"crane-without-berths.yaml",
+     "broken/crane-without-berths.yaml:8:77: error: node 'aktau' has a crane or ramp rate but no berths; "
+     "give "
+     "berths (>= 1) for the rate to apply"},
     {"crossing-key-on-terminal.yaml",
      "broken/crossing-key-on-terminal.yaml:9:63: error: key 'tracks' applies only to crossings, but node "
      "'lodz' is a terminal"},
@@ -202,9 +206,16 @@ const broken_case corpus[] = {
     {"overlay-scale-unknown-market.yaml",
      "broken/overlay-scale-unknown-market.yaml:3:37: error: scale_demand refers to unknown market "
      "'cn-euu'; did you mean 'cn-eu'?"},
+    {"port-key-on-crossing.yaml",
+     "broken/port-key-on-crossing.yaml:8:76: error: key 'berths' applies only to ports, but node 'dostyk' is "
+     "a "
+     "crossing"},
     {"probability-above-one.yaml",
      "broken/probability-above-one.yaml:14:130: error: cancel_probability_by_month of edge 'caspian' must be "
      ">= 0 and <= 1, got 1.5"},
+    {"rail-ferry-capacity-teu.yaml",
+     "broken/rail-ferry-capacity-teu.yaml:12:123: error: ferry edge 'caspian' is a rail_ferry; give "
+     "'capacity_wagons', not 'capacity_teu'"},
     {"random-disruption-announced-end.yaml",
      "broken/random-disruption-announced-end.yaml:19:82: error: disruption 'storms' is random "
      "(rate_per_year): its trains expect the mean of duration_days, so expected_to_day does not apply"},
@@ -253,6 +264,10 @@ const broken_case corpus[] = {
      "'xian' over the scenario's edges"},
     {"warmup-after-horizon.yaml",
      "broken/warmup-after-horizon.yaml:4:14: error: warmup_days must be < horizon_days (100), got 100"},
+    {"when-full-on-weekdays.yaml",
+     "broken/when-full-on-weekdays.yaml:12:116: error: ferry edge 'caspian' sails when_full; weekdays apply "
+     "to "
+     "sailing: schedule (every_days is then the least time between sailings)"},
     {"yaml-syntax.yaml", "broken/yaml-syntax.yaml:15:1: error: invalid YAML: end of map flow not found"},
     {"zero-tracks.yaml",
      "broken/zero-tracks.yaml:8:73: error: tracks of node 'dostyk' must be >= 1 and <= 100, got 0"},
