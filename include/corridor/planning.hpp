@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "corridor/calibrate.hpp"
 #include "corridor/model.hpp"
 #include "corridor/results.hpp"
 #include "corridor/scenario.hpp"
@@ -79,6 +80,14 @@ struct programme_target {
   source_loc loc;
 };
 
+// An id the programme names in the base scenario (a market or flow to grow, an edge's traction, an
+// alternative's factor), with where it was written.
+struct programme_reference {
+  std::string id;
+  std::string kind;  // "market or flow", "edge" or "alternative"
+  source_loc loc;
+};
+
 struct programme {
   std::string name;
   std::string description;
@@ -95,6 +104,7 @@ struct programme {
   emission_factors co2;
   std::vector<programme_project> projects;
   std::vector<programme_target> targets;
+  std::vector<programme_reference> references;
 };
 
 // Reads a programme file strictly: an unknown key, a wrong type, a duplicate or dangling id, a year outside
@@ -102,6 +112,8 @@ struct programme {
 // project opening after the last model year is an error (its benefits would never be modelled).
 programme parse_programme(std::string_view yaml, std::string_view name,
                           const std::filesystem::path& base_dir);
+// Throws programme_error at the first reference the base scenario does not have (a dangling id).
+void check_references(const programme& p, const scenario& base);
 // A project's overlay file as an edit of the base: `text` with its top-level `extends` line blanked (so
 // lines keep their numbers in messages). Throws programme_error at the project's place when the file does
 // not extend the programme's base. load_programme (corridor/io.hpp's reader) reads the files and calls it.
@@ -168,6 +180,10 @@ struct appraisal_options {
   std::size_t replications = 4;
   std::size_t threads = 0;
   std::optional<std::uint64_t> seed;  // default: the base scenario's
+  // Calibrated parameters to draw, replication r with draw_parameters(estimates, seed, r) in every state (so
+  // the pairs share the draw as they share random numbers): the intervals then hold the parameters'
+  // uncertainty as well as the simulation's noise. A drawn value replaces the state's at its paths.
+  std::optional<calibration_estimates> parameter_uncertainty;
   // Called once per finished replication, (done, total) over the whole appraisal.
   std::function<void(std::size_t done, std::size_t total)> progress;
 };
@@ -213,7 +229,8 @@ struct appraisal {
   std::string base_scenario;
   std::uint64_t seed = 0;
   std::size_t replications = 0;
-  std::size_t simulations = 0;  // runs of the model made
+  std::size_t simulations = 0;       // runs of the model made
+  std::size_t drawn_parameters = 0;  // identified parameters drawn per replication (0: simulation noise only)
   int first_year = 0, last_year = 0, discount_year = 0;
   double discount_rate = 0.0;
   std::vector<int> model_years;

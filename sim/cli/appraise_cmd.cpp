@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "corridor/calibrate.hpp"
 #include "corridor/io.hpp"
 #include "corridor/planning_io.hpp"
 #include "corridor/text_table.hpp"
@@ -17,6 +18,7 @@ namespace {
 
 struct appraise_args {
   std::string programme, out;
+  std::string parameter_uncertainty;  // an estimates file of `corridor calibrate --estimates`
   std::size_t replications = 4;
   std::size_t threads = 0;
   std::optional<std::uint64_t> seed;
@@ -50,6 +52,10 @@ void print_cases(const appraisal& a) {
       "model years {}\n\n",
       a.programme_name, a.seed, a.replications, a.simulations, a.first_year, a.last_year, a.discount_year,
       100.0 * a.discount_rate, fmt::join(a.model_years, ", "));
+  if (a.drawn_parameters > 0)
+    std::cout << fmt::format(
+        "  intervals: simulation noise and parameter uncertainty ({} parameters drawn)\n\n",
+        a.drawn_parameters);
   text_table t({"Case", "opens", "PV costs M$", "PV benefits M$", "NPV M$ (95 % CI)", "BCR", "IRR", "CO2 t",
                 "time M$", "shipper M$"});
   for (const auto& c : a.cases) {
@@ -90,6 +96,8 @@ void execute(const appraise_args& a) {
   opt.replications = a.replications;
   opt.threads = a.threads;
   opt.seed = a.seed;
+  if (!a.parameter_uncertainty.empty())
+    opt.parameter_uncertainty = parse_estimates(read_file(a.parameter_uncertainty), a.parameter_uncertainty);
   opt.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
   const appraisal r = appraise_programme(p, opt);
   progress.finish();
@@ -113,9 +121,14 @@ void add_appraise_command(CLI::App& app) {
   add_threads_option(cmd, a->threads);
   add_seed_option(cmd, a->seed, "Seed for every state (default: the base scenario's)");
   add_out_option(cmd, a->out, "Write appraisal.json and appraisal.csv here");
+  cmd->add_option(
+      "--parameter-uncertainty", a->parameter_uncertainty,
+      "Draw each replication's parameters from these estimates (`calibrate --estimates`), the same "
+      "draw in every state, so the intervals hold their uncertainty too");
   set_example(cmd, "corridor appraise scenarios/programmes/middle-corridor-2030.yaml -r 4 -o out/appraisal");
   cmd->callback([a] {
     require_file(a->programme);
+    if (!a->parameter_uncertainty.empty()) require_file(a->parameter_uncertainty);
     execute(*a);
   });
 }

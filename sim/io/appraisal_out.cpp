@@ -73,6 +73,7 @@ std::string appraisal_json(const appraisal& a) {
   o["seed"] = a.seed;
   o["replications"] = a.replications;
   o["simulations"] = a.simulations;
+  o["drawn_parameters"] = a.drawn_parameters;
   o["horizon"] = {{"from", a.first_year}, {"to", a.last_year}};
   o["discount_year"] = a.discount_year;
   o["discount_rate"] = json_number(a.discount_rate);

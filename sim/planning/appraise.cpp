@@ -12,6 +12,7 @@
 #include "corridor/planning.hpp"
 #include "corridor/statistics.hpp"
 #include "corridor/study.hpp"
+#include "corridor/uncertainty.hpp"
 
 namespace corridor {
 namespace {
@@ -101,12 +102,17 @@ struct runner {
   std::size_t done_before = 0, total = 0;
 
   std::vector<run_result> run(const scenario& s) {
-    const prepared_scenario prepared(s);
     replication_options o = ropt;
     if (opt.progress) {
       o.progress = [this](std::size_t done, std::size_t) { opt.progress(done_before + done, total); };
     }
-    auto runs = run_replications(prepared, opt.replications, 0, o);
+    std::vector<run_result> runs;
+    if (opt.parameter_uncertainty) {
+      const scenario_document doc = parse_document(to_yaml(s), s.name + " (resolved)");
+      runs = run_replications_with_uncertainty(doc, *opt.parameter_uncertainty, opt.replications, 0, o);
+    } else {
+      runs = run_replications(prepared_scenario(s), opt.replications, 0, o);
+    }
     done_before += opt.replications;
     return runs;
   }
@@ -131,9 +137,13 @@ state_values values_of(const programme& p, const scenario& s, const std::vector<
 }
 
 // Every state simulated, do-nothing first in each model year so that the others pair with its runs.
-std::map<state, state_values> simulate(const programme& p, const appraisal_options& opt,
+// A target naming a metric the model does not report is said after the first runs, not after all of them.
+void check_target_metrics(const programme& p, const run_result& first) {
+  for (const auto& t : p.targets) metric_of(first, t);
+}
+
+std::map<state, state_values> simulate(const programme& p, const scenario& base, const appraisal_options& opt,
                                        const std::vector<state>& states, std::size_t& simulations) {
-  const scenario base = load_scenario(p.base);
   const scenario_document doc = parse_document(to_yaml(base), p.base.string() + " (resolved)");
   runner run{p, opt, {}, 0, states.size() * opt.replications};
   run.ropt.threads = opt.threads;
@@ -143,6 +153,7 @@ std::map<state, state_values> simulate(const programme& p, const appraisal_optio
   for (const state& st : states) {
     const scenario s = state_scenario(p, doc, base, st);
     auto runs = run.run(s);
+    if (run.done_before == opt.replications) check_target_metrics(p, runs.front());
     const int year = p.model_years[st.year_index];
     if (st.open == 0) base_runs = runs;
     out.emplace(st, values_of(p, s, base_runs, runs, year));
@@ -276,12 +287,15 @@ appraisal appraise_programme(const programme& p, const appraisal_options& option
   for (std::size_t k = 0; k < p.projects.size(); ++k) cases.push_back(mask{1} << k);
   const mask all = (mask{1} << p.projects.size()) - 1;
   cases.push_back(all);
+  const scenario base = load_scenario(p.base);
+  check_references(p, base);
   appraisal out;
   const std::vector<state> states = plan_states(p, cases);
-  const auto values = simulate(p, options, states, out.simulations);
+  const auto values = simulate(p, base, options, states, out.simulations);
   out.programme_name = p.name;
   out.base_scenario = p.base.string();
-  out.seed = options.seed.value_or(load_scenario(p.base).seed);
+  out.seed = options.seed.value_or(base.seed);
+  if (options.parameter_uncertainty) out.drawn_parameters = options.parameter_uncertainty->identified_count();
   out.replications = options.replications;
   out.first_year = p.first_year, out.last_year = p.last_year, out.discount_year = p.first_year;
   out.discount_rate = p.discount_rate;

@@ -100,6 +100,17 @@ struct reader {
   }
 };
 
+// Where each key of a map (or entry of a list) of ids was written, for check_references.
+void collect_references(const reader& r, const YAML::Node& n, const char* kind,
+                        std::vector<programme_reference>& out) {
+  if (!n) return;
+  if (n.IsMap()) {
+    for (const auto& kv : n) out.push_back({kv.first.as<std::string>(), kind, r.loc(kv.first)});
+  } else if (n.IsSequence()) {
+    for (const auto& e : n) out.push_back({e.Scalar(), kind, r.loc(e)});
+  }
+}
+
 demand_growth read_growth(const reader& r, const YAML::Node& n) {
   r.only_keys(n, {"default_per_year", "by_id", "source"}, "demand_growth");
   demand_growth g;
@@ -210,7 +221,11 @@ void read_settings(const reader& r, const YAML::Node& root, programme& p, const 
   if (vot["scale"]) p.value_of_time_scale = r.number_in(vot["scale"], "scale", 0.0, 100.0);
   p.value_of_time_source = r.text(r.required(vot, "source", "value_of_time"), "source");
   p.growth = read_growth(r, need("demand_growth"));
+  collect_references(r, root["demand_growth"]["by_id"], "market or flow", p.references);
   p.co2 = read_co2(r, need("co2"));
+  collect_references(r, root["co2"]["electric_edges"], "edge", p.references);
+  collect_references(r, root["co2"]["diesel_edges"], "edge", p.references);
+  collect_references(r, root["co2"]["alternatives_kg_per_teu"], "alternative", p.references);
 }
 
 void check_projects(const reader& r, const YAML::Node& list, const programme& p) {
@@ -264,6 +279,24 @@ programme parse_programme(std::string_view yaml, std::string_view name, const fs
     }
   }
   return p;
+}
+
+void check_references(const programme& p, const scenario& base) {
+  for (const auto& ref : p.references) {
+    bool found = false;
+    if (ref.kind == "edge") found = base.find_edge(ref.id) != nullptr;
+    if (ref.kind == "alternative") found = base.find_alternative(ref.id) != nullptr;
+    if (ref.kind == "market or flow") {
+      found = base.find_market(ref.id) != nullptr ||
+              std::any_of(base.flows.begin(), base.flows.end(),
+                          [&](const flow_spec& f) { return f.id == ref.id; });
+    }
+    if (!found) {
+      throw programme_error(to_string(ref.loc) + ": '" + ref.id + "' is not " +
+                            (ref.kind == "market or flow" ? "a " : "an ") + ref.kind +
+                            " of the base scenario '" + base.name + "'");
+    }
+  }
 }
 
 std::string overlay_without_extends(const programme& p, const programme_project& project,

@@ -51,6 +51,26 @@ TEST(cli_appraise, the_same_seed_gives_the_same_file_whatever_the_threads) {
   EXPECT_EQ(slurp(a / "appraisal.json"), slurp(b / "appraisal.json"));
 }
 
+TEST(cli_appraise, parameter_uncertainty_widens_intervals_except_where_nothing_changes) {
+  const auto plain = fresh_dir("appraise-plain"), drawn = fresh_dir("appraise-drawn");
+  ASSERT_EQ(corridor("appraise " + toy_programme + " -r 4 -q -o " + plain.string()).exit_code, 0);
+  const outcome o = corridor("appraise " + toy_programme + " -r 4 -q -o " + drawn.string() +
+                             " --parameter-uncertainty " + fixtures + "toy-estimates.yaml");
+  ASSERT_EQ(o.exit_code, 0) << o.output;
+  EXPECT_NE(o.output.find("parameter uncertainty (1 parameters drawn)"), std::string::npos) << o.output;
+  const auto a = nlohmann::json::parse(slurp(plain / "appraisal.json"));
+  const auto b = nlohmann::json::parse(slurp(drawn / "appraisal.json"));
+  EXPECT_EQ(a["drawn_parameters"], 0);
+  EXPECT_EQ(b["drawn_parameters"], 1);
+  // The toy is deterministic: without draws every replication gains the same; with the demand drawn, the
+  // faster line's gain varies with it.
+  EXPECT_EQ(a["cases"][0]["npv_usd_ci95"].get<double>(), 0.0);
+  EXPECT_GT(b["cases"][0]["npv_usd_ci95"].get<double>(), 0.0);
+  // Each pair shares its draw: a project that changes nothing still gains exactly nothing.
+  EXPECT_EQ(b["cases"][1]["pv_benefits_usd"].get<double>(), 0.0);
+  EXPECT_EQ(b["cases"][1]["pv_benefits_usd_ci95"].get<double>(), 0.0);
+}
+
 TEST(cli_appraise, a_programme_with_a_problem_exits_2_with_its_place) {
   const auto dir = fresh_dir("appraise-bad");
   std::filesystem::create_directories(dir);

@@ -116,6 +116,28 @@ TEST(programme_file, years_must_fit_the_horizon_and_the_model_years) {
       << target;
 }
 
+TEST(programme_file, an_id_the_base_does_not_have_is_an_error_where_it_is_named) {
+  const scenario toy = load_scenario(here / "toy.yaml");
+  const auto error_against_toy = [&](const std::string& text) -> std::string {
+    try {
+      check_references(parse_programme(text, "prog.yaml", here), toy);
+    } catch (const programme_error& e) {
+      return e.what();
+    }
+    return "";
+  };
+  EXPECT_EQ(error_against_toy(valid), "");
+  const std::string growth =
+      error_against_toy(replaced(valid, "by_id: {xian-lodz: 0.04}", "by_id: {xian-paris: 0.04}"));
+  EXPECT_NE(growth.find("prog.yaml:8:49: 'xian-paris' is not a market or flow of the base scenario 'toy'"),
+            std::string::npos)
+      << growth;
+  const std::string edge =
+      error_against_toy(replaced(valid, "source: t}", "electric_edges: [xian-dostyk, nowhere], source: t}"));
+  EXPECT_NE(edge.find("prog.yaml:10:86: 'nowhere' is not an edge of the base scenario"), std::string::npos)
+      << edge;
+}
+
 TEST(programme_file, yaml_that_does_not_parse_is_located) {
   const std::string e = error_of(replaced(valid, "horizon: {from: 2026, to: 2035}", "horizon: {from: 2026"));
   EXPECT_EQ(e.rfind("prog.yaml:", 0), 0U) << e;
