@@ -6,6 +6,7 @@
 #include <bit>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <stdexcept>
 
 #include "corridor/parameters.hpp"
@@ -118,15 +119,23 @@ struct runner {
   }
 };
 
-state_values values_of(const programme& p, const scenario& s, const std::vector<run_result>& base_runs,
+// The do-nothing runs of a model year, with their scenario: each do-something state is paired with them.
+struct do_nothing {
+  std::optional<scenario> spec;
+  std::vector<run_result> runs;
+};
+
+state_values values_of(const programme& p, const scenario& s, const do_nothing& base,
                        const std::vector<run_result>& runs, int year) {
   state_values v;
   for (std::size_t r = 0; r < runs.size(); ++r) {
-    const user_benefits u = user_benefits_per_year(s, base_runs[r], runs[r], p.value_of_time_scale);
+    const user_benefits u = user_benefits_per_year(s, base.runs[r], runs[r], p.value_of_time_scale);
     v.time_usd.push_back(u.time_usd);
     v.shipper_usd.push_back(u.shipper_cost_usd);
     v.teu_hours.push_back(u.teu_hours_saved);
-    v.co2_t.push_back(co2_per_year(s, runs[r], p.co2).total() - co2_per_year(s, base_runs[r], p.co2).total());
+    // Each run's CO2 on its own network: an overlay may add or remove edges.
+    v.co2_t.push_back(co2_per_year(s, runs[r], p.co2).total() -
+                      co2_per_year(*base.spec, base.runs[r], p.co2).total());
   }
   for (const auto& t : p.targets) {
     auto& column = v.targets.emplace_back();
@@ -136,11 +145,12 @@ state_values values_of(const programme& p, const scenario& s, const std::vector<
   return v;
 }
 
-// Every state simulated, do-nothing first in each model year so that the others pair with its runs.
 // A target naming a metric the model does not report is said after the first runs, not after all of them.
 void check_target_metrics(const programme& p, const run_result& first) {
   for (const auto& t : p.targets) metric_of(first, t);
 }
+
+// Every state simulated, do-nothing first in each model year so that the others pair with its runs.
 
 std::map<state, state_values> simulate(const programme& p, const scenario& base, const appraisal_options& opt,
                                        const std::vector<state>& states, std::size_t& simulations) {
@@ -149,14 +159,13 @@ std::map<state, state_values> simulate(const programme& p, const scenario& base,
   run.ropt.threads = opt.threads;
   run.ropt.seed = opt.seed.value_or(base.seed);
   std::map<state, state_values> out;
-  std::vector<run_result> base_runs;
+  do_nothing year_base;
   for (const state& st : states) {
     const scenario s = state_scenario(p, doc, base, st);
     auto runs = run.run(s);
     if (run.done_before == opt.replications) check_target_metrics(p, runs.front());
-    const int year = p.model_years[st.year_index];
-    if (st.open == 0) base_runs = runs;
-    out.emplace(st, values_of(p, s, base_runs, runs, year));
+    if (st.open == 0) year_base = {s, runs};
+    out.emplace(st, values_of(p, s, year_base, runs, p.model_years[st.year_index]));
   }
   simulations = run.done_before;
   return out;
