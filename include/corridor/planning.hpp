@@ -215,6 +215,9 @@ struct case_appraisal {
   // Per model year, yearly values: benefits (USD/yr) and CO2 change (t/yr), means over replications.
   std::vector<double> benefits_by_model_year;
   std::vector<double> co2_by_model_year;
+  // Per year of the horizon (first_year + k): benefits and CO2 change as appraised (interpolated between
+  // model years), means over replications, and the costs.
+  std::vector<double> benefits_by_year, co2_by_year, costs_by_year;
 };
 
 struct target_check {

@@ -18,7 +18,7 @@ void put(ojson& o, const std::string& name, const interval& v) {
   o[name + "_ci95"] = std::isnan(v.mean) ? ojson(nullptr) : json_number(v.ci95);
 }
 
-ojson case_object(const case_appraisal& c) {
+ojson case_object(const case_appraisal& c, int first_year) {
   ojson o;
   o["id"] = c.id;
   o["name"] = c.name;
@@ -42,6 +42,14 @@ ojson case_object(const case_appraisal& c) {
                      {"co2_t_per_year", json_number(c.co2_by_model_year[k])}});
   }
   o["by_model_year"] = std::move(years);
+  ojson by_year = ojson::array();
+  for (std::size_t k = 0; k < c.costs_by_year.size(); ++k) {
+    by_year.push_back({{"year", first_year + static_cast<int>(k)},
+                       {"benefits_usd", json_number(c.benefits_by_year[k])},
+                       {"costs_usd", json_number(c.costs_by_year[k])},
+                       {"co2_t", json_number(c.co2_by_year[k])}});
+  }
+  o["by_year"] = std::move(by_year);
   return o;
 }
 
@@ -79,7 +87,7 @@ std::string appraisal_json(const appraisal& a) {
   o["discount_rate"] = json_number(a.discount_rate);
   o["model_years"] = a.model_years;
   ojson cases = ojson::array();
-  for (const auto& c : a.cases) cases.push_back(case_object(c));
+  for (const auto& c : a.cases) cases.push_back(case_object(c, a.first_year));
   o["cases"] = std::move(cases);
   ojson targets = ojson::array();
   for (const auto& t : a.targets) targets.push_back(target_object(t));

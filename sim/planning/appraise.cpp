@@ -225,6 +225,10 @@ case_appraisal appraise_case(const programme& p, mask c, const std::map<state, s
       out.opex_usd += p.projects[k].opex_usd_per_year;
   }
   const std::vector<double> costs = yearly_costs(p, members(p, c));
+  out.costs_by_year = costs;
+  out.benefits_by_year.assign(costs.size(), 0.0);
+  out.co2_by_year.assign(costs.size(), 0.0);
+  const double share = 1.0 / static_cast<double>(replications);
   out.pv_costs_usd = present_value(costs, p.first_year, p.first_year, p.discount_rate);
   std::vector<double> pvb, npv, bcr, irr, co2, time, shipper, co2_value, hours;
   for (std::size_t r = 0; r < replications; ++r) {
@@ -233,7 +237,11 @@ case_appraisal appraise_case(const programme& p, mask c, const std::map<state, s
     const auto e = yearly(p, c, values, r, &state_values::co2_t, out.opening_year);
     hours.push_back(sum(yearly(p, c, values, r, &state_values::teu_hours, out.opening_year)));
     std::vector<double> benefits(t.size());
-    for (std::size_t i = 0; i < t.size(); ++i) benefits[i] = t[i] + s[i] - e[i] * p.co2.price_usd_per_t;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      benefits[i] = t[i] + s[i] - e[i] * p.co2.price_usd_per_t;
+      out.benefits_by_year[i] += share * benefits[i];
+      out.co2_by_year[i] += share * e[i];
+    }
     const economics x = evaluate_flows(benefits, costs, p.first_year, p.discount_rate);
     pvb.push_back(x.pv_benefits_usd);
     npv.push_back(x.npv_usd);

@@ -80,6 +80,20 @@ TEST(appraise, time_savings_are_teu_times_days_saved_times_the_value_of_time) {
   EXPECT_EQ(c.irr.n, 3U);
 }
 
+TEST(appraise, gives_benefits_costs_and_co2_for_every_year_of_the_horizon) {
+  const case_appraisal& c = find_case(toy_appraisal(), "faster-line");
+  ASSERT_EQ(c.costs_by_year.size(), 10U);  // 2026-2035
+  EXPECT_EQ(c.costs_by_year[0], 5e6);      // building
+  EXPECT_EQ(c.costs_by_year[2], 1e5);      // 2028: open, opex only
+  EXPECT_EQ(c.benefits_by_year[0], 0.0);   // nothing before the opening
+  EXPECT_EQ(c.benefits_by_year[1], 0.0);
+  // Open from 2028: the model years' values, interpolated between and held after 2032.
+  EXPECT_DOUBLE_EQ(c.benefits_by_year[2028 - 2026], c.benefits_by_model_year[0]);
+  EXPECT_DOUBLE_EQ(c.benefits_by_year[2035 - 2026], c.benefits_by_model_year[1]);
+  EXPECT_NEAR(c.benefits_by_year[2030 - 2026],
+              0.5 * (c.benefits_by_model_year[0] + c.benefits_by_model_year[1]), 1e-6);
+}
+
 TEST(appraise, results_do_not_depend_on_the_thread_count) {
   appraisal_options opt;
   opt.replications = 3;
