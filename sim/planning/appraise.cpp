@@ -3,11 +3,11 @@
 // numbers), then yearly benefits interpolated between model years over the horizon, discounted against the
 // projects' costs, replication by replication.
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <map>
 #include <optional>
 #include <stdexcept>
+#include <tuple>
 
 #include "corridor/parameters.hpp"
 #include "corridor/planning.hpp"
