@@ -34,8 +34,12 @@ struct reader {
 
   void only_keys(const YAML::Node& map, const std::set<std::string>& allowed, const std::string& what) const {
     if (!map.IsMap()) fail(map, what + " must be a map");
+    std::set<std::string> seen;
     for (const auto& kv : map) {
-      const auto key = kv.first.as<std::string>();
+      if (!kv.first.IsScalar()) fail(kv.first, "a key in " + what + " must be a plain name");
+      const auto key = kv.first.Scalar();
+      // yaml-cpp keeps one of two equal keys silently; the scenario loader refuses them, and so does this.
+      if (!seen.insert(key).second) fail(kv.first, "key '" + key + "' appears twice in " + what);
       if (allowed.count(key)) continue;
       std::string list;
       for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;

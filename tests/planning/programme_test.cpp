@@ -73,6 +73,11 @@ TEST(programme_file, an_unknown_key_is_an_error_at_the_key) {
   EXPECT_NE(e.find("prog.yaml:18:5: unknown key 'sauce' in a project"), std::string::npos) << e;
 }
 
+TEST(programme_file, a_key_twice_is_an_error_at_the_second) {
+  const std::string e = error_of(replaced(valid, "    source: test", "    source: test\n    capex_usd: 5"));
+  EXPECT_NE(e.find("prog.yaml:19:5: key 'capex_usd' appears twice in a project"), std::string::npos) << e;
+}
+
 TEST(programme_file, a_wrong_type_is_an_error_at_the_value) {
   const std::string e = error_of(replaced(valid, "capex_usd: 10000000", "capex_usd: ten million"));
   EXPECT_NE(e.find("prog.yaml:14:16: capex_usd must be a number"), std::string::npos) << e;
