@@ -101,6 +101,9 @@ struct programme {
   double value_of_time_scale = 1.0;  // on the scenario's values of time by cargo class
   std::string value_of_time_source;
   demand_growth growth;
+  // The alternatives' costs (ocean rates, air, road) a year, compound from base_year, by alternative id:
+  // optional, none by default.
+  demand_growth alternative_cost_growth;
   emission_factors co2;
   std::vector<programme_project> projects;
   std::vector<programme_target> targets;

@@ -59,7 +59,8 @@ std::vector<state> plan_states(const programme& p, const std::vector<mask>& case
   return out;
 }
 
-// Demand of model year `year`: every market's and flow's volume grown from the base year at its rate.
+// Demand of model year `year`: every market's and flow's volume grown from the base year at its rate; and
+// each alternative's cost by month, where the programme grows them.
 std::vector<scenario_edit> growth_edits(const programme& p, const scenario& base, int year) {
   std::vector<scenario_edit> out;
   const double years = year - p.base_year;
@@ -70,6 +71,12 @@ std::vector<scenario_edit> growth_edits(const programme& p, const scenario& base
   for (const auto& f : base.flows) {
     const double factor = std::pow(1.0 + p.growth.rate_for(f.id), years);
     out.emplace_back(parameter_edit{"flows." + f.id + ".teu_per_week", param_op::scale, factor, {}});
+  }
+  for (const auto& a : base.alternatives) {
+    const double factor = std::pow(1.0 + p.alternative_cost_growth.rate_for(a.id), years);
+    if (factor != 1.0)
+      out.emplace_back(
+          parameter_edit{"alternatives." + a.id + ".cost_usd_per_teu", param_op::scale, factor, {}});
   }
   return out;
 }

@@ -115,13 +115,12 @@ void collect_references(const reader& r, const YAML::Node& n, const char* kind,
   }
 }
 
-demand_growth read_growth(const reader& r, const YAML::Node& n) {
-  r.only_keys(n, {"default_per_year", "by_id", "source"}, "demand_growth");
+demand_growth read_growth(const reader& r, const YAML::Node& n, const std::string& what) {
+  r.only_keys(n, {"default_per_year", "by_id", "source"}, what);
   demand_growth g;
-  g.default_per_year =
-      r.number_in(r.required(n, "default_per_year", "demand_growth"), "default_per_year", -0.5, 1.0);
+  g.default_per_year = r.number_in(r.required(n, "default_per_year", what), "default_per_year", -0.5, 1.0);
   if (n["by_id"]) g.by_id = r.numbers_by_id(n["by_id"], "a growth rate", -0.5, 1.0);
-  g.source = r.text(r.required(n, "source", "demand_growth"), "source");
+  g.source = r.text(r.required(n, "source", what), "source");
   return g;
 }
 
@@ -224,8 +223,12 @@ void read_settings(const reader& r, const YAML::Node& root, programme& p, const 
   r.only_keys(vot, {"scale", "source"}, "value_of_time");
   if (vot["scale"]) p.value_of_time_scale = r.number_in(vot["scale"], "scale", 0.0, 100.0);
   p.value_of_time_source = r.text(r.required(vot, "source", "value_of_time"), "source");
-  p.growth = read_growth(r, need("demand_growth"));
+  p.growth = read_growth(r, need("demand_growth"), "demand_growth");
   collect_references(r, root["demand_growth"]["by_id"], "market or flow", p.references);
+  if (root["alternative_cost_growth"]) {
+    p.alternative_cost_growth = read_growth(r, root["alternative_cost_growth"], "alternative_cost_growth");
+    collect_references(r, root["alternative_cost_growth"]["by_id"], "alternative", p.references);
+  }
   p.co2 = read_co2(r, need("co2"));
   collect_references(r, root["co2"]["electric_edges"], "edge", p.references);
   collect_references(r, root["co2"]["diesel_edges"], "edge", p.references);
@@ -264,7 +267,7 @@ programme parse_programme(std::string_view yaml, std::string_view name, const fs
   const YAML::Node root = r.load(yaml);
   r.only_keys(root,
               {"name", "description", "base", "base_year", "horizon", "model_years", "discount_rate",
-               "value_of_time", "demand_growth", "co2", "projects", "targets"},
+               "value_of_time", "demand_growth", "alternative_cost_growth", "co2", "projects", "targets"},
               "the programme file");
   programme p;
   p.file = r.file;

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <string>
 
 #include "corridor/planning.hpp"
 #include "corridor/planning_io.hpp"
@@ -92,6 +94,38 @@ TEST(appraise, gives_benefits_costs_and_co2_for_every_year_of_the_horizon) {
   EXPECT_DOUBLE_EQ(c.benefits_by_year[2035 - 2026], c.benefits_by_model_year[1]);
   EXPECT_NEAR(c.benefits_by_year[2030 - 2026],
               0.5 * (c.benefits_by_model_year[0] + c.benefits_by_model_year[1]), 1e-6);
+}
+
+// The market toy's rail share in 2035, do-nothing, with the sea's rates growing at `ocean_growth` a year.
+double rail_share_2035(const std::string& name, const std::string& ocean_growth) {
+  const std::string text =
+      "name: market\nbase: " + (here / "toy-market.yaml").string() +
+      "\nbase_year: 2025\nhorizon: {from: 2026, to: 2035}\nmodel_years: [2035]\n"
+      "discount_rate: 0.05\nvalue_of_time: {source: t}\n"
+      "demand_growth: {default_per_year: 0, source: t}\n"
+      "alternative_cost_growth: {default_per_year: " +
+      ocean_growth +
+      ", source: t}\n"
+      "co2: {price_usd_per_t: 0, price_source: t, load_t_per_teu: 10, "
+      "rail_diesel_g_per_tkm: 20, rail_electric_g_per_tkm: 8, ferry_g_per_tkm: 30, source: t}\n"
+      "projects:\n  - {id: faster, overlay: " +
+      (here / "toy-market-faster-line.yaml").string() +
+      ", capex_usd: 1, opex_usd_per_year: 0, build_years: 1, earliest_start: 2026, source: t}\n"
+      "targets:\n  - {metric: markets.cn-eu.rail_share, min: 0, year: 2035}\n";
+  const fs::path file = fs::path(CORRIDOR_BINARY_DIR) / "test-output" / (name + ".yaml");
+  fs::create_directories(file.parent_path());
+  std::ofstream(file) << text;
+  appraisal_options opt;
+  opt.replications = 2;
+  return appraise_programme(load_programme(file), opt).targets.at(0).do_nothing.mean;
+}
+
+TEST(appraise, ocean_rates_that_rise_over_the_years_shift_demand_to_rail) {
+  // Sea at 2,000 US$/TEU in 2025 and 10 % a year dearer: 2,000 x 1.1^10 = 5,187 US$ in 2035.
+  const double flat = rail_share_2035("market-flat", "0");
+  const double dearer = rail_share_2035("market-dearer-sea", "0.1");
+  EXPECT_GT(flat, 0.0);
+  EXPECT_GT(dearer, flat + 0.05);
 }
 
 TEST(appraise, results_do_not_depend_on_the_thread_count) {
