@@ -20,6 +20,7 @@
 
 #include "corridor/io.hpp"
 #include "corridor/parameters.hpp"
+#include "corridor/planning_io.hpp"
 #include "corridor/study.hpp"
 #include "corridor/sweep.hpp"
 #include "corridor/tidy.hpp"
@@ -128,6 +129,71 @@ std::shared_ptr<compare_result> compare(const scenario& base, const scenario& va
   out->base_runs.clear();  // the Summaries hold what Python reads; the raw runs only cost memory
   out->variant_runs.clear();
   return out;
+}
+
+// An appraisal's cases, one row each: id, name, opening year, and each number with its 95 % half-width
+// (NaN where no replication defines it), as appraisal.csv.
+tidy_table cases_table(const appraisal& a) {
+  tidy_table t;
+  t.columns.push_back({"case", false, {}, {}});
+  t.columns.push_back({"name", false, {}, {}});
+  for (const auto& c : a.cases) t.columns[0].texts.push_back(c.id), t.columns[1].texts.push_back(c.name);
+  const auto add = [&](const std::string& name, const std::function<double(const case_appraisal&)>& get) {
+    tidy_column col{name, true, {}, {}};
+    for (const auto& c : a.cases) col.numbers.push_back(get(c));
+    t.columns.push_back(std::move(col));
+  };
+  add("opening_year", [](const case_appraisal& c) { return static_cast<double>(c.opening_year); });
+  const std::pair<const char*, interval case_appraisal::*> fields[] = {
+      {"npv_usd", &case_appraisal::npv_usd},
+      {"bcr", &case_appraisal::bcr},
+      {"irr", &case_appraisal::irr},
+      {"co2_t", &case_appraisal::co2_t},
+      {"pv_benefits_usd", &case_appraisal::pv_benefits_usd},
+      {"time_savings_usd", &case_appraisal::time_savings_usd},
+      {"teu_hours_saved", &case_appraisal::teu_hours_saved},
+      {"shipper_cost_savings_usd", &case_appraisal::shipper_cost_savings_usd},
+      {"co2_value_usd", &case_appraisal::co2_value_usd}};
+  for (const auto& [name, field] : fields) {
+    add(name, [f = field](const case_appraisal& c) { return (c.*f).mean; });
+    add(std::string(name) + "_ci95", [f = field](const case_appraisal& c) {
+      return std::isnan((c.*f).mean) ? std::nan("") : (c.*f).ci95;
+    });
+  }
+  add("pv_costs_usd", [](const case_appraisal& c) { return c.pv_costs_usd; });
+  add("opex_usd", [](const case_appraisal& c) { return c.opex_usd; });
+  return t;
+}
+
+// Every case by year of the horizon: case, year, benefits_usd, costs_usd, co2_t (means over replications).
+tidy_table years_table(const appraisal& a) {
+  tidy_table t;
+  t.columns = {{"case", false, {}, {}},
+               {"year", true, {}, {}},
+               {"benefits_usd", true, {}, {}},
+               {"costs_usd", true, {}, {}},
+               {"co2_t", true, {}, {}}};
+  for (const auto& c : a.cases) {
+    for (std::size_t k = 0; k < c.costs_by_year.size(); ++k) {
+      t.columns[0].texts.push_back(c.id);
+      t.columns[1].numbers.push_back(static_cast<double>(a.first_year) + static_cast<double>(k));
+      t.columns[2].numbers.push_back(c.benefits_by_year[k]);
+      t.columns[3].numbers.push_back(c.costs_by_year[k]);
+      t.columns[4].numbers.push_back(c.co2_by_year[k]);
+    }
+  }
+  return t;
+}
+
+std::shared_ptr<appraisal> appraise(const std::filesystem::path& file, std::size_t replications,
+                                    std::optional<std::uint64_t> seed, std::size_t threads) {
+  const programme p = load_programme(file);
+  py::gil_scoped_release unlocked;
+  appraisal_options opt;
+  opt.replications = replications;
+  opt.seed = seed;
+  opt.threads = threads;
+  return std::make_shared<appraisal>(appraise_programme(p, opt));
 }
 
 std::shared_ptr<multi_compare_result> compare_many(
@@ -349,6 +415,8 @@ PYBIND11_MODULE(_corridor, m) {
   static PyObject* io_exc = py::exception<io_error>(m, "CorridorIOError", PyExc_OSError).release().ptr();
   static PyObject* model_exc =
       py::exception<model_error>(m, "ModelError", PyExc_RuntimeError).release().ptr();
+  static PyObject* programme_exc =
+      py::exception<programme_error>(m, "ProgrammeError", PyExc_ValueError).release().ptr();
   py::register_exception_translator([](std::exception_ptr p) {
     try {
       if (p) std::rethrow_exception(p);
@@ -360,6 +428,8 @@ PYBIND11_MODULE(_corridor, m) {
       PyErr_SetString(io_exc, e.what());
     } catch (const model_error& e) {
       PyErr_SetString(model_exc, e.what());
+    } catch (const programme_error& e) {
+      PyErr_SetString(programme_exc, e.what());
     }
   });
 
@@ -482,4 +552,15 @@ PYBIND11_MODULE(_corridor, m) {
         return out;
       });
   m.def("sweep", &sweep, "spec"_a, "threads"_a = 0);
+
+  py::class_<appraisal, std::shared_ptr<appraisal>>(m, "Appraisal")
+      .def_readonly("programme", &appraisal::programme_name)
+      .def_readonly("seed", &appraisal::seed)
+      .def_readonly("replications", &appraisal::replications)
+      .def_readonly("simulations", &appraisal::simulations)
+      .def("cases_table", [](const appraisal& a) { return to_python(cases_table(a)); })
+      .def("years_table", [](const appraisal& a) { return to_python(years_table(a)); })
+      .def("write",
+           [](const appraisal& a, const std::filesystem::path& dir) { write_appraisal_outputs(dir, a); });
+  m.def("appraise", &appraise, "programme"_a, "replications"_a = 4, "seed"_a = std::nullopt, "threads"_a = 0);
 }

@@ -46,8 +46,8 @@ std::string read_file(const std::filesystem::path& path);
 // then removed). A failed or killed run therefore leaves `dir` all old or all new, never a mix; without
 // commit() the destructor removes the temporary, and a temporary left by a killed process is removed by the
 // next staged_folder beside it. Throws io_error when `dir` exists and is a file, or a folder that is neither
-// empty nor corridor's outputs (summary.json, run.json, compare.json or ranking.json): `-o ~` must not
-// replace a home.
+// empty nor corridor's outputs (summary.json, run.json, compare.json, ranking.json or appraisal.json): `-o ~`
+// must not replace a home.
 class staged_folder {
  public:
   explicit staged_folder(std::filesystem::path dir);

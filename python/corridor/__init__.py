@@ -16,12 +16,12 @@ ScenarioError, whose message and ``diagnostics`` carry file:line:column.
 import functools
 
 from . import _corridor
-from ._corridor import CorridorIOError, ModelError, ScenarioError, SweepError, __version__
+from ._corridor import CorridorIOError, ModelError, ProgrammeError, ScenarioError, SweepError, __version__
 from ._frames import frame
 
-__all__ = ["load", "run", "compare", "sweep", "diff", "map_html", "scale", "Result", "Comparison", "Ranking",
-           "Sweep", "ScenarioError",
-           "SweepError", "CorridorIOError", "ModelError", "ELEMENT_KINDS", "__version__"]
+__all__ = ["load", "run", "compare", "sweep", "diff", "map_html", "scale", "appraise", "Result", "Comparison",
+           "Ranking", "Sweep", "Appraisal", "ScenarioError", "SweepError", "ProgrammeError", "CorridorIOError",
+           "ModelError", "ELEMENT_KINDS", "__version__"]
 
 # The kinds of element a run reports, each a table `Result.<kind>` with one row per element. A new kind the
 # model flattens as <kind>.<id>.<field> needs one entry here (and Result.elements(kind) reads it already).
@@ -292,3 +292,40 @@ def sweep(source, parameters=None, replications=1, seed=None, metrics=None, thre
         grid = [(str(p), [float(v) for v in values]) for p, values in parameters.items()]
         spec = _corridor.grid_sweep(str(source), grid, int(replications), seed, list(metrics or []))
     return Sweep(_corridor.sweep(spec, int(threads)))
+
+
+class Appraisal:
+    """A programme appraised against do-nothing (``corridor appraise``): each project alone and the whole
+    programme, with common random numbers; docs/planning.md says what each number counts."""
+
+    def __init__(self, native):
+        self._a = native
+
+    programme = property(lambda self: self._a.programme)
+    seed = property(lambda self: self._a.seed)
+    replications = property(lambda self: self._a.replications)
+    simulations = property(lambda self: self._a.simulations)
+
+    @functools.cached_property
+    def cases(self):
+        """One row per case (each project, then "programme"): the columns of appraisal.csv."""
+        return frame(self._a.cases_table())
+
+    @functools.cached_property
+    def years(self):
+        """Every case by year of the horizon: case, year, benefits_usd, costs_usd, co2_t."""
+        return frame(self._a.years_table())
+
+    def write(self, directory):
+        """appraisal.json and appraisal.csv, as ``corridor appraise -o DIR``."""
+        self._a.write(str(directory))
+
+    def __repr__(self):
+        return (f"<corridor.Appraisal {self.programme}: {len(self.cases)} cases, {self.replications} "
+                f"replications per state, {self.simulations} simulations>")
+
+
+def appraise(programme, replications=4, seed=None, threads=0):
+    """Appraises a programme file (docs/planning.md): results depend on (programme, seed, replications) only,
+    never on ``threads``. Raises ProgrammeError at the file, line and column of a problem."""
+    return Appraisal(_corridor.appraise(str(programme), int(replications), seed, int(threads)))

@@ -14,11 +14,12 @@ namespace corridor::cli {
 // The exit codes, documented in README.md ("Exit codes"); tests/cli/exit_codes_test.cpp holds one test each.
 namespace exit_code {
 inline constexpr int ok = 0;
-inline constexpr int error = 1;          // anything else: a model error, a bug
-inline constexpr int invalid_input = 2;  // a scenario, sweep or targets file with problems, each located
-inline constexpr int file_error = 3;     // a file missing, unreadable or unwritable; a damaged folder
-inline constexpr int runs_failed = 4;    // `sweep run` finished, and some runs failed
-inline constexpr int usage = 64;         // the command line itself (as sysexits.h's EX_USAGE)
+inline constexpr int error = 1;  // anything else: a model error, a bug
+inline constexpr int invalid_input =
+    2;  // a scenario, sweep, targets or programme file with problems, each located
+inline constexpr int file_error = 3;   // a file missing, unreadable or unwritable; a damaged folder
+inline constexpr int runs_failed = 4;  // `sweep run` finished, and some runs failed
+inline constexpr int usage = 64;       // the command line itself (as sysexits.h's EX_USAGE)
 }  // namespace exit_code
 
 // Thrown by a subcommand that has already printed its message: main exits with `code`.
@@ -69,5 +70,6 @@ void add_sweep_command(CLI::App& app);      // sweep_cmd.cpp
 void add_calibrate_command(CLI::App& app);  // calibrate_cmd.cpp
 void add_serve_command(CLI::App& app);      // serve_cmd.cpp
 void add_explore_commands(CLI::App& app);   // explore_cmds.cpp: diff, map
+void add_appraise_command(CLI::App& app);   // appraise_cmd.cpp
 
 }  // namespace corridor::cli

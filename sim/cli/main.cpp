@@ -10,6 +10,7 @@
 #include "corridor/engine.hpp"
 #include "corridor/io.hpp"
 #include "corridor/model.hpp"
+#include "corridor/planning.hpp"
 #include "corridor/scenario.hpp"
 #include "corridor/sweep.hpp"
 
@@ -52,9 +53,11 @@ int main(int argc, char** argv) {
   corridor::cli::add_calibrate_command(app);
   corridor::cli::add_serve_command(app);
   corridor::cli::add_explore_commands(app);
+  corridor::cli::add_appraise_command(app);
   app.footer(
-      "\nExit codes: 0 success, 1 error, 2 invalid scenario, sweep, targets or estimates file, 3 file error\n"
-      "(missing, unreadable, unwritable, damaged), 4 sweep run with failed runs, 64 usage error.\n"
+      "\nExit codes: 0 success, 1 error, 2 invalid scenario, sweep, targets, estimates or programme file,\n"
+      "3 file error (missing, unreadable, unwritable, damaged), 4 sweep run with failed runs, 64 usage "
+      "error.\n"
       "Example:\n  corridor run scenarios/baseline-2025.yaml -r 4 -o out/baseline --report");
   try {
     app.parse(argc, argv);
@@ -70,6 +73,9 @@ int main(int argc, char** argv) {
     print_message("corridor: ", e.what());
     return code::invalid_input;
   } catch (const corridor::calibrate_error& e) {
+    print_message("corridor: ", e.what());
+    return code::invalid_input;
+  } catch (const corridor::programme_error& e) {
     print_message("corridor: ", e.what());
     return code::invalid_input;
   } catch (const corridor::io_error& e) {

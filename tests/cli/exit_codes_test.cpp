@@ -52,6 +52,8 @@ TEST(exit_codes, two_for_an_invalid_scenario_or_sweep_file) {
   std::ofstream(dir / "sweep.yaml") << "base: " << toy << "\nparameters:\n  a: {path: nodes.dostyk.tracks}\n";
   expect_exit("sweep plan " + (dir / "sweep.yaml").string() + " -o " + (dir / "out").string(), 2,
               "sweep.yaml:3:");
+  std::ofstream(dir / "programme.yaml") << "name: p\nbase: " << toy << "\nbase_year: 2025\nhorizon: 2030\n";
+  expect_exit("appraise " + (dir / "programme.yaml").string(), 2, "programme.yaml:4:10:");
 }
 
 TEST(exit_codes, three_for_a_missing_file_whichever_command_names_it) {
@@ -67,6 +69,7 @@ TEST(exit_codes, three_for_a_missing_file_whichever_command_names_it) {
                                              "sweep plan " + missing + " -o " + never,
                                              "sweep run /nonexistent/corridor/sweep",
                                              "sweep status /nonexistent/corridor/sweep",
+                                             "appraise " + missing,
                                              "sweep merge /nonexistent/corridor/sweep",
                                              "sweep analyze /nonexistent/corridor/sweep",
                                              "calibrate " + missing + " --targets " + targets,
@@ -160,7 +163,7 @@ TEST(cli_messages, every_error_message_ends_with_a_newline) {
 TEST(cli_help, every_subcommand_shows_an_example_that_names_it) {
   for (const std::string sub :
        {"run", "compare", "validate", "show", "schema", "report", "calibrate", "sweep", "sweep plan",
-        "sweep run", "sweep merge", "sweep status", "sweep analyze", "diff", "map"}) {
+        "sweep run", "sweep merge", "sweep status", "sweep analyze", "diff", "map", "appraise"}) {
     const outcome o = corridor(sub + " --help");
     EXPECT_EQ(o.exit_code, 0) << sub;
     EXPECT_NE(o.output.find("Example:\n  corridor " + sub), std::string::npos) << sub << ":\n" << o.output;
@@ -169,11 +172,11 @@ TEST(cli_help, every_subcommand_shows_an_example_that_names_it) {
 
 TEST(cli_help, the_same_short_flags_everywhere) {
   const auto help = [](const std::string& sub) { return corridor(sub + " --help").output; };
-  for (const std::string sub : {"run", "compare", "calibrate", "sweep plan", "map"})
+  for (const std::string sub : {"run", "compare", "calibrate", "sweep plan", "map", "appraise"})
     EXPECT_NE(help(sub).find("-o,--out"), std::string::npos) << sub;
-  for (const std::string sub : {"run", "compare", "calibrate", "sweep run"})
+  for (const std::string sub : {"run", "compare", "calibrate", "sweep run", "appraise"})
     EXPECT_NE(help(sub).find("-t,--threads"), std::string::npos) << sub;
-  for (const std::string sub : {"run", "compare", "calibrate"})
+  for (const std::string sub : {"run", "compare", "calibrate", "appraise"})
     EXPECT_NE(help(sub).find("-r,--replications"), std::string::npos) << sub;
   // -q is the app's, and may follow any subcommand.
   for (const std::string& sub :
