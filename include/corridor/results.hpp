@@ -54,6 +54,22 @@ struct port_result {
   double max_gate_trains = 0.0;  // most waiting outside at any moment
 };
 
+// A port's measures in output order (flattened names "ports.<id>.<name>", summary.json, ports.csv), each with
+// an interval; `berths` is a setting and stands apart.
+inline constexpr std::pair<const char*, double port_result::*> port_fields[] = {
+    {"calls", &port_result::calls},
+    {"teu_handled", &port_result::teu_handled},
+    {"utilization", &port_result::utilization},
+    {"mean_wait_h", &port_result::mean_wait_h},
+    {"p95_wait_h", &port_result::p95_wait_h},
+    {"mean_ships_waiting", &port_result::mean_ships_waiting},
+    {"dwell_h", &port_result::dwell_h},
+    {"yard_mean_teu", &port_result::yard_mean_teu},
+    {"yard_peak_teu", &port_result::yard_peak_teu},
+    {"gate_wait_h", &port_result::gate_wait_h},
+    {"gate_trains", &port_result::gate_trains},
+    {"max_gate_trains", &port_result::max_gate_trains}};
+
 struct route_result {
   std::string flow;   // flow id
   std::string route;  // node ids joined by '>'

@@ -115,34 +115,16 @@ std::string crossings_csv(const run_summary& s) {
   return csv.take();
 }
 
-namespace {
-
-constexpr std::pair<const char*, double port_result::*> port_columns[] = {
-    {"calls", &port_result::calls},
-    {"teu_handled", &port_result::teu_handled},
-    {"utilization", &port_result::utilization},
-    {"mean_wait_h", &port_result::mean_wait_h},
-    {"p95_wait_h", &port_result::p95_wait_h},
-    {"mean_ships_waiting", &port_result::mean_ships_waiting},
-    {"dwell_h", &port_result::dwell_h},
-    {"yard_mean_teu", &port_result::yard_mean_teu},
-    {"yard_peak_teu", &port_result::yard_peak_teu},
-    {"gate_wait_h", &port_result::gate_wait_h},
-    {"gate_trains", &port_result::gate_trains},
-    {"max_gate_trains", &port_result::max_gate_trains}};
-
-}  // namespace
-
 std::string ports_csv(const run_summary& s) {
   detail::csv_builder csv;
   csv.text("id").text("berths");
-  for (const auto& [name, field] : port_columns) csv.text(name);
-  for (const auto& [name, field] : port_columns) csv.text(std::string(name) + "_ci95");
+  for (const auto& [name, field] : port_fields) csv.text(name);
+  for (const auto& [name, field] : port_fields) csv.text(std::string(name) + "_ci95");
   csv.end_row();
   for (const auto& p : s.ports) {
     csv.text(p.id).num(p.berths);
-    for (const auto& [name, field] : port_columns) csv.num(p.*field);
-    for (const auto& [name, field] : port_columns) {
+    for (const auto& [name, field] : port_fields) csv.num(p.*field);
+    for (const auto& [name, field] : port_fields) {
       const metric_stat* m = find_metric(s, "ports." + p.id + "." + name);
       if (m == nullptr || m->n < 2)
         csv.text("");

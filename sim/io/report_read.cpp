@@ -87,24 +87,11 @@ void read_intervals(const ojson& entry, const std::string& prefix, run_summary& 
 // Resource ports, when the scenario had any (summary.json has no `ports` otherwise).
 void read_ports(const ojson& j, run_summary& s) {
   if (!j.contains("ports")) return;
-  constexpr std::pair<const char*, double port_result::*> fields[] = {
-      {"berths", &port_result::berths},
-      {"calls", &port_result::calls},
-      {"teu_handled", &port_result::teu_handled},
-      {"utilization", &port_result::utilization},
-      {"mean_wait_h", &port_result::mean_wait_h},
-      {"p95_wait_h", &port_result::p95_wait_h},
-      {"mean_ships_waiting", &port_result::mean_ships_waiting},
-      {"dwell_h", &port_result::dwell_h},
-      {"yard_mean_teu", &port_result::yard_mean_teu},
-      {"yard_peak_teu", &port_result::yard_peak_teu},
-      {"gate_wait_h", &port_result::gate_wait_h},
-      {"gate_trains", &port_result::gate_trains},
-      {"max_gate_trains", &port_result::max_gate_trains}};
   for (const auto& [id, p] : j.at("ports").items()) {
     port_result r;
     r.id = id;
-    for (const auto& [name, field] : fields) r.*field = number(p.at(name));
+    r.berths = number(p.at("berths"));
+    for (const auto& [name, field] : port_fields) r.*field = number(p.at(name));
     s.ports.push_back(std::move(r));
     read_intervals(p, "ports." + id + ".", s);
   }

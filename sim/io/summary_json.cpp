@@ -118,22 +118,13 @@ ojson queue_entry(const run_summary& s, const queue_result& q) {
 ojson port_entry(const run_summary& s, const port_result& p) {
   ojson j;
   j["berths"] = json_number(p.berths);
-  j["calls"] = json_number(p.calls);
-  j["teu_handled"] = json_number(p.teu_handled);
-  j["utilization"] = json_number(p.utilization);
-  j["mean_wait_h"] = json_number(p.mean_wait_h);
-  j["p95_wait_h"] = json_number(p.p95_wait_h);
-  j["mean_ships_waiting"] = json_number(p.mean_ships_waiting);
-  j["dwell_h"] = json_number(p.dwell_h);
-  j["yard_mean_teu"] = json_number(p.yard_mean_teu);
-  j["yard_peak_teu"] = json_number(p.yard_peak_teu);
-  j["gate_wait_h"] = json_number(p.gate_wait_h);
-  j["gate_trains"] = json_number(p.gate_trains);
-  j["max_gate_trains"] = json_number(p.max_gate_trains);
-  j["ci95"] = intervals(
-      s, "ports." + p.id + ".",
-      {"calls", "teu_handled", "utilization", "mean_wait_h", "p95_wait_h", "mean_ships_waiting", "dwell_h",
-       "yard_mean_teu", "yard_peak_teu", "gate_wait_h", "gate_trains", "max_gate_trains"});
+  ojson ci = ojson::object();
+  for (const auto& [name, field] : port_fields) {
+    j[name] = json_number(p.*field);
+    const metric_stat* m = find_metric(s, "ports." + p.id + "." + name);
+    if (m != nullptr) ci[name] = m->n >= 2 ? json_number(m->half_width_95) : ojson();
+  }
+  j["ci95"] = std::move(ci);
   return j;
 }
 

@@ -95,17 +95,8 @@ std::vector<std::pair<std::string, double>> run_result::flatten() const {
     out.emplace_back("plans." + p.id + ".held_trains", p.held_trains);
     out.emplace_back("plans." + p.id + ".mean_hold_h", p.mean_hold_h);
   }
-  for (const queue_result& q : customs) {
-    const std::string prefix = "customs." + q.id + ".";
-    out.emplace_back(prefix + "trains", q.trains);
-    out.emplace_back(prefix + "utilization", q.utilization);
-    out.emplace_back(prefix + "mean_wait_h", q.mean_wait_h);
-    out.emplace_back(prefix + "p95_wait_h", q.p95_wait_h);
-    out.emplace_back(prefix + "mean_queue_trains", q.mean_queue_trains);
-    out.emplace_back(prefix + "max_queue_trains", q.max_queue_trains);
-  }
-  for (const queue_result& q : queues) {
-    const std::string prefix = (q.kind == "ferry" ? "ferries." : "crossings.") + q.id + ".";
+  // A queue's measures: a ferry's TEU after its trains, the rest as every queue has them.
+  const auto queue_fields = [&out](const std::string& prefix, const queue_result& q) {
     out.emplace_back(prefix + "trains", q.trains);
     if (q.kind == "ferry") out.emplace_back(prefix + "teu", q.teu);
     out.emplace_back(prefix + "utilization", q.utilization);
@@ -113,26 +104,18 @@ std::vector<std::pair<std::string, double>> run_result::flatten() const {
     out.emplace_back(prefix + "p95_wait_h", q.p95_wait_h);
     out.emplace_back(prefix + "mean_queue_trains", q.mean_queue_trains);
     out.emplace_back(prefix + "max_queue_trains", q.max_queue_trains);
+  };
+  for (const queue_result& q : customs) queue_fields("customs." + q.id + ".", q);
+  for (const queue_result& q : queues) {
+    const std::string prefix = (q.kind == "ferry" ? "ferries." : "crossings.") + q.id + ".";
+    queue_fields(prefix, q);
     if (q.kind == "ferry") {
       out.emplace_back(prefix + "sailings", q.sailings);
       out.emplace_back(prefix + "cancelled_sailings", q.cancelled_sailings);
     }
   }
   for (const port_result& p : ports) {
-    const std::string prefix = "ports." + p.id + ".";
-    const std::pair<const char*, double> fields[] = {{"calls", p.calls},
-                                                     {"teu_handled", p.teu_handled},
-                                                     {"utilization", p.utilization},
-                                                     {"mean_wait_h", p.mean_wait_h},
-                                                     {"p95_wait_h", p.p95_wait_h},
-                                                     {"mean_ships_waiting", p.mean_ships_waiting},
-                                                     {"dwell_h", p.dwell_h},
-                                                     {"yard_mean_teu", p.yard_mean_teu},
-                                                     {"yard_peak_teu", p.yard_peak_teu},
-                                                     {"gate_wait_h", p.gate_wait_h},
-                                                     {"gate_trains", p.gate_trains},
-                                                     {"max_gate_trains", p.max_gate_trains}};
-    for (const auto& [name, value] : fields) out.emplace_back(prefix + name, value);
+    for (const auto& [name, field] : port_fields) out.emplace_back("ports." + p.id + "." + name, p.*field);
   }
   std::string last_flow;
   int index = 0;
