@@ -78,6 +78,14 @@ constexpr queue_column queue_columns[] = {
     {"sailings", &queue_result::sailings, true, true},
     {"cancelled_sailings", &queue_result::cancelled_sailings, true, true}};
 
+// A measure's 95 % half-width: empty where it has none (fewer than two replications, or not flattened).
+void interval_cell(detail::csv_builder& csv, const metric_stat* m) {
+  if (m == nullptr || m->n < 2)
+    csv.text("");
+  else
+    csv.num(m->half_width_95);
+}
+
 }  // namespace
 
 std::string crossings_csv(const run_summary& s) {
@@ -103,11 +111,7 @@ std::string crossings_csv(const run_summary& s) {
       const std::string prefix = (ferries ? "ferries." : "crossings.") + q.id + ".";
       for (const auto& c : queue_columns) {
         if (!c.flattened) continue;
-        const metric_stat* m = find_metric(s, prefix + c.name);
-        if (m == nullptr || m->n < 2)
-          csv.text("");
-        else
-          csv.num(m->half_width_95);
+        interval_cell(csv, find_metric(s, prefix + c.name));
       }
       csv.end_row();
     }
@@ -124,13 +128,8 @@ std::string ports_csv(const run_summary& s) {
   for (const auto& p : s.ports) {
     csv.text(p.id).num(p.berths);
     for (const auto& [name, field] : port_fields) csv.num(p.*field);
-    for (const auto& [name, field] : port_fields) {
-      const metric_stat* m = find_metric(s, "ports." + p.id + "." + name);
-      if (m == nullptr || m->n < 2)
-        csv.text("");
-      else
-        csv.num(m->half_width_95);
-    }
+    for (const auto& [name, field] : port_fields)
+      interval_cell(csv, find_metric(s, "ports." + p.id + "." + name));
     csv.end_row();
   }
   return csv.take();

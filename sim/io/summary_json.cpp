@@ -83,12 +83,14 @@ ojson direction_section(const run_summary& s) {
 
 // The 95 % half-widths of an element's flattened metrics (`<prefix><field>`), for the fields that have one;
 // null with fewer than two replications.
+void add_interval(ojson& ci, const run_summary& s, const std::string& prefix, const char* field) {
+  const metric_stat* m = find_metric(s, prefix + field);
+  if (m != nullptr) ci[field] = m->n >= 2 ? json_number(m->half_width_95) : ojson();
+}
+
 ojson intervals(const run_summary& s, const std::string& prefix, std::initializer_list<const char*> fields) {
   ojson ci = ojson::object();
-  for (const char* field : fields) {
-    const metric_stat* m = find_metric(s, prefix + field);
-    if (m != nullptr) ci[field] = m->n >= 2 ? json_number(m->half_width_95) : ojson();
-  }
+  for (const char* field : fields) add_interval(ci, s, prefix, field);
   return ci;
 }
 
@@ -121,8 +123,7 @@ ojson port_entry(const run_summary& s, const port_result& p) {
   ojson ci = ojson::object();
   for (const auto& [name, field] : port_fields) {
     j[name] = json_number(p.*field);
-    const metric_stat* m = find_metric(s, "ports." + p.id + "." + name);
-    if (m != nullptr) ci[name] = m->n >= 2 ? json_number(m->half_width_95) : ojson();
+    add_interval(ci, s, "ports." + p.id + ".", name);
   }
   j["ci95"] = std::move(ci);
   return j;

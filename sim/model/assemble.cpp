@@ -114,7 +114,7 @@ void add_containers(run_result& r, const model& m) {
   double in_system = 0.0;
   for (const service_state& f : m.state.services) in_system += static_cast<double>(f.waiting_since_h.size());
   for (const train_state& t : m.state.trains) {
-    if (!t.delivered) in_system += static_cast<double>(t.container_entry_h.size());
+    if (!t.delivered) in_system += t.teu();
   }
   r.containers_entered = m.tallies.entered;
   r.containers_delivered = m.tallies.delivered;

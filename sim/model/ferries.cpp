@@ -38,10 +38,6 @@ double units_of(const ferry_spec& f, double teu) {
   return is_rail_ferry(f) ? std::ceil(teu / teu_per_wagon) : teu;
 }
 
-double train_teu(const model& m, train_id id) {
-  return static_cast<double>(m.state.trains[id].container_entry_h.size());
-}
-
 // The first sailing at or after t.
 double next_sailing_after(const model& m, edge_id e, double t) {
   const ferry_spec& f = ferry_of(m, e);
@@ -68,7 +64,7 @@ void board_waiting_trains(model& m, edge_id e, double capacity, bool window) {
   std::vector<train_id> boarded;
   while (!f.waiting.empty()) {
     train_state& t = m.state.trains[f.waiting.front()];
-    const auto teu = static_cast<double>(t.container_entry_h.size());
+    const double teu = t.teu();
     const double units = units_of(spec, teu);
     if (units > room && !boarded.empty()) break;
     room -= units;
@@ -112,7 +108,7 @@ void plan_sailing(model& m, edge_id e) {
   const ferry_spec& spec = ferry_of(m, e);
   if (f.waiting.empty()) return;
   double load = 0.0;
-  for (train_id id : f.waiting) load += units_of(spec, train_teu(m, id));
+  for (train_id id : f.waiting) load += units_of(spec, m.state.trains[id].teu());
   const double capacity = capacity_units(spec) * f.capacity_factor;
   const double now = m.eng.now();
   const double first_h = m.state.trains[f.waiting.front()].queued_since_h;
@@ -157,7 +153,7 @@ double sailings_before(const model& m, edge_id e, double capacity, double units)
     room -= load;
     empty = false;
   };
-  for (train_id id : m.state.ferries[e].waiting) board(units_of(spec, train_teu(m, id)));
+  for (train_id id : m.state.ferries[e].waiting) board(units_of(spec, m.state.trains[id].teu()));
   board(units);
   return sailings;
 }
@@ -168,7 +164,7 @@ double when_full_expected_wait_h(const model& m, edge_id e, double capacity, dou
   const ferry_spec& spec = ferry_of(m, e);
   const double now = m.eng.now();
   double load = units;
-  for (train_id id : f.waiting) load += units_of(spec, train_teu(m, id));
+  for (train_id id : f.waiting) load += units_of(spec, m.state.trains[id].teu());
   const double first_h = f.waiting.empty() ? now : m.state.trains[f.waiting.front()].queued_since_h;
   double first = load >= capacity ? now : first_h + spec.max_wait_h;
   if (f.sailing_planned) first = std::min(first, f.next_sailing_h);

@@ -39,7 +39,7 @@ void board_line(model& m, train_id id, edge_id e) {
     travel_h = distribution::lognormal(travel_h, spec.travel_time_cv * travel_h).sample(line.travel_rng);
   }
   t.cost.haulage += ep.tariff_usd_per_teu_km * ep.distance_km;
-  record_line_departure(m, e, depart, static_cast<double>(t.container_entry_h.size()));
+  record_line_departure(m, e, depart, t.teu());
   ++t.pos;
   m.eng.schedule_at(depart + travel_h, ev_train_at_node, id);
 }

@@ -17,10 +17,6 @@ bool has_berths(const model& m, vertex_t v) {
   return m.facts.nodes[v].is_port_resource && port_of(m, v).berths > 0;
 }
 
-double train_teu(const model& m, train_id id) {
-  return static_cast<double>(m.state.trains[id].container_entry_h.size());
-}
-
 // Berth hours of a ship at port v: a feeder's TEU at the crane rate, a rail ferry's wagons at the ramp rate
 // (0 when the port gives no rate: it loads at once).
 double berth_hours(const model& m, vertex_t v, double teu, double wagons, bool rail_ferry) {
@@ -54,7 +50,7 @@ void queue_after_dwell(model& m, vertex_t v, train_id id) {
 
 void enter_yard(model& m, vertex_t v, train_id id) {
   m.state.trains[id].yard_since_h = m.eng.now();
-  set_yard(m, v, m.state.ports[v].yard_teu + train_teu(m, id));
+  set_yard(m, v, m.state.ports[v].yard_teu + m.state.trains[id].teu());
   queue_after_dwell(m, v, id);
 }
 
@@ -63,7 +59,7 @@ void admit_from_gate(model& m, vertex_t v) {
   port_state& p = m.state.ports[v];
   port_tally& tally = m.tallies.ports[v];
   const double now = m.eng.now();
-  while (!p.gate.empty() && yard_has_room(m, v, train_teu(m, p.gate.front()))) {
+  while (!p.gate.empty() && yard_has_room(m, v, m.state.trains[p.gate.front()].teu())) {
     const train_id id = p.gate.front();
     p.gate.pop_front();
     tally.gate.leave(now, m.state.trains[id].queued_since_h);
@@ -74,7 +70,7 @@ void admit_from_gate(model& m, vertex_t v) {
 
 // A train's containers are on the ship: they leave the yard, with their dwell (the part inside the window).
 void leave_yard(model& m, vertex_t v, train_id id) {
-  const double now = m.eng.now(), teu = train_teu(m, id);
+  const double now = m.eng.now(), teu = m.state.trains[id].teu();
   port_tally& tally = m.tallies.ports[v];
   if (in_window(m)) {
     tally.dwell_teu += teu;
@@ -142,7 +138,7 @@ bool uses_yard(const model& m, edge_id e) {
 
 void arrive_at_port(model& m, vertex_t v, train_id id) {
   port_state& p = m.state.ports[v];
-  if (p.gate.empty() && yard_has_room(m, v, train_teu(m, id))) {
+  if (p.gate.empty() && yard_has_room(m, v, m.state.trains[id].teu())) {
     enter_yard(m, v, id);
     return;
   }

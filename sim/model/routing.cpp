@@ -132,7 +132,7 @@ std::uint32_t choose_route(model& m, service_id s, const train_state& t) {
 
 double book_route_plans(model& m, const train_state& t) {
   const double now = m.eng.now();
-  const double teu = static_cast<double>(t.container_entry_h.size());
+  const double teu = t.teu();
   std::vector<std::pair<vertex_t, double>> caused;  // the hold each planned crossing added (a few per route)
   double hold = 0.0;
   // A later crossing's hold delays the arrival at an earlier one too: walk again from the later start until

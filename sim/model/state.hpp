@@ -65,6 +65,7 @@ struct train_state {
   std::uint64_t plan_version = 0;  // corridor_state::plan_version when its route was last checked
   bool via_share_region = false;
   bool delivered = false;
+  double teu() const { return static_cast<double>(container_entry_h.size()); }  // containers on board
   cost_breakdown cost;  // USD per TEU, accumulated along the way
 };
 

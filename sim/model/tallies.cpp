@@ -75,7 +75,7 @@ void add_report_shares(run_tallies& t, const model_facts& facts, const service_f
 void record_departure(run_tallies& t, const train_state& train) {
   service_tally& service = t.services[train.service];
   service.route_trains[train.route] += 1.0;
-  service.route_teu[train.route] += static_cast<double>(train.container_entry_h.size());
+  service.route_teu[train.route] += train.teu();
   t.terminal_departures[train.nodes.front()] += 1.0;
 }
 
@@ -103,7 +103,7 @@ void record_mode_volumes(run_tallies& t, std::uint32_t market, double teu,
 void record_delivery(run_tallies& t, const model_facts& facts, const train_state& train, double now_h,
                      bool in_window) {
   const service_facts& sf = facts.services[train.service];
-  const auto teu = static_cast<double>(train.container_entry_h.size());
+  const double teu = train.teu();
   t.delivered += teu;
   t.day_teu += teu;
   t.day_trains += 1.0;

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <optional>
 #include <stdexcept>
 #include <tuple>
 
@@ -126,10 +125,11 @@ struct runner {
   }
 };
 
-// The do-nothing runs of a model year, with their scenario: each do-something state is paired with them.
+// The do-nothing runs of a model year, with their CO2 per year on its own network: each do-something state
+// is paired with them.
 struct do_nothing {
-  std::optional<scenario> spec;
   std::vector<run_result> runs;
+  std::vector<double> co2_t;  // [replication]
 };
 
 state_values values_of(const programme& p, const scenario& s, const do_nothing& base,
@@ -141,8 +141,7 @@ state_values values_of(const programme& p, const scenario& s, const do_nothing& 
     v.shipper_usd.push_back(u.shipper_cost_usd);
     v.teu_hours.push_back(u.teu_hours_saved);
     // Each run's CO2 on its own network: an overlay may add or remove edges.
-    v.co2_t.push_back(co2_per_year(s, runs[r], p.co2).total() -
-                      co2_per_year(*base.spec, base.runs[r], p.co2).total());
+    v.co2_t.push_back(co2_per_year(s, runs[r], p.co2).total() - base.co2_t[r]);
   }
   for (const auto& t : p.targets) {
     auto& column = v.targets.emplace_back();
@@ -171,7 +170,11 @@ std::map<state, state_values> simulate(const programme& p, const scenario& base,
     const scenario s = state_scenario(p, doc, base, st);
     auto runs = run.run(s);
     if (run.done_before == opt.replications) check_target_metrics(p, runs.front());
-    if (st.open == 0) year_base = {s, runs};
+    if (st.open == 0) {
+      year_base.co2_t.clear();
+      for (const run_result& r : runs) year_base.co2_t.push_back(co2_per_year(s, r, p.co2).total());
+      year_base.runs = runs;
+    }
     out.emplace(st, values_of(p, s, year_base, runs, p.model_years[st.year_index]));
   }
   simulations = run.done_before;
