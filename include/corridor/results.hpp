@@ -99,6 +99,9 @@ struct flow_result {
   double buffer_days = 0.0;    // p95 - p50: the slack a shipper must plan for beyond the usual transit
   double promised_days = 0.0;  // the flow's (or its market's) promised transit; 0 = none
   double on_time_share = 0.0;  // of delivered containers, within promised_days (when promised)
+  // Of delivered trains, from leaving the origin (after any hold for a daily plan) to delivery: the train's
+  // journey, as operators publish it, without the containers' wait for their train.
+  double train_transit_days_mean = 0.0;
 };
 
 // A market over the report window, per year: its demand, what each mode took (expected from the mode shares

@@ -153,6 +153,19 @@ struct cargo_class_spec {
   source_loc loc;
 };
 
+// A class of train service above the ordinary block train (docs/model.md, Service classes): an express with
+// priority paths is served before ordinary trains in every queue it meets (crossing tracks, customs, line
+// slots, ferries) and is not held by a daily plan, whose place its timetable path holds; it runs
+// speed_factor times as fast as an ordinary train on every rail line (a ferry sails at the ship's pace).
+// Trains of no class are ordinary (priority 0).
+struct service_class_spec {
+  std::string id;
+  std::string description;
+  int priority = 1;           // higher is served first; equal priorities keep their order of arrival
+  double speed_factor = 1.0;  // divides the travel time on every rail line
+  source_loc loc;
+};
+
 // Demand from one terminal to another, in TEU per week.
 struct flow_spec {
   std::string id;
@@ -168,6 +181,7 @@ struct flow_spec {
   double timetable_hour = 8.0;          // timetable: hour of day
   double train_capacity_teu = 0.0;      // 0 = the scenario's train_capacity_teu
   double promised_transit_days = 0.0;   // door to door, for the on-time share; 0 = no promise
+  std::string service_class;            // a service_classes id; empty = ordinary
   source_loc loc;
 };
 
@@ -299,6 +313,7 @@ struct scenario {
   std::vector<node_spec> nodes;
   std::vector<edge_spec> edges;
   std::vector<cargo_class_spec> cargo_classes;
+  std::vector<service_class_spec> service_classes;
   std::vector<flow_spec> flows;
   std::vector<disruption_spec> disruptions;
   std::vector<family_spec> families;
@@ -309,6 +324,7 @@ struct scenario {
   const edge_spec* find_edge(std::string_view id) const noexcept;
   const region_spec* find_region(std::string_view id) const noexcept;
   const cargo_class_spec* find_cargo_class(std::string_view id) const noexcept;
+  const service_class_spec* find_service_class(std::string_view id) const noexcept;
   const alternative_spec* find_alternative(std::string_view id) const noexcept;
   const market_spec* find_market(std::string_view id) const noexcept;
   // True when the country belongs to the region.

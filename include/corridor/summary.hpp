@@ -58,6 +58,7 @@ struct flow_summary {
   double buffer_days = 0.0;    // mean of each run's p95 - p50
   double promised_days = 0.0;  // 0 = no promise, and on_time_share does not apply
   double on_time_share = 0.0;
+  estimate train_transit_days_mean;  // of delivered trains, origin to delivery
 };
 
 // Replications of one scenario. Element lists hold means over the replications, elements matched by id (one

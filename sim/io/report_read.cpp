@@ -63,14 +63,19 @@ void read_metrics(const ojson& j, run_summary& s) {
     read_share_key(name, s);
   }
   for (const auto& [id, f] : j.at("flows").items()) {
-    s.flows.push_back(
-        {id,
-         f.at("direction").get<std::string>(),
-         number(f.at("teu_per_day")),
-         number(f.at("trains_per_day")),
-         {number(f.at("transit_days_mean")), number(f.at("transit_days_mean_ci95")), nan, s.replications},
-         number(f.at("transit_days_p50")),
-         number(f.at("transit_days_p95"))});
+    flow_summary& fs = s.flows.emplace_back();
+    fs.id = id;
+    fs.direction = f.at("direction").get<std::string>();
+    fs.teu_per_day = number(f.at("teu_per_day"));
+    fs.trains_per_day = number(f.at("trains_per_day"));
+    fs.transit_days_mean = {number(f.at("transit_days_mean")), number(f.at("transit_days_mean_ci95")), nan,
+                            s.replications};
+    fs.transit_days_p50 = number(f.at("transit_days_p50"));
+    fs.transit_days_p95 = number(f.at("transit_days_p95"));
+    if (f.contains("train_transit_days_mean")) {  // files of versions before train transits lack it
+      fs.train_transit_days_mean = {number(f.at("train_transit_days_mean")),
+                                    number(f.at("train_transit_days_mean_ci95")), nan, s.replications};
+    }
   }
 }
 

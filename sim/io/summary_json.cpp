@@ -48,7 +48,9 @@ void add_metrics(ojson& out, const run_summary& s) {
                    {"transit_days_mean_ci95", json_number(f.transit_days_mean.half_width_95)},
                    {"transit_days_p50", json_number(f.transit_days_p50)},
                    {"transit_days_p95", json_number(f.transit_days_p95)},
-                   {"buffer_days", json_number(f.buffer_days)}};
+                   {"buffer_days", json_number(f.buffer_days)},
+                   {"train_transit_days_mean", json_number(f.train_transit_days_mean.mean)},
+                   {"train_transit_days_mean_ci95", json_number(f.train_transit_days_mean.half_width_95)}};
     if (f.promised_days > 0.0) {
       flows[f.id]["promised_days"] = json_number(f.promised_days);
       flows[f.id]["on_time_share"] = json_number(f.on_time_share);

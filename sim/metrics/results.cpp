@@ -135,6 +135,7 @@ std::vector<std::pair<std::string, double>> run_result::flatten() const {
     out.emplace_back(prefix + "transit_days_p50", f.transit_days_p50);
     out.emplace_back(prefix + "transit_days_p95", f.transit_days_p95);
     out.emplace_back(prefix + "buffer_days", f.buffer_days);
+    out.emplace_back(prefix + "train_transit_days_mean", f.train_transit_days_mean);
     if (f.promised_days > 0.0) out.emplace_back(prefix + "on_time_share", f.on_time_share);
   }
   for (const edge_result& e : edges) {

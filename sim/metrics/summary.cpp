@@ -123,15 +123,16 @@ std::vector<flow_summary> flows_of(const std::vector<run_result>& runs) {
   const double days = runs.front().window_days;
   std::vector<flow_summary> out;
   for (const auto& m : means) {
-    running_stats transit;
+    running_stats transit, train_transit;
     for (const auto& r : runs) {
       const auto it =
           std::find_if(r.flows.begin(), r.flows.end(), [&](const flow_result& f) { return f.id == m.id; });
       transit.add(it == r.flows.end() ? 0.0 : it->transit_days_mean);
+      train_transit.add(it == r.flows.end() ? 0.0 : it->train_transit_days_mean);
     }
     out.push_back({m.id, m.direction, days > 0 ? m.teu / days : 0.0, days > 0 ? m.trains / days : 0.0,
                    estimate_of(transit), m.transit_days_p50, m.transit_days_p95, m.buffer_days,
-                   m.promised_days, m.on_time_share});
+                   m.promised_days, m.on_time_share, estimate_of(train_transit)});
   }
   return out;
 }

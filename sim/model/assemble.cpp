@@ -266,6 +266,7 @@ void add_flows(run_result& r, const model& m, transit_samples& transit) {
     const std::span<double> days = transit.services[f];
     fr.teu = static_cast<double>(days.size());
     fr.trains = m.tallies.services[f].trains_delivered;
+    fr.train_transit_days_mean = ratio(m.tallies.services[f].train_transit_days, fr.trains);
     fr.transit_days_mean = mean_of(m.tallies.services[f].transit_days);  // on the tally: no copy
     fr.transit_days_p50 = percentile_in_place(days, 0.50);
     fr.transit_days_p95 = percentile_in_place(days, 0.95);

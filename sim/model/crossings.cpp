@@ -66,7 +66,7 @@ void start_service(model& m, vertex_t v, crossing_state& c, std::size_t at, int 
 void join_crossing(model& m, vertex_t v, train_id id) {
   crossing_state& c = m.state.crossings[v];
   queue_stats& q = m.tallies.crossing_queues[v];
-  c.waiting.push_back(id);
+  enqueue_by_priority(c.waiting, id, m.state.trains);
   m.state.trains[id].queued_since_h = m.eng.now();
   q.arrival();
   q.set_waiting(m.eng.now(), static_cast<double>(c.waiting.size()));
@@ -90,6 +90,12 @@ void try_start_service(model& m, vertex_t v) {
   };
   bool capped = false;
   while (!c.waiting.empty() && c.busy < tracks) {
+    // A train with priority holds a path in the day's plan: the caps count it but never refuse it.
+    const train_state& first = m.state.trains[c.waiting[0]];
+    if (first.priority > 0) {
+      start_service(m, v, c, 0, way_of(m, v, first));
+      continue;
+    }
     if (cap > 0 && c.started_today >= cap) {
       capped = true;
       break;
@@ -124,7 +130,7 @@ void on_service_done(model& m, train_id id) {
   --c.busy;
   m.tallies.crossing_queues[v].set_busy(m.eng.now(), c.busy);
   if (crossing_of(m, v).customs_servers > 0) {
-    c.customs_waiting.push_back(id);
+    enqueue_by_priority(c.customs_waiting, id, m.state.trains);
     t.queued_since_h = m.eng.now();
     queue_stats& q = m.tallies.customs_queues[v];
     q.arrival();

@@ -173,6 +173,7 @@ void depart_train(model& m, service_id s, std::size_t teu) {
   const auto id = static_cast<train_id>(m.state.trains.size());
   train_state t;
   t.service = s;
+  t.priority = m.facts.services[s].priority;
   const auto taken = static_cast<long>(teu);
   t.container_entry_h.assign(st.waiting_since_h.begin(), st.waiting_since_h.begin() + taken);
   t.container_class.assign(st.waiting_class.begin(), st.waiting_class.begin() + taken);
@@ -187,6 +188,7 @@ void depart_train(model& m, service_id s, std::size_t teu) {
   // network now, since leave_node only re-plans trains whose plan predates a change of the network.
   if (route_blocked(m, t)) replan(m, t);
   const double hold_h = m.facts.has_plans ? book_route_plans(m, t) : 0.0;
+  t.departed_h = m.eng.now() + hold_h;
   const node_spec& origin = node_spec_of(m, t.nodes.front());
   t.cost.subsidy = -origin.subsidy_usd_per_teu;
   t.cost.handling = origin.handling_usd_per_teu;

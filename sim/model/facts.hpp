@@ -33,6 +33,8 @@ struct service_facts {
   bool mode_choice = false;            // a market's: its rail share is revisited as conditions change
   arrival_process arrivals = arrival_process::poisson;
   departure_policy departures = departure_policy::on_demand;
+  std::uint8_t priority = 0;  // its service class's (ordinary: 0): served first in queues, never plan-held
+  double speed_factor = 1.0;  // its service class's: travel time on rail lines divided by this
   const std::array<double, 12>* seasonality = nullptr;  // the flow's or the market's, January first
   std::vector<demand_facts> demand;                     // per cargo class
   direction dir = direction::other;                     // from the report's origin region, or to it

@@ -108,10 +108,13 @@ void plan_sailing(model& m, edge_id e) {
   const ferry_spec& spec = ferry_of(m, e);
   if (f.waiting.empty()) return;
   double load = 0.0;
-  for (train_id id : f.waiting) load += units_of(spec, m.state.trains[id].teu());
+  double first_h = m.state.trains[f.waiting.front()].queued_since_h;  // the longest wait (priority reorders)
+  for (train_id id : f.waiting) {
+    load += units_of(spec, m.state.trains[id].teu());
+    first_h = std::min(first_h, m.state.trains[id].queued_since_h);
+  }
   const double capacity = capacity_units(spec) * f.capacity_factor;
   const double now = m.eng.now();
-  const double first_h = m.state.trains[f.waiting.front()].queued_since_h;
   const double at = capacity > 0.0 && load >= capacity ? now : first_h + spec.max_wait_h;
   plan_sailing_at(m, e, std::max({at, f.vessel_ready_h, now}));
 }
@@ -164,8 +167,11 @@ double when_full_expected_wait_h(const model& m, edge_id e, double capacity, dou
   const ferry_spec& spec = ferry_of(m, e);
   const double now = m.eng.now();
   double load = units;
-  for (train_id id : f.waiting) load += units_of(spec, m.state.trains[id].teu());
-  const double first_h = f.waiting.empty() ? now : m.state.trains[f.waiting.front()].queued_since_h;
+  double first_h = now;
+  for (train_id id : f.waiting) {
+    load += units_of(spec, m.state.trains[id].teu());
+    first_h = std::min(first_h, m.state.trains[id].queued_since_h);
+  }
   double first = load >= capacity ? now : first_h + spec.max_wait_h;
   if (f.sailing_planned) first = std::min(first, f.next_sailing_h);
   first = std::max(first, f.vessel_ready_h);
@@ -193,7 +199,7 @@ void join_ferry(model& m, edge_id e, train_id id) {
 void join_ferry_queue(model& m, edge_id e, train_id id) {
   ferry_state& f = m.state.ferries[e];
   queue_stats& q = m.tallies.ferry_queues[e];
-  f.waiting.push_back(id);
+  enqueue_by_priority(f.waiting, id, m.state.trains);
   m.state.trains[id].queued_since_h = m.eng.now();
   q.arrival();
   q.set_waiting(m.eng.now(), static_cast<double>(f.waiting.size()));

@@ -23,7 +23,7 @@ void record_line_departure(model& m, edge_id e, double depart_h, double teu) {
 void board_line(model& m, train_id id, edge_id e) {
   line_state& line = m.state.lines[e];
   if (line.closed) {
-    line.waiting.push_back(id);
+    enqueue_by_priority(line.waiting, id, m.state.trains);
     return;
   }
   train_state& t = m.state.trains[id];
@@ -31,10 +31,13 @@ void board_line(model& m, train_id id, edge_id e) {
   const edge_spec& spec = m.spec.edges[ep.spec];
   double depart = m.eng.now();
   if (spec.slots_per_day > 0) {
-    depart = std::max(depart, line.next_free_h);
-    line.next_free_h = depart + hours_per_day / (spec.slots_per_day * line.capacity_factor);
+    // A train with priority takes the path its timetable holds now; the slot it uses is one the ordinary
+    // trains behind it no longer have.
+    if (t.priority == 0) depart = std::max(depart, line.next_free_h);
+    line.next_free_h =
+        std::max(depart, line.next_free_h) + hours_per_day / (spec.slots_per_day * line.capacity_factor);
   }
-  double travel_h = ep.travel_days() * hours_per_day;
+  double travel_h = ep.travel_days() * hours_per_day / m.facts.services[t.service].speed_factor;
   if (spec.travel_time_cv > 0.0) {
     travel_h = distribution::lognormal(travel_h, spec.travel_time_cv * travel_h).sample(line.travel_rng);
   }

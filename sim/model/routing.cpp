@@ -54,10 +54,12 @@ double walk_route(const model& m, std::span<const vertex_t> nodes, std::span<con
 }
 
 // Hours from now to the end of `p` for a train of `teu` leaving now, with the queues as they stand now and
-// the holds the daily plans on it would impose.
-double hours_on(const model& m, const path& p, double teu) {
+// the holds the daily plans on it would impose (none on a train with priority: its path is in the plan).
+double hours_on(const model& m, const path& p, double teu, bool priority) {
   const double now = m.eng.now();
-  const auto hold = [&m](vertex_t v, int way, double at) { return plan_hold_h(m, v, way, at, true); };
+  const auto hold = [&m, priority](vertex_t v, int way, double at) {
+    return priority ? 0.0 : plan_hold_h(m, v, way, at, true);
+  };
   const double end = walk_route(m, p.nodes, p.edges, teu, now, hold);
   return end == unavailable_cost ? unavailable_cost : end - now;
 }
@@ -83,7 +85,8 @@ void expected_route_hours(const model& m, service_id s, std::vector<double>& hou
   const auto& paths = m.path_sets[s];
   hours.resize(paths.size());
   const double teu = m.facts.services[s].capacity_teu;
-  for (std::size_t i = 0; i < paths.size(); ++i) hours[i] = hours_on(m, paths[i], teu);
+  const bool priority = m.facts.services[s].priority > 0;
+  for (std::size_t i = 0; i < paths.size(); ++i) hours[i] = hours_on(m, paths[i], teu, priority);
 }
 
 void route_costs(const model& m, service_id s, std::span<const double> hours, double value_of_time_per_h,
@@ -138,7 +141,7 @@ double book_route_plans(model& m, const train_state& t) {
   // A later crossing's hold delays the arrival at an earlier one too: walk again from the later start until
   // every planned crossing has room on the day the train expects to reach it (holds only grow, and a day past
   // the last booked one always has room).
-  for (int round = 0; round < max_plan_rounds; ++round) {
+  for (int round = 0; round < max_plan_rounds && t.priority == 0; ++round) {
     double added = 0.0;
     const auto hold_at = [&](vertex_t v, int way, double at) {
       const double h = plan_hold_h(m, v, way, at, false);  // the train leaves: the first day with room

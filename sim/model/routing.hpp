@@ -28,7 +28,8 @@ std::uint32_t choose_route(model& m, service_id s, const train_state& t);
 double train_value_of_time_per_h(const model& m, const train_state& t);
 // Books the train a place in the daily plan of every planned crossing on its route, on the day it expects to
 // arrive there, and returns the hours it must be held at its origin for every one to have room (0 without
-// plans). Inside the window the plans' tallies count the bookings and the holds each caused.
+// plans; 0 for a train with priority, whose timetable path holds its place even in a full plan). Inside the
+// window the plans' tallies count the bookings and the holds each caused.
 double book_route_plans(model& m, const train_state& t);
 // True when a closed edge or node lies on the rest of the train's route.
 bool route_blocked(const model& m, const train_state& t);

@@ -81,6 +81,10 @@ service_facts make_service_facts(const prepared_scenario& p, service_id sv) {
     sf.arrivals = fs.arrivals;
     sf.departures = fs.departures;
     sf.seasonality = &fs.seasonality;
+    if (const service_class_spec* c = s.find_service_class(fs.service_class)) {
+      sf.priority = static_cast<std::uint8_t>(c->priority);
+      sf.speed_factor = c->speed_factor;
+    }
   } else {
     sf.seasonality = &s.markets[svc.market].seasonality;
   }

@@ -62,12 +62,24 @@ struct train_state {
   std::vector<std::uint16_t> container_class;  // demand entry of each container on its service
   double queued_since_h = 0.0;     // when it joined the queue it is in (crossing, port gate or ferry)
   double yard_since_h = 0.0;       // when its containers entered a port's yard
+  double departed_h = 0.0;         // when it left its origin (after any hold for a daily plan)
   std::uint64_t plan_version = 0;  // corridor_state::plan_version when its route was last checked
+  std::uint8_t priority = 0;       // its service class's: queues serve higher priorities first
   bool via_share_region = false;
   bool delivered = false;
   double teu() const { return static_cast<double>(container_entry_h.size()); }  // containers on board
   cost_breakdown cost;  // USD per TEU, accumulated along the way
 };
+
+// Puts a train into a queue of trains behind every train of its priority or higher and ahead of every train
+// of lower priority: FIFO within a priority. With only ordinary trains, a push_back.
+template <class Trains>
+void enqueue_by_priority(std::deque<train_id>& queue, train_id id, const Trains& trains) {
+  const std::uint8_t p = trains[id].priority;
+  auto at = queue.end();
+  while (p > 0 && at != queue.begin() && trains[*(at - 1)].priority < p) --at;
+  queue.insert(at, id);
+}
 
 // Any node: closed or cut by disruptions, and the trains held while it is closed (junctions, ports).
 struct node_state {

@@ -114,6 +114,7 @@ void record_delivery(run_tallies& t, const model_facts& facts, const train_state
   t.teu_by_direction[d] += teu;
   t.terminal_arrivals[train.nodes.back()] += 1.0;
   t.services[train.service].trains_delivered += 1.0;
+  t.services[train.service].train_transit_days += (now_h - train.departed_h) / hours_per_day;
   const double time_usd = add_transit_days(t, sf, train, now_h);
   add_costs(t.cost_sum, train.cost, teu);
   t.cost_sum.time += time_usd;

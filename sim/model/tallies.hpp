@@ -51,6 +51,7 @@ struct service_tally {
   std::vector<double> route_teu;
   std::vector<double> transit_days;  // each delivered container's door-to-door days, in delivery order
   double trains_delivered = 0.0;
+  double train_transit_days = 0.0;  // summed over delivered trains: from leaving the origin to delivery
 };
 
 // Trains and TEU between two regions, and those among them that passed the share region (or, for a share

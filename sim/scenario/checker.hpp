@@ -49,6 +49,7 @@ class checker {
         diags_(diags),
         regions_(s.regions),
         cargo_classes_(s.cargo_classes),
+        service_classes_(s.service_classes),
         nodes_(s.nodes),
         edges_(s.edges),
         targets_(s.nodes, s.edges),
@@ -62,7 +63,7 @@ class checker {
   const scenario& s_;
   const field_locator& where_;
   diagnostics& diags_;
-  const id_set regions_, cargo_classes_, nodes_, edges_, targets_;  // targets: nodes and edges
+  const id_set regions_, cargo_classes_, service_classes_, nodes_, edges_, targets_;  // targets: nodes, edges
   const id_set alternatives_;
   std::unordered_map<std::string_view, const node_spec*> node_by_id_;
 

@@ -51,6 +51,15 @@ void converter::read_cargo_class(const tentry& e, cargo_class_spec& c) {
   read_number(e.value, "goods_value_usd_per_teu", ctx, c.goods_value_usd_per_teu);
 }
 
+void converter::read_service_class(const tentry& e, service_class_spec& c) {
+  const std::string ctx = "service class " + in_quotes(e.key);
+  if (!expect_map(e.value, e.key_loc, ctx)) return;
+  check_keys(e.value, e.key_loc, section("service_class"), ctx, applies::any, "");
+  read_string(e.value, "description", ctx, c.description);
+  read_int(e.value, "priority", ctx, c.priority);
+  read_number(e.value, "speed_factor", ctx, c.speed_factor);
+}
+
 void converter::read_node(const tentry& e, node_spec& n) {
   const std::string ctx = "node " + in_quotes(e.key);
   if (!expect_map(e.value, e.key_loc, ctx)) return;
@@ -134,6 +143,7 @@ void converter::read_flow(const tentry& e, flow_spec& f) {
   read_choice(m, sec, "departures", ctx, f.departures);
   read_number(m, "max_wait_h", ctx, f.max_wait_h);
   read_number(m, "promised_transit_days", ctx, f.promised_transit_days);
+  read_string(m, "service_class", ctx, f.service_class);
   read_weekdays(m, "timetable_weekdays", ctx, f.timetable_weekdays);
   read_number(m, "timetable_hour", ctx, f.timetable_hour);
   read_number(m, "train_capacity_teu", ctx, f.train_capacity_teu);
@@ -197,6 +207,8 @@ scenario converter::run(const tnode& root, const std::string& file, const std::s
   read_top(root, s);
   read_collection(root, "regions", "", "region", s.regions, &converter::read_region);
   read_collection(root, "cargo_classes", "", "cargo class", s.cargo_classes, &converter::read_cargo_class);
+  read_collection(root, "service_classes", "", "service class", s.service_classes,
+                  &converter::read_service_class);
   read_collection(root, "nodes", "", "node", s.nodes, &converter::read_node);
   read_collection(root, "edges", "", "edge", s.edges, &converter::read_edge);
   read_collection(root, "flows", "", "flow", s.flows, &converter::read_flow);

@@ -114,6 +114,9 @@ std::vector<section_spec> make_sections() {
                "Region id -> list of ISO 3166 alpha-2 country codes, or {countries, nodes}")
                .of("region"),
            key("cargo_classes", vt::id_map, "Cargo class id -> cargo class").of("cargo_class"),
+           key("service_classes", vt::id_map,
+               "Service class id -> a class of train above ordinary (an express with priority paths)")
+               .of("service_class"),
            key("nodes", vt::id_map, "Node id -> node").of("node"),
            key("edges", vt::id_map, "Edge id -> rail line or ferry leg").of("edge"),
            key("flows", vt::id_map, "Flow id -> origin-destination demand").of("flow"),
@@ -362,6 +365,20 @@ std::vector<section_spec> make_sections() {
                .only(applies::ferry),
        }});
   all.push_back(
+      {"service_class",
+       "A class of train service with priority paths: served first in queues, not held by daily plans",
+       {
+           key("description", vt::string, "Free text"),
+           key("priority", vt::integer,
+               "Served before trains of lower priority in every queue (ordinary trains: 0; default 1)")
+               .ge(1)
+               .le(100),
+           key("speed_factor", vt::number,
+               "Travel time on every rail line divided by this (default 1: an ordinary train's)")
+               .gt(0)
+               .le(3),
+       }});
+  all.push_back(
       {"flow",
        "Demand from one terminal to another",
        {
@@ -379,6 +396,7 @@ std::vector<section_spec> make_sections() {
                .le(8760),
            key("timetable_weekdays", vt::weekdays, "timetable: departure days"),
            promised_transit_key(),
+           key("service_class", vt::string, "Service class id (default: an ordinary block train)"),
            key("timetable_hour", vt::number, "timetable: hour of day of departures", "h").ge(0).lt(24),
            key("train_capacity_teu", vt::number, "Train capacity for this flow (default: the scenario's)",
                "TEU")

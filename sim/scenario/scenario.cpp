@@ -63,6 +63,10 @@ const cargo_class_spec* scenario::find_cargo_class(std::string_view id) const no
   return find_by_id(cargo_classes, id);
 }
 
+const service_class_spec* scenario::find_service_class(std::string_view id) const noexcept {
+  return find_by_id(service_classes, id);
+}
+
 const alternative_spec* scenario::find_alternative(std::string_view id) const noexcept {
   return find_by_id(alternatives, id);
 }

@@ -148,8 +148,8 @@ json distribution_schema() {
 std::string scenario_json_schema() {
   json defs = json::object();
   for (const char* name :
-       {"route_choice", "choice", "report", "share", "cargo_class", "node", "edge", "flow", "disruption",
-        "family", "alternative", "market", "market_pair", "market_risk", "scale_demand"}) {
+       {"route_choice", "choice", "report", "share", "cargo_class", "service_class", "node", "edge", "flow",
+        "disruption", "family", "alternative", "market", "market_pair", "market_risk", "scale_demand"}) {
     defs[name] = section_schema(section(name));
   }
   json region = section_schema(section("region"));

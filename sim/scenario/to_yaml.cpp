@@ -188,6 +188,7 @@ void write_flow(writer& w, const flow_spec& f) {
   w.line(4, "departures", choice("flow", "departures", f.departures));
   w.line(4, "max_wait_h", num(f.max_wait_h));
   if (f.promised_transit_days > 0.0) w.line(4, "promised_transit_days", num(f.promised_transit_days));
+  if (!f.service_class.empty()) w.line(4, "service_class", str(f.service_class));
   if (!f.timetable_weekdays.empty()) w.line(4, "timetable_weekdays", weekdays(f.timetable_weekdays));
   w.line(4, "timetable_hour", num(f.timetable_hour));
   if (f.train_capacity_teu != 0.0) w.line(4, "train_capacity_teu", num(f.train_capacity_teu));
@@ -295,6 +296,13 @@ std::string to_yaml(const scenario& s) {
     w.open(2, str(c.id));
     w.line(4, "value_of_time_usd_per_teu_day", num(c.value_of_time_usd_per_teu_day));
     w.line(4, "goods_value_usd_per_teu", num(c.goods_value_usd_per_teu));
+  }
+  if (!s.service_classes.empty()) w.out << "service_classes:\n";
+  for (const auto& c : s.service_classes) {
+    w.open(2, str(c.id));
+    if (!c.description.empty()) w.line(4, "description", str(c.description));
+    w.line(4, "priority", num(c.priority));
+    w.line(4, "speed_factor", num(c.speed_factor));
   }
   w.out << (s.nodes.empty() ? "nodes: {}\n" : "nodes:\n");
   for (const auto& n : s.nodes) write_node(w, n);

@@ -98,6 +98,11 @@ void checker::regions() {
     range("cargo_class", "cargo_classes", c.id, ctx, "goods_value_usd_per_teu", c.goods_value_usd_per_teu,
           c.loc);
   }
+  for (const auto& c : s_.service_classes) {
+    const auto ctx = "service class " + q(c.id);
+    range("service_class", "service_classes", c.id, ctx, "priority", c.priority, c.loc);
+    range("service_class", "service_classes", c.id, ctx, "speed_factor", c.speed_factor, c.loc);
+  }
 }
 
 void checker::node(const node_spec& n) {
@@ -229,6 +234,8 @@ void checker::flow(const flow_spec& f) {
   reference("flows", f.id, "from", ctx, f.from, "node", nodes_, f.loc);
   reference("flows", f.id, "to", ctx, f.to, "node", nodes_, f.loc);
   reference("flows", f.id, "cargo_class", ctx, f.cargo_class, "cargo class", cargo_classes_, f.loc);
+  if (!f.service_class.empty())
+    reference("flows", f.id, "service_class", ctx, f.service_class, "service class", service_classes_, f.loc);
   if (f.from == f.to)
     diags_.error(at("flows", f.id, "to", f.loc), ctx + " goes from " + q(f.from) + " to itself");
   range("flow", "flows", f.id, ctx, "teu_per_week", f.teu_per_week, f.loc);
@@ -321,6 +328,7 @@ void checker::run() {
   regions();
   unique(s_.regions, "region");
   unique(s_.cargo_classes, "cargo class");
+  unique(s_.service_classes, "service class");
   unique(s_.nodes, "node");
   unique(s_.edges, "edge");
   unique(s_.flows, "flow");

@@ -176,6 +176,12 @@ const broken_case corpus[] = {
     {"negative-distance.yaml",
      "broken/negative-distance.yaml:12:54: error: distance_km of edge 'dostyk-lodz' must be >= 0.001 and <= "
      "20000, got -6000"},
+    {"service-class-unknown.yaml",
+     "broken/service-class-unknown.yaml:5:109: error: flow 'xian-duisburg-express' refers to unknown service "
+     "class 'expres'; did you mean 'express'?"},
+    {"service-class-priority.yaml",
+     "broken/service-class-priority.yaml:3:39: error: priority of service class 'express' must be >= 1 and "
+     "<= 100, got 0"},
     {"negative-seed.yaml", "broken/negative-seed.yaml:3:7: error: seed must be >= 0, got -3"},
     {"nesting-too-deep.yaml",
      "broken/nesting-too-deep.yaml:3:45: error: maps and lists nested more than 32 deep, the loader's limit "
