@@ -131,7 +131,12 @@ struct edge_spec {
   int gauge_mm = 1435;                 // rail only
   double tariff_usd_per_teu_km = 0.0;  // rail haulage
   int slots_per_day = 0;               // train departures per day per direction; 0 = unlimited
-  double travel_time_cv = 0.0;         // coefficient of variation of travel time (lognormal); 0 = fixed
+  // Rail only: trains may enter the line only between these hours of the day (a window that wraps past
+  // midnight when from > to), as freight passes the Marmaray tunnel only 00:00–05:00; equal: always open.
+  double open_from_hour = 0.0;
+  double open_to_hour = 0.0;
+  bool has_window() const { return open_from_hour != open_to_hour; }
+  double travel_time_cv = 0.0;  // coefficient of variation of travel time (lognormal); 0 = fixed
   bool bidirectional = true;
   ferry_spec ferry;  // used when mode == ferry
   source_loc loc;

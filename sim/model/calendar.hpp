@@ -70,4 +70,15 @@ double next_weekly_time(double from, const Weekdays& weekdays, double hour_of_da
   return from + hours_per_week;  // unreachable when weekdays is non-empty
 }
 
+// The first time >= `from` inside a daily window [from_hour, to_hour) (wrapping past midnight when
+// from_hour > to_hour); `from` itself when it is inside.
+inline double next_open_time(double from, double from_hour, double to_hour) {
+  const double day = std::floor(from / hours_per_day) * hours_per_day;
+  const double hour = from - day;
+  const bool inside =
+      from_hour < to_hour ? hour >= from_hour && hour < to_hour : hour >= from_hour || hour < to_hour;
+  if (inside) return from;
+  return hour < from_hour ? day + from_hour : day + hours_per_day + from_hour;
+}
+
 }  // namespace corridor::detail

@@ -30,10 +30,11 @@ void board_line(model& m, train_id id, edge_id e) {
   const edge_props& ep = m.net.props(e);
   const edge_spec& spec = m.spec.edges[ep.spec];
   double depart = m.eng.now();
+  // A train with priority takes the path its timetable holds now; the slot it uses is one the ordinary
+  // trains behind it no longer have.
+  if (spec.slots_per_day > 0 && t.priority == 0) depart = std::max(depart, line.next_free_h);
+  if (spec.has_window()) depart = next_open_time(depart, spec.open_from_hour, spec.open_to_hour);
   if (spec.slots_per_day > 0) {
-    // A train with priority takes the path its timetable holds now; the slot it uses is one the ordinary
-    // trains behind it no longer have.
-    if (t.priority == 0) depart = std::max(depart, line.next_free_h);
     line.next_free_h =
         std::max(depart, line.next_free_h) + hours_per_day / (spec.slots_per_day * line.capacity_factor);
   }

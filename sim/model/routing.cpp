@@ -47,6 +47,8 @@ double walk_route(const model& m, std::span<const vertex_t> nodes, std::span<con
     } else {
       if (m.state.lines[e].closed) return unavailable_cost;
       t = std::max(t, m.state.lines[e].next_free_h);  // the slot queue as it stands now
+      const edge_spec& spec = edge_spec_of(m, e);
+      if (spec.has_window()) t = next_open_time(t, spec.open_from_hour, spec.open_to_hour);
     }
     t += ep.travel_days() * hours_per_day;
   }

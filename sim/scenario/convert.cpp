@@ -113,6 +113,8 @@ void converter::read_edge(const tentry& e, edge_spec& d) {
   read_int(m, "gauge_mm", ctx, d.gauge_mm);
   read_number(m, "tariff_usd_per_teu_km", ctx, d.tariff_usd_per_teu_km);
   read_int(m, "slots_per_day", ctx, d.slots_per_day);
+  read_number(m, "open_from_hour", ctx, d.open_from_hour);
+  read_number(m, "open_to_hour", ctx, d.open_to_hour);
   read_number(m, "travel_time_cv", ctx, d.travel_time_cv);
   read_bool(m, "bidirectional", ctx, d.bidirectional);
   auto& f = d.ferry;

@@ -318,6 +318,16 @@ std::vector<section_spec> make_sections() {
                "trains/day")
                .ge(0)
                .le(10000),
+           key("open_from_hour", vt::number,
+               "Trains enter the line only from this hour of the day (with open_to_hour; equal: always)", "h")
+               .ge(0)
+               .lt(24)
+               .only(applies::rail),
+           key("open_to_hour", vt::number,
+               "... until this hour of the day; before open_from_hour: the window wraps past midnight", "h")
+               .ge(0)
+               .le(24)
+               .only(applies::rail),
            key("travel_time_cv", vt::number, "Coefficient of variation of travel time (lognormal); 0 = fixed")
                .ge(0)
                .le(10),

@@ -157,6 +157,10 @@ void write_edge(writer& w, const edge_spec& e) {
   if (e.mode == edge_mode::rail) {
     w.line(4, "gauge_mm", std::to_string(e.gauge_mm));
     w.line(4, "tariff_usd_per_teu_km", num(e.tariff_usd_per_teu_km));
+    if (e.has_window()) {
+      w.line(4, "open_from_hour", num(e.open_from_hour));
+      w.line(4, "open_to_hour", num(e.open_to_hour));
+    }
     return;
   }
   const auto& f = e.ferry;

@@ -3,6 +3,8 @@
 // file, points each message at the value as written rather than at its entity.
 #include "checker.hpp"
 
+#include <cmath>
+
 namespace corridor::detail {
 namespace {
 
@@ -164,6 +166,14 @@ void checker::edge(const edge_spec& e) {
   range("edge", "edges", e.id, ctx, "travel_time_cv", e.travel_time_cv, e.loc);
   if (e.mode == edge_mode::ferry) return ferry(e);
   range("edge", "edges", e.id, ctx, "tariff_usd_per_teu_km", e.tariff_usd_per_teu_km, e.loc);
+  range("edge", "edges", e.id, ctx, "open_from_hour", e.open_from_hour, e.loc);
+  range("edge", "edges", e.id, ctx, "open_to_hour", e.open_to_hour, e.loc);
+  if (e.has_window() && std::fmod(e.open_to_hour - e.open_from_hour + 24.0, 24.0) == 0.0) {
+    diags_.error(at("edges", e.id, "open_to_hour", e.loc),
+                 "open_to_hour of " + ctx +
+                     " is 24 h after open_from_hour: a window of the whole day is no "
+                     "window (leave both out)");
+  }
   const auto& gauges = section("edge").at("gauge_mm").int_choices;
   if (std::find(gauges.begin(), gauges.end(), e.gauge_mm) == gauges.end()) {
     diags_.error(
