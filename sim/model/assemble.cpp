@@ -112,7 +112,7 @@ void add_headline_share(run_result& r, const share_tally& s) {
 // Entered and delivered as tallied; in the system by a census of origins and undelivered trains.
 void add_containers(run_result& r, const model& m) {
   double in_system = 0.0;
-  for (const service_state& f : m.state.services) in_system += static_cast<double>(f.waiting_since_h.size());
+  for (const service_state& f : m.state.services) in_system += static_cast<double>(f.waiting());
   for (const train_state& t : m.state.trains) {
     if (!t.delivered) in_system += t.teu();
   }

@@ -3,6 +3,7 @@
 // record_ functions at the moments that matter; assemble.cpp turns the totals into a run_result. Unless it
 // says otherwise, a tally covers the report window.
 #include <array>
+#include <span>
 #include <vector>
 
 #include "corridor/queue_stats.hpp"
@@ -104,8 +105,9 @@ void record_departure(run_tallies& t, const train_state& train);
 // A train reached its destination at `now_h`; `in_window` says whether the window has opened.
 void record_delivery(run_tallies& t, const model_facts& facts, const train_state& train, double now_h,
                      bool in_window);
-// The last n containers admitted at a service's origin; those that arrived inside the window count as rail's.
-void record_arrivals(run_tallies& t, const service_facts& service, const service_state& state, std::size_t n,
+// The containers just admitted at a service's origin, by arrival time; those inside the window count as
+// rail's.
+void record_arrivals(run_tallies& t, const service_facts& service, std::span<const double> arrival_h,
                      double window_start_h);
 // A market's demand of `teu` (expected, inside the window) split by the mode shares in force.
 void record_mode_volumes(run_tallies& t, std::uint32_t market, double teu, const std::vector<double>& shares);
