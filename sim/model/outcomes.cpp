@@ -45,6 +45,7 @@ void deliver(model& m, train_id id) {
   train_state& t = m.state.trains[id];
   record_delivery(m.tallies, m.facts, t, m.eng.now(), in_window(m));
   t.container_entry_h = {};  // the containers have left the system
+  t.container_class = {};
   t.delivered = true;
 }
 

@@ -171,6 +171,9 @@ corridor_state make_state(const prepared_scenario& p, const run_frame& frame) {
     const edge_props& ep = net.props(e);
     const std::string id = s.edges[ep.spec].id + std::string(ep.reverse ? reverse_suffix : "");
     st.lines[e].travel_rng = stream(frame, "travel", id);
+    const double cv = s.edges[ep.spec].travel_time_cv, travel_h = ep.travel_days() * hours_per_day;
+    st.lines[e].travel_varies = cv > 0.0;
+    if (cv > 0.0) st.lines[e].travel = lognormal_log_params(travel_h, cv * travel_h);
     st.ferries[e].weather_rng = stream(frame, "weather", id);
   }
   return st;  // disruption states are sized once the run's disruptions are drawn (model's constructor)

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "calendar.hpp"
+#include "corridor/detail/lognormal.hpp"
 #include "corridor/network.hpp"
 #include "corridor/random.hpp"
 #include "corridor/results.hpp"
@@ -109,6 +110,10 @@ struct line_state {
   bool closed = false;
   std::deque<train_id> waiting;
   rng_stream travel_rng = unkeyed_stream();
+  // The lognormal of its travel time (mean the nominal hours, sd travel_time_cv times them), when the cv is
+  // > 0: computed once at set-up instead of at every departure.
+  bool travel_varies = false;
+  lognormal_params travel;
 };
 
 // One direction of a ferry edge: trains waiting at the port, and the next sailing. A when_full leg has at
