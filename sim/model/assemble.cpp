@@ -148,10 +148,12 @@ median_p95 median_and_p95(const sample_parts& parts) {
 
 namespace {
 
-double mean_of(const std::vector<double>& v) {
+double mean_of(const sample_blocks& v) {
   double sum = 0.0;
-  for (double x : v) sum += x;
-  return v.empty() ? 0.0 : sum / static_cast<double>(v.size());
+  for (const std::vector<double>& block : v.blocks()) {
+    for (double x : block) sum += x;  // in order of appending, as over one array
+  }
+  return v.size() == 0 ? 0.0 : sum / static_cast<double>(v.size());
 }
 
 // Every delivered container's door-to-door days, as kept per service (service_tally::transit_days), seen
@@ -178,10 +180,13 @@ transit_samples gather_transit(const model& m) {
   t.services.resize(services.size());
   t.markets.resize(m.tallies.markets.size());
   for (std::size_t f = 0; f < services.size(); ++f) {
-    const std::span<const double> days = services[f].transit_days;
-    t.services[f] = {days};
-    if (m.facts.services[f].market < t.markets.size()) t.markets[m.facts.services[f].market].push_back(days);
-    t.run.push_back(days);
+    for (const std::vector<double>& block : services[f].transit_days.blocks()) {
+      const std::span<const double> days = block;
+      t.services[f].push_back(days);
+      if (m.facts.services[f].market < t.markets.size())
+        t.markets[m.facts.services[f].market].push_back(days);
+      t.run.push_back(days);
+    }
   }
   t.map = map_over(t.run);
   t.run_counts.assign(rank_buckets, 0);

@@ -2,6 +2,7 @@
 // What a run counts while it runs: the collectors, apart from the rules that feed them. Rules call the
 // record_ functions at the moments that matter; assemble.cpp turns the totals into a run_result. Unless it
 // says otherwise, a tally covers the report window.
+#include <algorithm>
 #include <array>
 #include <span>
 #include <vector>
@@ -47,10 +48,31 @@ struct plan_tally {  // one crossing's daily plan, over the window (trains by th
   double hold_h = 0.0;  // summed hold over the booked trains
 };
 
+// Samples appended in blocks that are never moved: a year's 2.2 M transit times grow without the copies
+// (and the fresh pages each copy touches) of a doubling vector. Blocks double from 256 samples to 8,192.
+class sample_blocks {
+ public:
+  void push_back(double x) {
+    if (blocks_.empty() || blocks_.back().size() == blocks_.back().capacity()) {
+      const std::size_t n = blocks_.empty() ? first_block : std::min(2 * blocks_.back().size(), last_block);
+      blocks_.emplace_back().reserve(n);
+    }
+    blocks_.back().push_back(x);
+    ++size_;
+  }
+  std::size_t size() const { return size_; }
+  const std::vector<std::vector<double>>& blocks() const { return blocks_; }  // in order of appending
+
+ private:
+  static constexpr std::size_t first_block = 256, last_block = 8192;
+  std::vector<std::vector<double>> blocks_;
+  std::size_t size_ = 0;
+};
+
 struct service_tally {
   std::vector<double> route_trains;  // per path of the flow's set: trains that departed on it
   std::vector<double> route_teu;
-  std::vector<double> transit_days;  // each delivered container's door-to-door days, in delivery order
+  sample_blocks transit_days;  // each delivered container's door-to-door days, in delivery order
   double trains_delivered = 0.0;
 };
 
