@@ -40,15 +40,15 @@ double walk_route(const model& m, std::span<const vertex_t> nodes, std::span<con
       }
       t += at_crossing(from);
     }
-    const edge_props& ep = m.net.props(e);
-    if (ep.mode == edge_mode::ferry) {
+    const edge_facts& ef = m.facts.edges[e];
+    if (ef.ferry) {
       if (m.state.ferries[e].capacity_factor <= 0.0) return unavailable_cost;
       t += ferry_expected_wait_h(m, e, teu);
     } else {
       if (m.state.lines[e].closed) return unavailable_cost;
       t = std::max(t, m.state.lines[e].next_free_h);  // the slot queue as it stands now
     }
-    t += ep.travel_days() * hours_per_day;
+    t += ef.travel_h;
   }
   return t;
 }

@@ -130,6 +130,11 @@ node_facts make_node_facts(const prepared_scenario& p, vertex_t v,
 model_facts make_facts(const prepared_scenario& p) {
   model_facts facts;
   for (service_id sv = 0; sv < p.services.size(); ++sv) facts.services.push_back(make_service_facts(p, sv));
+  for (edge_id e = 0; e < p.net.num_edges(); ++e) {
+    const edge_props& ep = p.net.props(e);
+    facts.edges.push_back(
+        {.ferry = ep.mode == edge_mode::ferry, .travel_h = ep.travel_days() * hours_per_day});
+  }
   std::map<std::string, std::uint32_t> countries;
   for (vertex_t v = 0; v < p.net.num_nodes(); ++v) {
     facts.nodes.push_back(make_node_facts(p, v, countries));
