@@ -4,74 +4,198 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
+#include <cstdint>
+#include <limits>
 #include <span>
+#include <stdexcept>
+#include <vector>
 
 #include "calendar.hpp"
 
 namespace corridor::detail {
+
+std::size_t count_of(const sample_parts& parts) {
+  std::size_t n = 0;
+  for (std::span<const double> p : parts) n += p.size();
+  return n;
+}
+
 namespace {
 
 double ratio(double a, double b) {
   return b > 0.0 ? a / b : 0.0;
 }
 
-// The q-quantile by linear interpolation between order statistics (type 7, as corridor::percentile), by
-// partial selection instead of a full sort; reorders v. 0 when v is empty.
-double percentile_in_place(std::span<double> v, double q) {
-  if (v.empty()) return 0.0;
-  const double pos = q * static_cast<double>(v.size() - 1);
-  const auto lo = static_cast<std::size_t>(std::floor(pos));
-  std::nth_element(v.begin(), v.begin() + static_cast<long>(lo), v.end());
-  const double a = v[lo];
-  if (lo + 1 >= v.size()) return a;
-  const double b = *std::min_element(v.begin() + static_cast<long>(lo) + 1, v.end());
-  return a + (pos - static_cast<double>(lo)) * (b - a);
+// Order statistics of a year's transit samples without copying, sorting or reordering them: the samples are
+// spread over buckets of equal width between the run's least and greatest value (a monotone map, so a
+// bucket holds a contiguous run of the order), counted once per service (a market's and the run's counts are
+// sums of those), and only the few buckets holding the ranks wanted are gathered and searched. Every sample
+// is read five times in all, where a copy per service, market and run with selection in place (std::
+// nth_element, then a scan for the next order statistic) read, wrote and moved it about a dozen times.
+constexpr std::size_t rank_buckets = 4096;
+
+struct bucket_map {
+  double lo = 0.0, scale = 0.0;     // scale 0: every sample is lo
+  std::size_t of(double x) const {  // non-decreasing in x; a signed conversion is one instruction
+    const auto last = static_cast<std::int64_t>(rank_buckets - 1);
+    return static_cast<std::size_t>(std::min(last, static_cast<std::int64_t>((x - lo) * scale)));
+  }
+};
+
+bucket_map map_over(const sample_parts& parts) {
+  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+  for (std::span<const double> p : parts) {
+    for (double x : p) {
+      lo = std::min(lo, x);
+      hi = std::max(hi, x);
+    }
+  }
+  return hi > lo ? bucket_map{lo, static_cast<double>(rank_buckets) / (hi - lo)} : bucket_map{lo, 0.0};
 }
 
-double mean_of(const std::vector<double>& v) {
+using bucket_counts = std::vector<std::uint32_t>;
+
+bucket_counts count_buckets(const sample_parts& parts, const bucket_map& map) {
+  bucket_counts count(rank_buckets, 0);
+  for (std::span<const double> p : parts) {
+    for (double x : p) ++count[map.of(x)];
+  }
+  return count;
+}
+
+void add_counts(bucket_counts& sum, const bucket_counts& c) {
+  for (std::size_t b = 0; b < rank_buckets; ++b) sum[b] += c[b];
+}
+
+// The value of rank ranks[i] (0-based, ascending, each < count_of(parts)) into out[i]; ties allowed. `map`
+// covers every sample and `count` counts the parts' samples by it.
+void order_statistics(const sample_parts& parts, const bucket_map& map, const bucket_counts& count,
+                      std::span<const std::size_t> ranks, std::span<double> out) {
+  const std::size_t n = count_of(parts);
+  if (n <= 64) {  // a few: sorting a copy is the least work
+    std::vector<double> copy;
+    for (std::span<const double> p : parts) copy.insert(copy.end(), p.begin(), p.end());
+    std::sort(copy.begin(), copy.end());
+    for (std::size_t i = 0; i < ranks.size(); ++i) out[i] = copy[ranks[i]];
+    return;
+  }
+  if (map.scale == 0.0) {  // all equal
+    for (double& x : out) x = map.lo;
+    return;
+  }
+  // The bucket of each rank and the rank within it.
+  std::vector<std::size_t> rank_bucket(ranks.size()), within(ranks.size());
+  std::size_t before = 0, b = 0;
+  for (std::size_t i = 0; i < ranks.size(); ++i) {
+    if (i > 0 && ranks[i] < ranks[i - 1]) throw std::logic_error("order_statistics needs ascending ranks");
+    while (before + count[b] <= ranks[i]) before += count[b++];
+    rank_bucket[i] = b;
+    within[i] = ranks[i] - before;
+  }
+  // Gather the buckets wanted (a few), each into a list of its own, and select within it.
+  std::vector<std::int8_t> slot(rank_buckets, -1);
+  std::vector<std::vector<double>> gathered;
+  for (std::size_t i = 0; i < ranks.size(); ++i) {
+    if (slot[rank_bucket[i]] >= 0) continue;
+    slot[rank_bucket[i]] = static_cast<std::int8_t>(gathered.size());
+    gathered.emplace_back().reserve(count[rank_bucket[i]]);
+  }
+  for (std::span<const double> p : parts) {
+    for (double x : p) {
+      const std::int8_t k = slot[map.of(x)];
+      if (k >= 0) gathered[static_cast<std::size_t>(k)].push_back(x);
+    }
+  }
+  for (std::size_t i = 0; i < ranks.size(); ++i) {
+    std::vector<double>& g = gathered[static_cast<std::size_t>(slot[rank_bucket[i]])];
+    if (g.size() <= rank_buckets) {  // the usual bucket: sorted once, read for every rank in it
+      if (!std::is_sorted(g.begin(), g.end())) std::sort(g.begin(), g.end());
+    } else {  // many ties or a narrow peak: selection, rank by rank
+      std::nth_element(g.begin(), g.begin() + static_cast<long>(within[i]), g.end());
+    }
+    out[i] = g[within[i]];
+  }
+}
+
+median_p95 median_and_p95(const sample_parts& parts, const bucket_map& map, const bucket_counts& count) {
+  const std::size_t n = count_of(parts);
+  if (n == 0) return {};
+  const double qs[2] = {0.50, 0.95};
+  double pos[2];
+  std::size_t ranks[4];
+  for (std::size_t i = 0; i < 2; ++i) {
+    pos[i] = qs[i] * static_cast<double>(n - 1);
+    ranks[2 * i] = static_cast<std::size_t>(std::floor(pos[i]));
+    ranks[2 * i + 1] = std::min(ranks[2 * i] + 1, n - 1);
+  }
+  double values[4];
+  order_statistics(parts, map, count, ranks, values);
+  double result[2];
+  for (std::size_t i = 0; i < 2; ++i) {
+    const double a = values[2 * i], b = values[2 * i + 1];
+    const std::size_t lo = ranks[2 * i];
+    result[i] = lo + 1 >= n ? a : a + (pos[i] - static_cast<double>(lo)) * (b - a);
+  }
+  return {result[0], result[1]};
+}
+
+}  // namespace
+
+median_p95 median_and_p95(const sample_parts& parts) {
+  const bucket_map map = map_over(parts);
+  return median_and_p95(parts, map, count_buckets(parts, map));
+}
+
+namespace {
+
+double mean_of(const sample_blocks& v) {
   double sum = 0.0;
-  for (double x : v) sum += x;
-  return v.empty() ? 0.0 : sum / static_cast<double>(v.size());
+  for (const std::vector<double>& block : v.blocks()) {
+    for (double x : block) sum += x;  // in order of appending, as over one array
+  }
+  return v.size() == 0 ? 0.0 : sum / static_cast<double>(v.size());
 }
 
-// Every delivered container's door-to-door days in one copy, laid out market by market (services outside a
-// market last) with each service's samples together, so that a service's, a market's and the run's
-// percentiles are all taken in place on spans of it. Percentiles do not depend on order, so they equal those
-// of a copy per service, per market and for the run, which made the run touch three times the memory.
+// Every delivered container's door-to-door days, as kept per service (service_tally::transit_days), seen
+// per service, per market and for the run without a copy: percentiles do not depend on order.
 struct transit_samples {
-  std::vector<double> days;
-  std::vector<std::span<double>> services;  // per service
-  std::vector<std::span<double>> markets;   // per market
+  std::vector<sample_parts> services;  // per service: its own samples
+  std::vector<sample_parts> markets;   // per market: its services' samples
+  sample_parts run;                    // every service's
+  bucket_map map;                      // over the run's samples
+  std::vector<bucket_counts> service_counts, market_counts;
+  bucket_counts run_counts;
+  median_p95 service_percentiles(std::size_t f) const {
+    return median_and_p95(services[f], map, service_counts[f]);
+  }
+  median_p95 market_percentiles(std::size_t i) const {
+    return median_and_p95(markets[i], map, market_counts[i]);
+  }
+  median_p95 run_percentiles() const { return median_and_p95(run, map, run_counts); }
 };
 
 transit_samples gather_transit(const model& m) {
   const std::vector<service_tally>& services = m.tallies.services;
-  const std::size_t market_count = m.tallies.markets.size();
-  std::vector<std::size_t> order(services.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  const auto market_of = [&](std::size_t f) {
-    return std::min<std::size_t>(m.facts.services[f].market, market_count);
-  };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return market_of(a) < market_of(b); });
-
   transit_samples t;
-  std::size_t total = 0;
-  for (const service_tally& s : services) total += s.transit_days.size();
-  t.days.reserve(total);  // never reallocates below, so the spans into it stay valid
   t.services.resize(services.size());
-  t.markets.resize(market_count);
-  for (std::size_t i = 0; i < order.size();) {
-    const std::size_t market = market_of(order[i]);
-    const std::size_t market_start = t.days.size();
-    for (; i < order.size() && market_of(order[i]) == market; ++i) {
-      const std::vector<double>& days = services[order[i]].transit_days;
-      t.services[order[i]] = {t.days.data() + t.days.size(), days.size()};
-      t.days.insert(t.days.end(), days.begin(), days.end());
+  t.markets.resize(m.tallies.markets.size());
+  for (std::size_t f = 0; f < services.size(); ++f) {
+    for (const std::vector<double>& block : services[f].transit_days.blocks()) {
+      const std::span<const double> days = block;
+      t.services[f].push_back(days);
+      if (m.facts.services[f].market < t.markets.size())
+        t.markets[m.facts.services[f].market].push_back(days);
+      t.run.push_back(days);
     }
-    if (market < market_count)
-      t.markets[market] = {t.days.data() + market_start, t.days.size() - market_start};
+  }
+  t.map = map_over(t.run);
+  t.run_counts.assign(rank_buckets, 0);
+  t.market_counts.assign(t.markets.size(), bucket_counts(rank_buckets, 0));
+  for (std::size_t f = 0; f < services.size(); ++f) {
+    t.service_counts.push_back(count_buckets(t.services[f], t.map));
+    add_counts(t.run_counts, t.service_counts.back());
+    if (m.facts.services[f].market < t.markets.size())
+      add_counts(t.market_counts[m.facts.services[f].market], t.service_counts.back());
   }
   return t;
 }
@@ -94,10 +218,12 @@ void add_costs(run_result& r, const run_tallies& t) {
   r.generalized_cost_usd_per_teu = r.cost.generalized();
 }
 
-void add_transit(run_result& r, const run_tallies& t, std::span<double> all) {
-  r.transit_days_mean = all.empty() ? 0.0 : t.transit_days_total / static_cast<double>(all.size());
-  r.transit_days_p50 = percentile_in_place(all, 0.50);
-  r.transit_days_p95 = percentile_in_place(all, 0.95);
+void add_transit(run_result& r, const run_tallies& t, const transit_samples& transit) {
+  const std::size_t n = count_of(transit.run);
+  r.transit_days_mean = n == 0 ? 0.0 : t.transit_days_total / static_cast<double>(n);
+  const median_p95 p = transit.run_percentiles();
+  r.transit_days_p50 = p.p50;
+  r.transit_days_p95 = p.p95;
   r.transit_buffer_days = r.transit_days_p95 - r.transit_days_p50;
 }
 
@@ -112,7 +238,7 @@ void add_headline_share(run_result& r, const share_tally& s) {
 // Entered and delivered as tallied; in the system by a census of origins and undelivered trains.
 void add_containers(run_result& r, const model& m) {
   double in_system = 0.0;
-  for (const service_state& f : m.state.services) in_system += static_cast<double>(f.waiting_since_h.size());
+  for (const service_state& f : m.state.services) in_system += static_cast<double>(f.waiting());
   for (const train_state& t : m.state.trains) {
     if (!t.delivered) in_system += t.teu();
   }
@@ -253,23 +379,27 @@ double promised_days(const model& m, service_id f) {
   return 0.0;
 }
 
-double on_time(std::span<const double> days, double promise) {
-  return static_cast<double>(std::count_if(days.begin(), days.end(), [&](double d) { return d <= promise; }));
+double on_time(const sample_parts& days, double promise) {
+  std::size_t n = 0;
+  for (std::span<const double> p : days)
+    n += static_cast<std::size_t>(std::count_if(p.begin(), p.end(), [&](double d) { return d <= promise; }));
+  return static_cast<double>(n);
 }
 
-void add_flows(run_result& r, const model& m, transit_samples& transit) {
+void add_flows(run_result& r, const model& m, const transit_samples& transit) {
   double promised = 0.0, in_time = 0.0;
   for (service_id f = 0; f < m.services.size(); ++f) {
     flow_result fr;
     fr.id = m.services[f].id;
     fr.direction = direction_names[index(m.facts.services[f].dir)];
-    const std::span<double> days = transit.services[f];
-    fr.teu = static_cast<double>(days.size());
+    const sample_parts& days = transit.services[f];
+    fr.teu = static_cast<double>(count_of(days));
     fr.trains = m.tallies.services[f].trains_delivered;
     fr.train_transit_days_mean = ratio(m.tallies.services[f].train_transit_days, fr.trains);
     fr.transit_days_mean = mean_of(m.tallies.services[f].transit_days);  // on the tally: no copy
-    fr.transit_days_p50 = percentile_in_place(days, 0.50);
-    fr.transit_days_p95 = percentile_in_place(days, 0.95);
+    const median_p95 p = transit.service_percentiles(f);
+    fr.transit_days_p50 = p.p50;
+    fr.transit_days_p95 = p.p95;
     fr.buffer_days = fr.transit_days_p95 - fr.transit_days_p50;
     fr.promised_days = promised_days(m, f);
     if (fr.promised_days > 0.0) {
@@ -299,7 +429,9 @@ void add_goods(run_result& r, const model& m) {
   }
 }
 
-market_result market_summary(const model& m, std::size_t i, double window_days, std::span<double> days) {
+market_result market_summary(const model& m, std::size_t i, double window_days,
+                             const transit_samples& transit) {
+  const sample_parts& days = transit.markets[i];
   const market_spec& spec = m.spec.markets[i];
   const market_tally& t = m.tallies.markets[i];
   const double per_year = ratio(days_per_year, window_days);
@@ -313,19 +445,20 @@ market_result market_summary(const model& m, std::size_t i, double window_days, 
   mr.rail_share = ratio(t.mode_teu[0], t.demand_teu);
   mr.rail_entered_teu_per_year = t.rail_entered_teu * per_year;
   mr.rail_delivered_teu_per_year = t.delivered_teu * per_year;
-  mr.transit_days_mean = ratio(t.transit_days_sum, static_cast<double>(days.size()));
-  mr.transit_days_p95 = percentile_in_place(days, 0.95);
-  mr.buffer_days = mr.transit_days_p95 - percentile_in_place(days, 0.50);
+  mr.transit_days_mean = ratio(t.transit_days_sum, static_cast<double>(count_of(days)));
+  const median_p95 p = transit.market_percentiles(i);
+  mr.transit_days_p95 = p.p95;
+  mr.buffer_days = mr.transit_days_p95 - p.p50;
   mr.promised_days = spec.promised_transit_days;
-  if (mr.promised_days > 0.0) mr.on_time_share = ratio(on_time(days, mr.promised_days), days.size());
+  if (mr.promised_days > 0.0) mr.on_time_share = ratio(on_time(days, mr.promised_days), count_of(days));
   mr.cost_usd_per_teu = ratio(t.cost_sum.out_of_pocket(), t.delivered_teu);
   mr.generalized_cost_usd_per_teu = ratio(t.cost_sum.generalized(), t.delivered_teu);
   return mr;
 }
 
-void add_markets(run_result& r, const model& m, transit_samples& transit) {
+void add_markets(run_result& r, const model& m, const transit_samples& transit) {
   for (std::size_t i = 0; i < m.spec.markets.size(); ++i)
-    r.markets.push_back(market_summary(m, i, r.window_days, transit.markets[i]));
+    r.markets.push_back(market_summary(m, i, r.window_days, transit));
 }
 
 void add_report_shares(run_result& r, const model& m) {
@@ -426,11 +559,11 @@ run_result assemble_result(const model& m) {
   add_ports(r, m);
   add_routes(r, m);
   add_edges(r, m);
-  transit_samples transit = gather_transit(m);
-  add_flows(r, m, transit);  // each service's percentiles reorder its span only,
+  const transit_samples transit = gather_transit(m);
+  add_flows(r, m, transit);
   add_goods(r, m);
-  add_markets(r, m, transit);               // each market's its own,
-  add_transit(r, m.tallies, transit.days);  // and then the run's
+  add_markets(r, m, transit);
+  add_transit(r, m.tallies, transit);
   add_report_shares(r, m);
   add_disruptions(r, m);
   add_plans(r, m);

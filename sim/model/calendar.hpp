@@ -43,6 +43,37 @@ inline double next_month_start_h(double hour) {
   return year_start + month_ends[static_cast<std::size_t>(m)] * hours_per_day;
 }
 
+// The month holding an hour, with what month_of and next_month_start_h say of it, remembered for a range of
+// hours on which they say the same: an arrival cursor asks for every container, and the divisions, floors,
+// fmod and search of month_ends cost more than the rest of drawing an arrival.
+struct month_span {
+  double from_h = 1.0, to_h = 0.0;  // remembered for hours in [from_h, to_h): empty at first
+  int month = 0;                    // month_of(hour)
+  double next_start_h = 0.0;        // next_month_start_h(hour)
+};
+
+// Brings `span` to the month of `hour`. The answers equal month_of(hour) and next_month_start_h(hour) to the
+// bit. Both read only the day floor(hour / 24) and the year floor(hour / 8760). The span remembered runs from
+// the month's first hour, where both divisions are exact, to a hair (1e-12 relative) before its end, so that
+// no division rounds up across the end; and only when the year and the day agree (they can disagree within
+// an ulp of a year's end, where the span is not remembered).
+inline const month_span& locate_month(month_span& span, double hour) {
+  if (hour >= span.from_h && hour < span.to_h) return span;
+  span.month = month_of(hour);
+  span.next_start_h = next_month_start_h(hour);
+  span.from_h = 1.0;
+  span.to_h = 0.0;
+  const double day = std::floor(hour / hours_per_day);
+  const double year = std::floor(hour / (days_per_year * hours_per_day));
+  const double day_of_year = std::fmod(day, days_per_year);
+  if (!(day_of_year >= 0.0) || year != std::floor(day / days_per_year)) return span;  // before 0, or an edge
+  const int m = span.month;
+  const int first = m == 0 ? 0 : month_ends[static_cast<std::size_t>(m - 1)];
+  span.from_h = (day - (day_of_year - first)) * hours_per_day;
+  span.to_h = (day + (month_ends[static_cast<std::size_t>(m)] - day_of_year)) * hours_per_day * (1.0 - 1e-12);
+  return span;
+}
+
 // The integral of a monthly factor (January first) over [from, to), in factor-hours.
 template <class Monthly>
 double monthly_integral(const Monthly& factor, double from, double to) {

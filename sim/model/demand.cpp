@@ -14,6 +14,7 @@
 #include "demand.hpp"
 
 #include <cmath>
+#include <span>
 
 #include "calendar.hpp"
 #include "corridor/random.hpp"
@@ -25,29 +26,20 @@ namespace {
 
 enum class draw { drawn, pending, done };
 
-// TEU per hour of rail arrivals at `t` under the shares in force.
-double rail_rate_per_h(const model& m, service_id s, double t) {
-  const service_facts& sf = m.facts.services[s];
-  const service_state& st = m.state.services[s];
-  double rate = 0.0;
-  for (std::size_t j = 0; j < sf.demand.size(); ++j) rate += sf.demand[j].teu_per_h * st.rail_share[j];
-  return rate * (*sf.seasonality)[static_cast<std::size_t>(month_of(t))];
+// TEU per hour of rail arrivals in month `month` under the shares in force.
+double rail_rate_per_h(const model& m, const service_state& st, service_id s, int month) {
+  return st.rail_teu_per_h * (*m.facts.services[s].seasonality)[static_cast<std::size_t>(month)];
 }
 
 // Which cargo class the arrival is: demand entries in proportion to their rail rates.
-std::uint16_t draw_class(model& m, service_id s) {
-  const service_facts& sf = m.facts.services[s];
-  service_state& st = m.state.services[s];
-  if (sf.demand.size() == 1) return 0;
-  double total = 0.0;
-  for (std::size_t j = 0; j < sf.demand.size(); ++j) total += sf.demand[j].teu_per_h * st.rail_share[j];
-  const double u = st.arrivals_rng.uniform01() * total;
-  double cumulative = 0.0;
-  for (std::size_t j = 0; j < sf.demand.size(); ++j) {
-    cumulative += sf.demand[j].teu_per_h * st.rail_share[j];
-    if (u < cumulative) return static_cast<std::uint16_t>(j);
+std::uint16_t draw_class(service_state& st) {
+  const std::vector<double>& cumulative = st.rail_cumulative;
+  if (cumulative.size() == 1) return 0;
+  const double u = st.arrivals_rng.uniform01() * st.rail_teu_per_h;
+  for (std::size_t j = 0; j < cumulative.size(); ++j) {
+    if (u < cumulative[j]) return static_cast<std::uint16_t>(j);
   }
-  return static_cast<std::uint16_t>(sf.demand.size() - 1);
+  return static_cast<std::uint16_t>(cumulative.size() - 1);
 }
 
 // The next arrival by inversion of the cumulative rate, integrated month by month up to what is known.
@@ -59,8 +51,9 @@ draw next_poisson_arrival(model& m, service_id s, double& at) {
   }
   const double known = std::min(st.known_until_h, m.frame.horizon_h);
   while (st.cursor_h < known) {
-    const double end = std::min(known, next_month_start_h(st.cursor_h));
-    const double rate = rail_rate_per_h(m, s, st.cursor_h);
+    const month_span& month = locate_month(st.month, st.cursor_h);
+    const double end = std::min(known, month.next_start_h);
+    const double rate = rail_rate_per_h(m, st, s, month.month);
     if (rate > 0.0 && st.cursor_teu + rate * (end - st.cursor_h) >= st.next_arrival_teu) {
       at = st.cursor_h + (st.next_arrival_teu - st.cursor_teu) / rate;
       st.cursor_h = at;
@@ -77,7 +70,7 @@ draw next_poisson_arrival(model& m, service_id s, double& at) {
 // A scheduled flow: evenly spaced at the month's rate.
 draw next_scheduled_arrival(model& m, service_id s, double& at) {
   service_state& st = m.state.services[s];
-  const double rate = rail_rate_per_h(m, s, st.cursor_h);
+  const double rate = rail_rate_per_h(m, st, s, locate_month(st.month, st.cursor_h).month);
   if (rate <= 0.0) return draw::done;
   at = st.cursor_h + 1.0 / rate;
   if (at > m.frame.horizon_h) return draw::done;
@@ -94,14 +87,14 @@ draw draw_next_arrival(model& m, service_id s) {
                                                                             : next_poisson_arrival(m, s, at);
   if (d == draw::done) st.arrivals_done = true;
   if (d != draw::drawn) return d;
-  st.ahead_h.push_back(at);
-  st.ahead_class.push_back(draw_class(m, s));
+  st.arrival_h.push_back(at);
+  st.arrival_class.push_back(draw_class(st));
   return d;
 }
 
 // At least n arrivals in the look-ahead, or the reason there are fewer.
 draw ensure_ahead(model& m, service_id s, std::size_t n) {
-  while (m.state.services[s].ahead_h.size() < n) {
+  while (m.state.services[s].ahead() < n) {
     const draw d = draw_next_arrival(m, s);
     if (d != draw::drawn) return d;
   }
@@ -111,15 +104,11 @@ draw ensure_ahead(model& m, service_id s, std::size_t n) {
 // The next n drawn arrivals reach the origin.
 void admit_arrivals(model& m, service_id s, std::size_t n) {
   service_state& st = m.state.services[s];
-  for (std::size_t i = 0; i < n; ++i) {
-    st.waiting_since_h.push_back(st.ahead_h.front());
-    st.waiting_class.push_back(st.ahead_class.front());
-    st.ahead_h.pop_front();
-    st.ahead_class.pop_front();
-  }
+  st.ahead_begin += n;
   st.admitted += n;
   m.tallies.entered += static_cast<double>(n);
-  record_arrivals(m.tallies, m.facts.services[s], st, n, m.frame.warmup_h);
+  const std::span<const double> admitted(st.arrival_h.data() + st.ahead_begin - n, n);
+  record_arrivals(m.tallies, m.facts.services[s], admitted, m.frame.warmup_h);
 }
 
 // On-demand: the next train takes the oldest waiting container j and those after it, and forms when the
@@ -136,7 +125,7 @@ void plan_formation(model& m, service_id s) {
     return;
   }
   const auto capacity = static_cast<std::size_t>(m.facts.services[s].capacity_teu);
-  const double first = st.ahead_h.front();
+  const double first = st.arrival_h[st.ahead_begin];
   const double due = std::max(first, first + m.facts.services[s].max_wait_h);
   std::size_t n = 1;
   double at = first;
@@ -149,7 +138,7 @@ void plan_formation(model& m, service_id s) {
         return;
       }
       if (d != draw::drawn) break;
-      const double a = st.ahead_h[n];
+      const double a = st.arrival_h[st.ahead_begin + n];
       if (!(a < due || (a == due && n == 1))) break;
       if (n + 1 == capacity) at = a;  // full: leaves as the capacity-th container arrives
     }
@@ -167,6 +156,18 @@ bool admits_at_timetable(const model& m, const service_state& st, double arrival
   return st.admitted == 0 || st.admitted - 1 < st.admitted_at_departure;
 }
 
+// Drops the containers that left from the front of the service's array once they are at least half of it,
+// so that each container is moved at most once more on average and the array stays as long as what waits.
+void forget_departed(service_state& st) {
+  const std::size_t gone = st.origin_begin;
+  if (gone < 256 || 2 * gone < st.arrival_h.size()) return;
+  const auto g = static_cast<long>(gone);
+  st.arrival_h.erase(st.arrival_h.begin(), st.arrival_h.begin() + g);
+  st.arrival_class.erase(st.arrival_class.begin(), st.arrival_class.begin() + g);
+  st.origin_begin = 0;
+  st.ahead_begin -= gone;
+}
+
 // The oldest `teu` waiting containers leave as one train on a route chosen now.
 void depart_train(model& m, service_id s, std::size_t teu) {
   service_state& st = m.state.services[s];
@@ -174,11 +175,12 @@ void depart_train(model& m, service_id s, std::size_t teu) {
   train_state t;
   t.service = s;
   t.priority = m.facts.services[s].priority;
+  const auto first = static_cast<long>(st.origin_begin);
   const auto taken = static_cast<long>(teu);
-  t.container_entry_h.assign(st.waiting_since_h.begin(), st.waiting_since_h.begin() + taken);
-  t.container_class.assign(st.waiting_class.begin(), st.waiting_class.begin() + taken);
-  st.waiting_since_h.erase(st.waiting_since_h.begin(), st.waiting_since_h.begin() + taken);
-  st.waiting_class.erase(st.waiting_class.begin(), st.waiting_class.begin() + taken);
+  t.container_entry_h.assign(st.arrival_h.begin() + first, st.arrival_h.begin() + first + taken);
+  t.container_class.assign(st.arrival_class.begin() + first, st.arrival_class.begin() + first + taken);
+  st.origin_begin += teu;
+  forget_departed(st);
   t.route = choose_route(m, s, t);
   const path& p = m.path_sets[s][t.route];
   t.nodes = p.nodes;
@@ -203,7 +205,20 @@ void depart_train(model& m, service_id s, std::size_t teu) {
 
 }  // namespace
 
+void update_rail_rates(model& m, service_id s) {
+  const service_facts& sf = m.facts.services[s];
+  service_state& st = m.state.services[s];
+  st.rail_cumulative.resize(sf.demand.size());
+  double rate = 0.0;  // summed in the order the rate and the class draw always summed it
+  for (std::size_t j = 0; j < sf.demand.size(); ++j) {
+    rate += sf.demand[j].teu_per_h * st.rail_share[j];
+    st.rail_cumulative[j] = rate;
+  }
+  st.rail_teu_per_h = rate;
+}
+
 void start_demand(model& m) {
+  for (service_id s = 0; s < m.state.services.size(); ++s) update_rail_rates(m, s);
   for (service_id s = 0; s < m.state.services.size(); ++s) {
     const service_facts& sf = m.facts.services[s];
     if (sf.departures == departure_policy::on_demand) plan_formation(m, s);
@@ -225,11 +240,11 @@ void on_train_forms(model& m, service_id s) {
 void on_timetable_departure(model& m, service_id s) {
   const flow_spec& fs = m.spec.flows[m.facts.services[s].flow];
   service_state& st = m.state.services[s];
-  while (ensure_ahead(m, s, 1) == draw::drawn && admits_at_timetable(m, st, st.ahead_h.front()))
+  while (ensure_ahead(m, s, 1) == draw::drawn && admits_at_timetable(m, st, st.arrival_h[st.ahead_begin]))
     admit_arrivals(m, s, 1);
   st.admitted_at_departure = st.admitted;
   const auto capacity = static_cast<std::size_t>(m.facts.services[s].capacity_teu);
-  const std::size_t n = std::min(st.waiting_since_h.size(), capacity);
+  const std::size_t n = std::min(st.waiting(), capacity);
   if (n > 0) depart_train(m, s, n);
   const double next = next_weekly_time(m.eng.now() + after_now_h, fs.timetable_weekdays, fs.timetable_hour);
   if (next <= m.frame.horizon_h) m.eng.schedule_at(next, ev_timetable_departure, s);
@@ -244,7 +259,7 @@ void admit_through_horizon(model& m) {
     m.state.services[s].known_until_h = m.frame.horizon_h;
     while (draw_next_arrival(m, s) == draw::drawn) {
     }
-    admit_arrivals(m, s, m.state.services[s].ahead_h.size());
+    admit_arrivals(m, s, m.state.services[s].ahead());
   }
 }
 

@@ -5,6 +5,8 @@
 
 namespace corridor::detail {
 
+// After a service's rail_share changed: the rates its arrivals are drawn at follow.
+void update_rail_rates(model& m, service_id s);
 // Schedules each service's first formation (on demand) or first timetabled departure.
 void start_demand(model& m);
 void on_train_forms(model& m, service_id s);

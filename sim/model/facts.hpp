@@ -62,8 +62,18 @@ struct node_facts {
   bool has_plan = false;
 };
 
+// A graph edge as route estimates walk it, next to each other instead of behind the graph's edge
+// descriptors: whether it is a ferry leg, and its nominal hours (travel_days() x 24, as board_line takes
+// them).
+struct edge_facts {
+  bool ferry = false;
+  bool window = false;  // a rail line open only some hours of the day (open_from_hour, open_to_hour)
+  double travel_h = 0.0;
+};
+
 struct model_facts {
   std::vector<service_facts> services;
+  std::vector<edge_facts> edges;  // per graph edge
   std::vector<node_facts> nodes;  // per vertex
   bool has_plans = false;         // some crossing has a daily plan
 };

@@ -38,10 +38,9 @@ void board_line(model& m, train_id id, edge_id e) {
     line.next_free_h =
         std::max(depart, line.next_free_h) + hours_per_day / (spec.slots_per_day * line.capacity_factor);
   }
-  double travel_h = ep.travel_days() * hours_per_day / m.facts.services[t.service].speed_factor;
-  if (spec.travel_time_cv > 0.0) {
-    travel_h = distribution::lognormal(travel_h, spec.travel_time_cv * travel_h).sample(line.travel_rng);
-  }
+  double travel_h = ep.travel_days() * hours_per_day;
+  if (line.travel_varies) travel_h = sample_lognormal(line.travel, line.travel_rng);  // lognormal, cv > 0
+  travel_h /= m.facts.services[t.service].speed_factor;  // a lognormal scaled keeps its cv; 1: bits kept
   t.cost.haulage += ep.tariff_usd_per_teu_km * ep.distance_km;
   record_line_departure(m, e, depart, t.teu());
   ++t.pos;

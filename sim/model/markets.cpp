@@ -71,6 +71,7 @@ void revise_service(model& m, service_id s, double now, double until) {
     st.rail_share[j] = shares[0];
     if (counted > 0.0) record_mode_volumes(m.tallies, sf.market, d.teu_per_h * counted, shares);
   }
+  update_rail_rates(m, s);
   st.known_until_h = until;
 }
 

@@ -24,6 +24,14 @@ struct run_frame {
   double horizon_h = 0.0;  // ... and closes here, with the run
 };
 
+// Per vertex, a crossing's expected hours as one call of expected_route_hours found them (valid where stamp
+// equals call).
+struct crossing_memo {
+  std::uint64_t call = 0;
+  std::vector<std::uint64_t> stamp;
+  std::vector<double> hours;
+};
+
 struct model {
   // Keys every random stream, derives the facts and sizes state and tallies (setup.cpp).
   model(const prepared_scenario& p, const run_frame& f);
@@ -46,6 +54,7 @@ struct model {
   run_tallies tallies;
   // Scratch for route choice: no allocation per departure.
   std::vector<double> route_hours, route_costs, route_probabilities;
+  crossing_memo crossing_hours;
 };
 
 inline bool in_window(const model& m) {

@@ -3,6 +3,8 @@
 #include "outcomes.hpp"
 
 #include <cmath>
+#include <cstdint>
+#include <vector>
 
 #include "calendar.hpp"
 #include "ports.hpp"
@@ -44,7 +46,10 @@ void add_queue_days(model& m, daily_row& row) {
 void deliver(model& m, train_id id) {
   train_state& t = m.state.trains[id];
   record_delivery(m.tallies, m.facts, t, m.eng.now(), in_window(m));
-  t.container_entry_h = {};  // the containers have left the system
+  // The containers have left the system: their memory goes back for the trains still to form (`= {}` would
+  // only clear, keeping the capacity: 23 MB a year of the baseline).
+  std::vector<double>().swap(t.container_entry_h);
+  std::vector<std::uint16_t>().swap(t.container_class);
   t.delivered = true;
 }
 

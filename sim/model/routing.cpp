@@ -23,11 +23,11 @@ constexpr int max_plan_rounds = 16;
 
 // The hour a train of `teu` leaving at `start_h` expects to reach the end of the route (`nodes`, `edges`),
 // with the queues as they stand now; `at_plan(crossing, way, hour)` gives the hold the daily plan of that
-// way adds there (called only where the way has a plan).
-// +infinity through a closed element.
-template <class AtPlan>
+// way adds there (called only where the way has a plan), and `at_crossing(v)` the expected wait plus the
+// mean service at crossing v (crossing_hours). +infinity through a closed element.
+template <class AtPlan, class AtCrossing>
 double walk_route(const model& m, std::span<const vertex_t> nodes, std::span<const edge_id> edges, double teu,
-                  double start_h, AtPlan&& at_plan) {
+                  double start_h, AtPlan&& at_plan, AtCrossing&& at_crossing) {
   double t = start_h;
   for (std::size_t i = 0; i < edges.size(); ++i) {
     const edge_id e = edges[i];
@@ -38,31 +38,39 @@ double walk_route(const model& m, std::span<const vertex_t> nodes, std::span<con
         const int way = crossing_way(m, nodes[i - 1], from);
         if (m.facts.nodes[from].daily_plan[static_cast<std::size_t>(way)] > 0) t += at_plan(from, way, t);
       }
-      t += crossing_expected_wait_h(m, from) + mean_service_h(m, from);
+      t += at_crossing(from);
     }
-    const edge_props& ep = m.net.props(e);
-    if (ep.mode == edge_mode::ferry) {
+    const edge_facts& ef = m.facts.edges[e];
+    if (ef.ferry) {
       if (m.state.ferries[e].capacity_factor <= 0.0) return unavailable_cost;
       t += ferry_expected_wait_h(m, e, teu);
     } else {
       if (m.state.lines[e].closed) return unavailable_cost;
       t = std::max(t, m.state.lines[e].next_free_h);  // the slot queue as it stands now
-      const edge_spec& spec = edge_spec_of(m, e);
-      if (spec.has_window()) t = next_open_time(t, spec.open_from_hour, spec.open_to_hour);
+      if (ef.window) {
+        const edge_spec& spec = edge_spec_of(m, e);
+        t = next_open_time(t, spec.open_from_hour, spec.open_to_hour);
+      }
     }
-    t += ep.travel_days() * hours_per_day;
+    t += ef.travel_h;
   }
   return t;
 }
 
+// A crossing's expected wait plus its mean service, as a train joining now expects them.
+double crossing_hours(const model& m, vertex_t v) {
+  return crossing_expected_wait_h(m, v) + mean_service_h(m, v);
+}
+
 // Hours from now to the end of `p` for a train of `teu` leaving now, with the queues as they stand now and
 // the holds the daily plans on it would impose (none on a train with priority: its path is in the plan).
-double hours_on(const model& m, const path& p, double teu, bool priority) {
+template <class AtCrossing>
+double hours_on(const model& m, const path& p, double teu, bool priority, AtCrossing&& at_crossing) {
   const double now = m.eng.now();
   const auto hold = [&m, priority](vertex_t v, int way, double at) {
     return priority ? 0.0 : plan_hold_h(m, v, way, at, true);
   };
-  const double end = walk_route(m, p.nodes, p.edges, teu, now, hold);
+  const double end = walk_route(m, p.nodes, p.edges, teu, now, hold, at_crossing);
   return end == unavailable_cost ? unavailable_cost : end - now;
 }
 
@@ -83,12 +91,27 @@ double stay_cost(const model& m, const train_state& t, const path_weights& w, do
 
 }  // namespace
 
-void expected_route_hours(const model& m, service_id s, std::vector<double>& hours) {
+void expected_route_hours(model& m, service_id s, std::vector<double>& hours) {
   const auto& paths = m.path_sets[s];
   hours.resize(paths.size());
   const double teu = m.facts.services[s].capacity_teu;
   const bool priority = m.facts.services[s].priority > 0;
-  for (std::size_t i = 0; i < paths.size(); ++i) hours[i] = hours_on(m, paths[i], teu, priority);
+  // Nothing changes while the paths are walked, so a crossing that several paths pass is asked once: its
+  // hours are kept under this call's stamp.
+  crossing_memo& memo = m.crossing_hours;
+  if (memo.stamp.size() != m.net.num_nodes()) {
+    memo.stamp.assign(m.net.num_nodes(), 0);
+    memo.hours.assign(m.net.num_nodes(), 0.0);
+  }
+  const std::uint64_t call = ++memo.call;
+  const auto at_crossing = [&m, &memo, call](vertex_t v) {
+    if (memo.stamp[v] != call) {
+      memo.stamp[v] = call;
+      memo.hours[v] = crossing_hours(m, v);
+    }
+    return memo.hours[v];
+  };
+  for (std::size_t i = 0; i < paths.size(); ++i) hours[i] = hours_on(m, paths[i], teu, priority, at_crossing);
 }
 
 void route_costs(const model& m, service_id s, std::span<const double> hours, double value_of_time_per_h,
@@ -138,6 +161,7 @@ std::uint32_t choose_route(model& m, service_id s, const train_state& t) {
 double book_route_plans(model& m, const train_state& t) {
   const double now = m.eng.now();
   const double teu = t.teu();
+  const auto at_crossing = [&m](vertex_t v) { return crossing_hours(m, v); };
   std::vector<std::pair<vertex_t, double>> caused;  // the hold each planned crossing added (a few per route)
   double hold = 0.0;
   // A later crossing's hold delays the arrival at an earlier one too: walk again from the later start until
@@ -151,7 +175,7 @@ double book_route_plans(model& m, const train_state& t) {
       added += h;
       return h;
     };
-    walk_route(m, t.nodes, t.edges, teu, now + hold, hold_at);
+    walk_route(m, t.nodes, t.edges, teu, now + hold, hold_at, at_crossing);
     hold += added;
     if (added == 0.0) break;
   }
@@ -168,7 +192,7 @@ double book_route_plans(model& m, const train_state& t) {
     }
     return 0.0;
   };
-  walk_route(m, t.nodes, t.edges, teu, now + hold, book);
+  walk_route(m, t.nodes, t.edges, teu, now + hold, book, at_crossing);
   return hold;
 }
 

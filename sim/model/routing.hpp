@@ -12,7 +12,7 @@ namespace corridor::detail {
 
 // Hours from now to the end of each path of the service's set for a train of the service's size leaving
 // now, with the queues as they stand now (+infinity through a closed element), into `hours`.
-void expected_route_hours(const model& m, service_id s, std::vector<double>& hours);
+void expected_route_hours(model& m, service_id s, std::vector<double>& hours);
 // Generalized cost per TEU of each path for cargo of the given value of time, into `costs`.
 void route_costs(const model& m, service_id s, std::span<const double> hours, double value_of_time_per_h,
                  std::vector<double>& costs);

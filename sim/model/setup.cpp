@@ -134,6 +134,12 @@ node_facts make_node_facts(const prepared_scenario& p, vertex_t v,
 model_facts make_facts(const prepared_scenario& p) {
   model_facts facts;
   for (service_id sv = 0; sv < p.services.size(); ++sv) facts.services.push_back(make_service_facts(p, sv));
+  for (edge_id e = 0; e < p.net.num_edges(); ++e) {
+    const edge_props& ep = p.net.props(e);
+    facts.edges.push_back({.ferry = ep.mode == edge_mode::ferry,
+                           .window = p.spec.edges[ep.spec].has_window(),
+                           .travel_h = ep.travel_days() * hours_per_day});
+  }
   std::map<std::string, std::uint32_t> countries;
   for (vertex_t v = 0; v < p.net.num_nodes(); ++v) {
     facts.nodes.push_back(make_node_facts(p, v, countries));
@@ -175,6 +181,9 @@ corridor_state make_state(const prepared_scenario& p, const run_frame& frame) {
     const edge_props& ep = net.props(e);
     const std::string id = s.edges[ep.spec].id + std::string(ep.reverse ? reverse_suffix : "");
     st.lines[e].travel_rng = stream(frame, "travel", id);
+    const double cv = s.edges[ep.spec].travel_time_cv, travel_h = ep.travel_days() * hours_per_day;
+    st.lines[e].travel_varies = cv > 0.0;
+    if (cv > 0.0) st.lines[e].travel = lognormal_log_params(travel_h, cv * travel_h);
     st.ferries[e].weather_rng = stream(frame, "weather", id);
   }
   return st;  // disruption states are sized once the run's disruptions are drawn (model's constructor)

@@ -9,6 +9,8 @@
 #include <deque>
 #include <vector>
 
+#include "calendar.hpp"
+#include "corridor/detail/lognormal.hpp"
 #include "corridor/network.hpp"
 #include "corridor/random.hpp"
 #include "corridor/results.hpp"
@@ -34,10 +36,20 @@ inline rng_stream unkeyed_stream() {
 struct service_state {
   rng_stream arrivals_rng = unkeyed_stream();
   rng_stream route_rng = unkeyed_stream();
-  std::deque<double> waiting_since_h;       // entry time of each container waiting at the origin
-  std::deque<std::uint16_t> waiting_class;  // its demand entry (cargo class) on the service
-  std::deque<double> ahead_h;               // arrival times drawn ahead, not yet at the origin (look-ahead)
-  std::deque<std::uint16_t> ahead_class;
+  // Every container drawn and not yet gone, in order of arrival: arrival_h[origin_begin, ahead_begin) wait at
+  // the origin, arrival_h[ahead_begin, end) are drawn ahead and not yet there (the look-ahead). One array
+  // instead of a queue each: admitting moves a boundary, and a train copies its containers in one block.
+  std::vector<double> arrival_h;             // arrival (entry) time of each container
+  std::vector<std::uint16_t> arrival_class;  // its demand entry (cargo class) on the service
+  std::size_t origin_begin = 0;              // the oldest container waiting at the origin
+  std::size_t ahead_begin = 0;               // the first container drawn ahead
+  std::size_t waiting() const { return ahead_begin - origin_begin; }    // at the origin
+  std::size_t ahead() const { return arrival_h.size() - ahead_begin; }  // drawn ahead
+  // Cached from rail_share when it changes (update_rail_rates): the rail TEU per hour at seasonality 1 (the
+  // sum over demand entries of teu_per_h x rail_share, in order) and its running sums, entry by entry.
+  double rail_teu_per_h = 0.0;
+  std::vector<double> rail_cumulative;
+  month_span month;                 // the month the arrival cursor is in (calendar.hpp)
   double cursor_h = 0.0;            // the cumulative rate has been integrated up to here ...
   double cursor_teu = 0.0;          // ... where it reached this many TEU
   double next_arrival_teu = 0.0;    // the next arrival comes where it reaches this
@@ -110,6 +122,10 @@ struct line_state {
   bool closed = false;
   std::deque<train_id> waiting;
   rng_stream travel_rng = unkeyed_stream();
+  // The lognormal of its travel time (mean the nominal hours, sd travel_time_cv times them), when the cv is
+  // > 0: computed once at set-up instead of at every departure.
+  bool travel_varies = false;
+  lognormal_params travel;
 };
 
 // One direction of a ferry edge: trains waiting at the port, and the next sailing. A when_full leg has at

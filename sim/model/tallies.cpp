@@ -79,12 +79,11 @@ void record_departure(run_tallies& t, const train_state& train) {
   t.terminal_departures[train.nodes.front()] += 1.0;
 }
 
-void record_arrivals(run_tallies& t, const service_facts& service, const service_state& state, std::size_t n,
+void record_arrivals(run_tallies& t, const service_facts& service, std::span<const double> arrival_h,
                      double window_start_h) {
   if (service.market >= t.markets.size()) return;
-  const auto first = state.waiting_since_h.end() - static_cast<long>(n);
   const auto counted =
-      std::count_if(first, state.waiting_since_h.end(), [&](double h) { return h >= window_start_h; });
+      std::count_if(arrival_h.begin(), arrival_h.end(), [&](double h) { return h >= window_start_h; });
   t.markets[service.market].rail_entered_teu += static_cast<double>(counted);
 }
 

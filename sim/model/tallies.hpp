@@ -2,7 +2,9 @@
 // What a run counts while it runs: the collectors, apart from the rules that feed them. Rules call the
 // record_ functions at the moments that matter; assemble.cpp turns the totals into a run_result. Unless it
 // says otherwise, a tally covers the report window.
+#include <algorithm>
 #include <array>
+#include <span>
 #include <vector>
 
 #include "corridor/queue_stats.hpp"
@@ -46,10 +48,31 @@ struct plan_tally {  // one crossing's daily plan, over the window (trains by th
   double hold_h = 0.0;  // summed hold over the booked trains
 };
 
+// Samples appended in blocks that are never moved: a year's 2.2 M transit times grow without the copies
+// (and the fresh pages each copy touches) of a doubling vector. Blocks double from 256 samples to 8,192.
+class sample_blocks {
+ public:
+  void push_back(double x) {
+    if (blocks_.empty() || blocks_.back().size() == blocks_.back().capacity()) {
+      const std::size_t n = blocks_.empty() ? first_block : std::min(2 * blocks_.back().size(), last_block);
+      blocks_.emplace_back().reserve(n);
+    }
+    blocks_.back().push_back(x);
+    ++size_;
+  }
+  std::size_t size() const { return size_; }
+  const std::vector<std::vector<double>>& blocks() const { return blocks_; }  // in order of appending
+
+ private:
+  static constexpr std::size_t first_block = 256, last_block = 8192;
+  std::vector<std::vector<double>> blocks_;
+  std::size_t size_ = 0;
+};
+
 struct service_tally {
   std::vector<double> route_trains;  // per path of the flow's set: trains that departed on it
   std::vector<double> route_teu;
-  std::vector<double> transit_days;  // each delivered container's door-to-door days, in delivery order
+  sample_blocks transit_days;  // each delivered container's door-to-door days, in delivery order
   double trains_delivered = 0.0;
   double train_transit_days = 0.0;  // summed over delivered trains: from leaving the origin to delivery
 };
@@ -105,8 +128,9 @@ void record_departure(run_tallies& t, const train_state& train);
 // A train reached its destination at `now_h`; `in_window` says whether the window has opened.
 void record_delivery(run_tallies& t, const model_facts& facts, const train_state& train, double now_h,
                      bool in_window);
-// The last n containers admitted at a service's origin; those that arrived inside the window count as rail's.
-void record_arrivals(run_tallies& t, const service_facts& service, const service_state& state, std::size_t n,
+// The containers just admitted at a service's origin, by arrival time; those inside the window count as
+// rail's.
+void record_arrivals(run_tallies& t, const service_facts& service, std::span<const double> arrival_h,
                      double window_start_h);
 // A market's demand of `teu` (expected, inside the window) split by the mode shares in force.
 void record_mode_volumes(run_tallies& t, std::uint32_t market, double teu, const std::vector<double>& shares);

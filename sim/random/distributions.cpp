@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "corridor/detail/lognormal.hpp"
 #include "corridor/random.hpp"
 
 namespace corridor {
@@ -25,12 +26,6 @@ double standard_normal_pdf(double x) {
 }
 double standard_normal_cdf(double x) {
   return 0.5 * std::erfc(-x / std::numbers::sqrt2);
-}
-
-// The lognormal's log-scale parameters (mu, sigma) from the variable's own mean and sd.
-std::pair<double, double> lognormal_log_params(double mean, double sd) {
-  const double sigma2 = std::log1p((sd * sd) / (mean * mean));
-  return {std::log(mean) - 0.5 * sigma2, std::sqrt(sigma2)};
 }
 
 double sample_triangular(double lo, double mode, double hi, double u) {
@@ -160,10 +155,8 @@ double distribution::sample(rng_stream& rng) const {
         const double x = a + b * sample_standard_normal(rng);
         if (x >= 0.0) return x;
       }
-    case dist_kind::lognormal: {
-      const auto [mu, sigma] = lognormal_log_params(a, b);
-      return std::exp(mu + sigma * sample_standard_normal(rng));
-    }
+    case dist_kind::lognormal:
+      return sample_lognormal(lognormal_log_params(a, b), rng);
     case dist_kind::triangular:
       return sample_triangular(a, b, c, rng.uniform01());
     case dist_kind::empirical:
