@@ -71,6 +71,8 @@ json value_schema(const key_spec& k) {
               {"additionalProperties", false}};
     case vtype::scale:
       return {{"oneOf", {number_schema(k), def_ref(k.section)}}};
+    case vtype::number_list:
+      return {{"type", "array"}, {"items", number_schema(k)}, {"minItems", 1}};
   }
   return json::object();
 }

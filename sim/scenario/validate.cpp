@@ -336,6 +336,10 @@ void checker::run() {
   for (const auto& a : s_.alternatives) alternative(a);
   unique(s_.markets, "market");
   for (const auto& m : s_.markets) market(m);
+  for (const auto& p : s_.projects) {  // each element as the project leaves it
+    for (const auto& n : p.nodes) node(n);
+    for (const auto& e : p.edges) edge(e);
+  }
 }
 
 void validate_into(const scenario& s, const field_locator& where, diagnostics& diags) {
