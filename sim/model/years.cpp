@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <memory>
 
 #include "assemble.hpp"
@@ -117,10 +118,37 @@ void restart_tallies(model& m) {
   on_warmup_end(m);  // every queue's window restarts now
 }
 
+// Trains delivered give back their routes and containers, and their slots to the trains that leave next, so
+// a run holds about a year's trains whatever its horizon.
+void release_delivered(model& m) {
+  year_book& b = *m.years;
+  b.is_free.resize(m.state.trains.size(), false);
+  for (std::size_t id = 0; id < m.state.trains.size(); ++id) {
+    train_state& t = m.state.trains[id];
+    if (!t.delivered || b.is_free[id]) continue;
+    t = train_state{};
+    t.delivered = true;
+    b.is_free[id] = true;
+    b.free_ids.push_back(static_cast<train_id>(id));
+  }
+  std::sort(b.free_ids.begin(), b.free_ids.end(), std::greater<>());  // the lowest slots are taken first
+}
+
 }  // namespace
 
 year_book::year_book(prepared_scenario& o, const prepared_scenario& w, const model& m)
     : own(o), written(w), blank(m.tallies) {}
+
+void store_train(model& m, train_id id, train_state&& t) {
+  if (id == m.state.trains.size()) {
+    m.state.trains.push_back(std::move(t));
+    return;
+  }
+  year_book& b = *m.years;
+  b.free_ids.pop_back();
+  b.is_free[id] = false;
+  m.state.trains[id] = std::move(t);
+}
 
 double year_end_h(const model& m) {
   if (m.years == nullptr) return m.frame.horizon_h;
@@ -166,6 +194,7 @@ void on_new_year(model& m, std::uint32_t year) {
   b.closed.push_back(year_of(r, m.spec.first_year + static_cast<int>(b.year)));
   m.frame.warmup_h = std::max(m.frame.warmup_h, now);
   restart_tallies(m);
+  release_delivered(m);
   b.year = year;
   apply_demand(m);
   apply_costs(m);

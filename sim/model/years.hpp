@@ -19,7 +19,18 @@ struct year_book {
   run_tallies blank;                 // the tallies as set up, for each year's fresh start
   std::vector<year_result> closed;   // the years that ended, in order
   std::uint32_t year = 0;            // the year in progress, from 0
+  std::vector<train_id> free_ids;    // slots of trains delivered in years that closed, for new trains
+  std::vector<bool> is_free;         // per train slot: in free_ids
 };
+
+// The id of the next train to leave: the slot of one delivered in a year that closed (multi-year runs: ids
+// of delivered trains are dead, no event or queue holds them), else a new one at the end.
+inline train_id next_train_id(const model& m) {
+  if (m.years != nullptr && !m.years->free_ids.empty()) return m.years->free_ids.back();
+  return static_cast<train_id>(m.state.trains.size());
+}
+// Stores the train at the id next_train_id gave.
+void store_train(model& m, train_id id, train_state&& t);
 
 // The time the year in progress ends: the next New Year, or the horizon; the horizon outside multi-year runs.
 double year_end_h(const model& m);

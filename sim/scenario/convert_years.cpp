@@ -127,7 +127,8 @@ void converter::read_calendar(const tnode& root, scenario& s) {
                                              std::to_string(to));
     return;
   }
-  if (const auto* h = root.find("horizon_days")) {
+  // A horizon_days inherited from a base (`extends`) gives way to the years; in the same file it is a clash.
+  if (const auto* h = root.find("horizon_days"); h && h->loc.file == years->loc.file) {
     diags_.error(h->loc,
                  "horizon_days: a multi-year run's horizon is its years (365 days each); give one of "
                  "`years` and horizon_days");
