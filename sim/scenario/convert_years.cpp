@@ -38,7 +38,7 @@ std::optional<std::array<int, 3>> parse_date(std::string_view text) {
 // are fixed for the whole run).
 const std::vector<std::string_view> fixed_node_keys = {"kind", "country", "lat", "lon", "opens", "name"};
 const std::vector<std::string_view> fixed_edge_keys = {
-    "from", "to", "mode", "gauge_mm", "distance_km", "bidirectional", "opens"};
+    "from", "to", "mode", "gauge_mm", "distance_km", "bidirectional", "opens", "sailing", "service"};
 
 }  // namespace
 

@@ -335,8 +335,9 @@ void write_projects(writer& w, const scenario& s) {
     if (!p.source.empty()) w.line(4, "source", json_quoted(p.source));
     write_changes(w, "nodes", p.nodes, [&](writer& o, const node_spec& n) { write_node(o, n, s.first_year); },
                   {"name", "kind", "country", "lat", "lon", "opens"});
-    write_changes(w, "edges", p.edges, [&](writer& o, const edge_spec& e) { write_edge(o, e, s.first_year); },
-                  {"from", "to", "mode", "gauge_mm", "distance_km", "bidirectional", "opens"});
+    write_changes(
+        w, "edges", p.edges, [&](writer& o, const edge_spec& e) { write_edge(o, e, s.first_year); },
+        {"from", "to", "mode", "gauge_mm", "distance_km", "bidirectional", "opens", "sailing", "service"});
   }
 }
 

@@ -138,5 +138,43 @@ TEST(multiyear, a_dated_change_applies_from_its_date_and_not_before) {
             10.0 * year_metric(r, 2030, "crossings.dostyk.mean_wait_h"));
 }
 
+// What a multi-year scenario may not say, each at its place.
+TEST(multiyear, refuses_what_a_run_cannot_change_each_at_its_place) {
+  const std::string head = R"(
+years: {from: 2025, to: 2026}
+regions: {china: [CN], europe: [PL], central_asia: [KZ]}
+cargo_classes: {general: {value_of_time_usd_per_teu_day: 40}}
+nodes:
+  a: {kind: terminal, country: CN, lat: 40, lon: 100}
+  p: {kind: port, country: KZ, lat: 43, lon: 51}
+  b: {kind: terminal, country: PL, lat: 52, lon: 20}
+edges:
+  a-p: {from: a, to: p, distance_km: 1000}
+  p-b: {from: p, to: b, mode: ferry, distance_km: 400, every_days: 2, capacity_teu: 60}
+flows:
+  ab: {from: a, to: b, cargo_class: general, teu_per_week: 100}
+)";
+  const auto message = [&](const std::string& tail) {
+    try {
+      load_scenario_text(head + tail, "m.yaml");
+    } catch (const scenario_error& e) {
+      return std::string(e.what());
+    }
+    return std::string("loaded");
+  };
+  EXPECT_NE(message("projects: {x: {opens: 2026, nodes: {p: {berths: 2}}}}\n")
+                .find("m.yaml:14:36: error: project 'x': port 'p' becomes a resource"),
+            std::string::npos);
+  EXPECT_NE(message("projects: {x: {opens: 2026, edges: {p-b: {sailing: when_full}}}}\n")
+                .find("m.yaml:14:43: error: project 'x': 'sailing' of edge 'p-b' cannot change during a run"),
+            std::string::npos);
+  EXPECT_NE(
+      message("horizon_days: 100\n").find("m.yaml:14:15: error: horizon_days: a multi-year run's horizon"),
+      std::string::npos);
+  EXPECT_NE(message("projects: {x: {opens: 2026-02-29}}\n").find("m.yaml:14:23: error: opens of project 'x'"),
+            std::string::npos);
+  EXPECT_EQ(message("projects: {x: {opens: 2026-07-01, edges: {p-b: {capacity_teu: 120}}}}\n"), "loaded");
+}
+
 }  // namespace
 }  // namespace corridor::test
