@@ -2,7 +2,7 @@
 # The benchmark suite CI runs after the tests (.ci/run): every number is a ratio to a reference measured in
 # this same script, best of several interleaved runs, in CPU time, so a busy shared machine moves both
 # sides alike. It fails only when a ratio falls past its floor, set with a wide margin: noise passes, a 2x
-# regression does not. Takes about 20 s on the 2-core CI machine. See bench/README.md.
+# regression does not. Takes about 25 s on the 2-core CI machine. See bench/README.md.
 #   bench/ci.sh [BUILD_DIR]    (default: build/, configured Release by scripts/test)
 #   RUNS=N bench/ci.sh         best of N (default 3)
 #   HOLD_QUEUE=quaternary      HOLD on another event set (binary, quaternary): shows what the floors catch
@@ -104,4 +104,6 @@ echo "Peak memory (max RSS): year ${year_mb} MB (ceiling ${year_memory_ceiling_m
   "(ceiling ${compare_memory_ceiling_mb})"
 verdict "peak memory of the year (MB)" "$year_mb" "$year_memory_ceiling_mb" above
 verdict "peak memory of the compare (MB)" "$compare_mb" "$compare_memory_ceiling_mb" above
+# Memory flat across years: a 10-year run of the baseline under twice the peak RSS of one year (read 1.35x).
+"$root/bench/multiyear-memory.sh" "$build_dir" 2.0 || status=1
 exit $status

@@ -112,6 +112,9 @@ std::string flows_geojson(const run_summary& s);  // the network with each edge'
 // missing), each atomically; formats all of them before writing any. ports.csv too when the scenario has
 // resource ports (berths, a yard or a dwell).
 void write_run_outputs(const std::filesystem::path& dir, const run_summary& s);
+// Multi-year runs' years.csv, in long format: year, metric (a flattened name), mean, ci95 (the 95 %
+// half-width over replications; empty with fewer than two).
+std::string years_csv(const run_summary& s);
 
 // Any tidy table (tidy.hpp) as CSV: a header of column names, then its rows; missing numbers empty.
 std::string tidy_csv(const tidy_table& t);

@@ -189,6 +189,13 @@ struct plan_result {
   double mean_hold_h = 0.0;  // over the booked trains
 };
 
+// One calendar year of a multi-year run: its main metrics (flattened names, as in run_result::flatten(),
+// plus metrics.teu_delivered and metrics.trains_delivered), over the year as its report window.
+struct year_result {
+  int year = 0;
+  std::vector<std::pair<std::string, double>> metrics;
+};
+
 struct run_result {
   std::uint64_t seed = 0;
   std::uint64_t replication = 0;
@@ -242,6 +249,8 @@ struct run_result {
   std::vector<share_result> shares;    // report share order
   std::vector<gateway_result> gateways;
   std::vector<daily_row> daily;
+  // Multi-year runs: every year, first to last (the last is the window of everything above); empty otherwise.
+  std::vector<year_result> years;
 
   // Every number as (name, value) in a stable order: headline metrics as "metrics.<name>", then
   // "cost.<component>", "reliability.<field>" (when promised), "disruptions.<id>.<field>" (random ones),

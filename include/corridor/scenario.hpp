@@ -100,6 +100,7 @@ struct node_spec {
   port_spec port;                     // used when kind == port
   double subsidy_usd_per_teu = 0.0;   // paid to trains originating here (terminals)
   double handling_usd_per_teu = 0.0;  // terminal or port handling, charged per TEU passing
+  double opens_day = 0.0;             // multi-year runs: closed until this day of the run (0: open)
   source_loc loc;
 };
 
@@ -138,7 +139,8 @@ struct edge_spec {
   bool has_window() const { return open_from_hour != open_to_hour; }
   double travel_time_cv = 0.0;  // coefficient of variation of travel time (lognormal); 0 = fixed
   bool bidirectional = true;
-  ferry_spec ferry;  // used when mode == ferry
+  ferry_spec ferry;        // used when mode == ferry
+  double opens_day = 0.0;  // multi-year runs: closed until this day of the run (0: open)
   source_loc loc;
 };
 
@@ -187,6 +189,9 @@ struct flow_spec {
   double train_capacity_teu = 0.0;      // 0 = the scenario's train_capacity_teu
   double promised_transit_days = 0.0;   // door to door, for the on-time share; 0 = no promise
   std::string service_class;            // a service_classes id; empty = ordinary
+  // Multi-year runs: compound growth a year from the first year, or teu_per_week year by year (one per year).
+  double growth_per_year = 0.0;
+  std::vector<double> teu_per_week_by_year;
   source_loc loc;
 };
 
@@ -227,6 +232,10 @@ struct alternative_spec {
   std::array<double, 12> cost_usd_per_teu{};
   std::array<double, 12> transit_days{};
   std::vector<std::string> classes;
+  // Multi-year runs: compound growth a year of cost_usd_per_teu from the first year, or a multiplier of it
+  // year by year (one per year).
+  double cost_growth_per_year = 0.0;
+  std::vector<double> cost_scale_by_year;
   source_loc loc;
 };
 
@@ -266,6 +275,23 @@ struct market_spec {
   double rail_constant_usd_per_teu = 0.0;  // rail's alternative-specific constant in mode choice
   std::vector<std::string> alternatives;   // alternative ids
   std::vector<market_risk_spec> risks;
+  // Multi-year runs: compound growth a year from the first year, or teu_per_year year by year (one per year).
+  double growth_per_year = 0.0;
+  std::vector<double> teu_per_year_by_year;
+  source_loc loc;
+};
+
+// A project of a multi-year run: from its opening day on, the nodes and edges it names take the values
+// written here (each a whole spec: the scenario's element with the project's keys over it, and over any
+// project opened before it that changed the same element).
+struct project_spec {
+  std::string id;
+  std::string name;
+  std::string source;
+  std::string opens;       // as written: YYYY-MM-DD or a year (its 1 January)
+  double opens_day = 0.0;  // day of the run
+  std::vector<node_spec> nodes;
+  std::vector<edge_spec> edges;
   source_loc loc;
 };
 
@@ -324,6 +350,13 @@ struct scenario {
   std::vector<family_spec> families;
   std::vector<alternative_spec> alternatives;
   std::vector<market_spec> markets;
+  // A multi-year run (`years`): calendar years first_year .. last_year of 365 days each, horizon_days their
+  // sum; 0 for a scenario of one unnamed year. Projects in order of opening.
+  int first_year = 0;
+  int last_year = 0;
+  std::vector<project_spec> projects;
+  bool multi_year() const noexcept { return first_year != 0; }
+  int year_count() const noexcept { return multi_year() ? last_year - first_year + 1 : 1; }
 
   const node_spec* find_node(std::string_view id) const noexcept;
   const edge_spec* find_edge(std::string_view id) const noexcept;

@@ -61,6 +61,13 @@ struct flow_summary {
   estimate train_transit_days_mean;  // of delivered trains, origin to delivery
 };
 
+// One calendar year of a multi-year run over the replications: each of the year's metrics
+// (run_result::years) with its mean and 95 % interval, as the run's own metrics have them.
+struct year_summary {
+  int year = 0;
+  std::vector<metric_stat> metrics;
+};
+
 // Replications of one scenario. Element lists hold means over the replications, elements matched by id (one
 // missing from a replication counts as zero there), in the order the model first reports them; their means
 // are the same numbers as the flattened metrics' of the same name.
@@ -108,6 +115,8 @@ struct run_summary {
   std::vector<goods_result> goods;
   // Per day of the first replication; every per-queue vector aligned with `queues`.
   std::vector<daily_row> daily;
+  // Multi-year runs: per calendar year, first to last; empty for a run of one unnamed year.
+  std::vector<year_summary> years;
 };
 
 // The statistic of a flattened metric, or null when the summary has none of that name.

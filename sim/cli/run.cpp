@@ -129,6 +129,7 @@ void execute(const run_args& a) {
   prov.wall_seconds = wall;
   prov.include_wall_clock = !a.reproducible;
   write_file_atomic(folder->path() / "run.json", run_json(prov));
+  const bool by_year = !summary.years.empty();
   if (a.report) {
     report_input report;
     report.run = std::move(summary);
@@ -137,7 +138,8 @@ void execute(const run_args& a) {
   folder->commit();
   std::cout << "\n  wrote " << a.out
             << "/ (summary.json, replications.csv, daily.csv, routes.csv, crossings.csv, "
-            << "flows.geojson, metrics.csv, replications_long.csv, daily_long.csv, run.json)\n";
+            << "flows.geojson, metrics.csv, replications_long.csv, daily_long.csv, "
+            << (by_year ? "years.csv, " : "") << "run.json)\n";
   if (a.report) std::cout << "  report: " << (std::filesystem::path(a.out) / "report.html").string() << "\n";
 }
 

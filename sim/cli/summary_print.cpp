@@ -117,6 +117,28 @@ std::string format_markets(const run_summary& s) {
 
 }  // namespace
 
+// Multi-year runs: a row per calendar year, means over the replications with their 95 % half-widths.
+std::string format_years(const run_summary& s) {
+  const std::string share = "metrics.share_" + s.regions.key() + "_trains";
+  text_table t({"Year", "TEU delivered", "trains", "mean transit d", "p95 transit d", "headline share",
+                "cost USD/TEU"});
+  for (const year_summary& y : s.years) {
+    const auto cell = [&](const std::string& name, int decimals, bool percent) {
+      for (const metric_stat& m : y.metrics) {
+        if (m.name != name) continue;
+        const std::string ci = ci_cell(m, decimals, percent);
+        return value_cell(m, decimals, percent) + (ci.empty() ? "" : " " + ci);
+      }
+      return std::string("-");
+    };
+    t.add_row({std::to_string(y.year), cell("metrics.teu_delivered", 0, false),
+               cell("metrics.trains_delivered", 0, false), cell("metrics.transit_days_mean", 2, false),
+               cell("metrics.transit_days_p95", 2, false), cell(share, 1, true),
+               cell("metrics.cost_usd_per_teu", 0, false)});
+  }
+  return "By year (each year its own window; the tables above are the last year's):\n" + t.render();
+}
+
 std::string format_run_summary(const run_summary& s, double wall_seconds) {
   const auto stat = [&](const std::string& name) { return &metric(s, name); };
   const bool ci = s.replications > 1;
@@ -203,6 +225,7 @@ std::string format_run_summary(const run_summary& s, double wall_seconds) {
                    human_number(stat(p + "mean_slot_wait_h")->mean, 1)});
   }
   out += "\n" + lines.render();
+  if (!s.years.empty()) out += "\n" + format_years(s);
 
   const auto events = static_cast<double>(s.events);
   out += fmt::format("\n  {} events in {:.2f} s ({} M events/s)\n", human_number(events, 0), wall_seconds,

@@ -108,6 +108,23 @@ std::string ranking_json(const ranking& r) {
   return detail::dump_json(detail::ranking_object(r));
 }
 
+std::string years_csv(const run_summary& s) {
+  detail::csv_builder csv;
+  csv.header({"year", "metric", "mean", "ci95"}).end_row();
+  for (const year_summary& y : s.years) {
+    for (const metric_stat& m : y.metrics) {
+      csv.text(std::to_string(y.year)).text(m.name).num(m.mean);
+      if (m.n >= 2) {
+        csv.num(m.half_width_95);
+      } else {
+        csv.text("");  // no interval from one replication, as in metrics.csv
+      }
+      csv.end_row();
+    }
+  }
+  return csv.take();
+}
+
 std::string ranking_csv(const ranking& r) {
   detail::csv_builder csv;
   csv.header({"rank", "variant", "metric", "base", "value", "diff", "half_width_95", "p_value", "q_value",
@@ -143,6 +160,7 @@ void write_run_outputs(const std::filesystem::path& dir, const run_summary& s) {
       {"daily_long.csv", tidy_csv(daily_table(s))},
   };
   if (!s.ports.empty()) files.emplace_back("ports.csv", ports_csv(s));
+  if (!s.years.empty()) files.emplace_back("years.csv", years_csv(s));
   ensure_directory(dir);
   for (const auto& [name, text] : files) write_file_atomic(dir / name, text);
 }

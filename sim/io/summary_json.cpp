@@ -217,6 +217,20 @@ void add_optional(ojson& out, const run_summary& s) {
 
 namespace detail {
 
+// Multi-year runs: per calendar year, "metrics" (means) and "ci95" (half-widths) by flattened name.
+ojson years_section(const run_summary& s) {
+  ojson years = ojson::array();
+  for (const year_summary& y : s.years) {
+    ojson metrics = ojson::object(), ci = ojson::object();
+    for (const metric_stat& m : y.metrics) {
+      metrics[m.name] = json_number(m.mean);
+      ci[m.name] = json_number(m.half_width_95);
+    }
+    years.push_back({{"year", y.year}, {"metrics", std::move(metrics)}, {"ci95", std::move(ci)}});
+  }
+  return years;
+}
+
 ojson summary_object(const run_summary& s) {
   ojson out;
   out["scenario"] = {{"name", s.scenario_name}, {"file", s.scenario_file}};
@@ -228,6 +242,7 @@ ojson summary_object(const run_summary& s) {
   for (const char* section : {"markets", "shares", "gateways"}) add_grouped(out, s, section);
   add_optional(out, s);
   out["empty_trains_moved"] = json_number(metric(s, "metrics.empty_trains_moved").mean);
+  if (!s.years.empty()) out["years"] = years_section(s);
   return out;
 }
 

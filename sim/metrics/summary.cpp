@@ -162,6 +162,40 @@ void control_false_discoveries(comparison& c) {
   }
 }
 
+namespace {
+
+// Each year's metrics over the replications, matched by position (every run has the same years and names).
+std::vector<year_summary> summarize_years(const std::vector<run_result>& runs) {
+  std::vector<year_summary> out;
+  const auto& first = runs.front().years;
+  for (std::size_t y = 0; y < first.size(); ++y) {
+    std::vector<running_stats> stats(first[y].metrics.size());
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+      const auto& years = runs[r].years;
+      if (years.size() != first.size() || years[y].metrics.size() != first[y].metrics.size())
+        throw std::invalid_argument("summarize_results: run " + std::to_string(r) +
+                                    " has other years than run 0");
+      for (std::size_t i = 0; i < stats.size(); ++i) {
+        if (years[y].metrics[i].first != first[y].metrics[i].first)
+          throw std::invalid_argument("summarize_results: run " + std::to_string(r) + " has year metric '" +
+                                      years[y].metrics[i].first + "' where run 0 has '" +
+                                      first[y].metrics[i].first + "'");
+        stats[i].add(years[y].metrics[i].second);
+      }
+    }
+    year_summary ys;
+    ys.year = first[y].year;
+    for (std::size_t i = 0; i < stats.size(); ++i) {
+      ys.metrics.push_back({first[y].metrics[i].first, stats[i].mean(), stats[i].half_width_95(),
+                            stats[i].stddev(), stats[i].count()});
+    }
+    out.push_back(std::move(ys));
+  }
+  return out;
+}
+
+}  // namespace
+
 run_summary summarize_results(const std::vector<run_result>& runs) {
   run_summary out;
   out.metrics = summarize_runs(runs);  // throws on no runs or runs whose metrics differ
@@ -199,6 +233,7 @@ run_summary summarize_results(const std::vector<run_result>& runs) {
                           [](const goods_result& g) { return g.direction + '\n' + g.cargo_class; },
                           {&goods_result::teu, &goods_result::goods_value_usd_per_year});
   out.daily = mean_daily(runs, out.queues);
+  out.years = summarize_years(runs);
   return out;
 }
 

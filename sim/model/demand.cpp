@@ -20,6 +20,7 @@
 #include "corridor/random.hpp"
 #include "journey.hpp"
 #include "routing.hpp"
+#include "years.hpp"
 
 namespace corridor::detail {
 namespace {
@@ -171,7 +172,7 @@ void forget_departed(service_state& st) {
 // The oldest `teu` waiting containers leave as one train on a route chosen now.
 void depart_train(model& m, service_id s, std::size_t teu) {
   service_state& st = m.state.services[s];
-  const auto id = static_cast<train_id>(m.state.trains.size());
+  const train_id id = next_train_id(m);
   train_state t;
   t.service = s;
   t.priority = m.facts.services[s].priority;
@@ -195,7 +196,7 @@ void depart_train(model& m, service_id s, std::size_t teu) {
   t.cost.subsidy = -origin.subsidy_usd_per_teu;
   t.cost.handling = origin.handling_usd_per_teu;
   if (in_window(m)) record_departure(m.tallies, t);
-  m.state.trains.push_back(std::move(t));
+  store_train(m, id, std::move(t));
   if (hold_h > 0.0) {
     m.eng.schedule_in(hold_h, ev_plan_release, id);  // held at its origin until its booked day
     return;

@@ -22,6 +22,8 @@ enum event_kind : std::uint32_t {
   ev_dwell_done,           // target: train (its containers may now be loaded at the port: ports.cpp)
   ev_berth_done,           // target: ship (loaded or unloaded at a berth)
   ev_ship_arrives,         // target: ship (at the far port of its ferry leg)
+  ev_new_year,             // target: the year that begins (multi-year runs: years.cpp)
+  ev_opening,              // target: project (multi-year runs: years.cpp)
 };
 
 constexpr std::uint32_t disruption_ends = 0;

@@ -16,6 +16,7 @@
 #include "corridor/choice.hpp"
 #include "demand.hpp"
 #include "routing.hpp"
+#include "years.hpp"
 
 namespace corridor::detail {
 namespace {
@@ -77,7 +78,8 @@ void revise_service(model& m, service_id s, double now, double until) {
 
 void revise(model& m) {
   const double now = m.eng.now();
-  const double until = std::min(m.frame.horizon_h, now + m.spec.choice.update_days * hours_per_day);
+  // A multi-year run revises at each New Year too, when the year's demand and costs apply.
+  const double until = std::min(year_end_h(m), now + m.spec.choice.update_days * hours_per_day);
   for (service_id s = 0; s < m.state.services.size(); ++s) {
     if (m.facts.services[s].mode_choice) revise_service(m, s, now, until);
   }

@@ -32,6 +32,8 @@ struct crossing_memo {
   std::vector<double> hours;
 };
 
+struct year_book;  // years.hpp
+
 struct model {
   // Keys every random stream, derives the facts and sizes state and tallies (setup.cpp).
   model(const prepared_scenario& p, const run_frame& f);
@@ -52,10 +54,14 @@ struct model {
   model_facts facts;
   corridor_state state;
   run_tallies tallies;
+  year_book* years = nullptr;  // a multi-year run's calendar and results by year; null otherwise
   // Scratch for route choice: no allocation per departure.
   std::vector<double> route_hours, route_costs, route_probabilities;
   crossing_memo crossing_hours;
 };
+
+// The facts of a prepared scenario (setup.cpp); a multi-year run derives them again when a project opens.
+model_facts make_facts(const prepared_scenario& p);
 
 inline bool in_window(const model& m) {
   return m.eng.now() >= m.frame.warmup_h;

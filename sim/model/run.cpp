@@ -2,6 +2,7 @@
 // to the rules until the horizon, and hands back plain numbers.
 #include <fmt/format.h>
 #include <chrono>
+#include <optional>
 
 #include "assemble.hpp"
 #include "calendar.hpp"
@@ -14,6 +15,7 @@
 #include "model.hpp"
 #include "outcomes.hpp"
 #include "ports.hpp"
+#include "years.hpp"
 
 namespace corridor {
 namespace detail {
@@ -51,6 +53,10 @@ void dispatch(model& m, const event& e) {
       return on_berth_done(m, e.target);
     case ev_ship_arrives:
       return on_ship_arrives(m, e.target);
+    case ev_new_year:
+      return on_new_year(m, e.target);
+    case ev_opening:
+      return on_opening(m, e.target);
     default:
       throw model_error(fmt::format("unknown event kind {}", e.kind));
   }
@@ -86,9 +92,19 @@ run_result run_model(const prepared_scenario& p, const run_options& opt) {
                                 .replication = opt.replication,
                                 .warmup_h = warmup_days * detail::hours_per_day,
                                 .horizon_h = p.spec.horizon_days * detail::hours_per_day};
-  detail::model m(p, frame);
+  // A multi-year run changes its scenario as years pass and projects open: on a copy of its own.
+  std::optional<prepared_scenario> own;
+  if (p.spec.multi_year()) own.emplace(p);
+  detail::model m(own ? *own : p, frame);
+  std::optional<detail::year_book> years;
+  if (own) {
+    years.emplace(*own, p, m);
+    m.years = &*years;
+    detail::start_years(m);
+  }
   detail::run(m);
   run_result r = detail::assemble_result(m);
+  if (years) detail::finish_years(m, r);
   r.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return r;
 }

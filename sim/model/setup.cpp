@@ -131,6 +131,8 @@ node_facts make_node_facts(const prepared_scenario& p, vertex_t v,
   return nf;
 }
 
+}  // namespace
+
 model_facts make_facts(const prepared_scenario& p) {
   model_facts facts;
   for (service_id sv = 0; sv < p.services.size(); ++sv) facts.services.push_back(make_service_facts(p, sv));
@@ -147,6 +149,8 @@ model_facts make_facts(const prepared_scenario& p) {
   }
   return facts;
 }
+
+namespace {
 
 corridor_state make_state(const prepared_scenario& p, const run_frame& frame) {
   const scenario& s = p.spec;

@@ -218,6 +218,7 @@ scenario converter::run(const tnode& root, const std::string& file, const std::s
   read_collection(root, "corridor_families", "", "corridor family", s.families, &converter::read_family);
   read_collection(root, "alternatives", "", "alternative", s.alternatives, &converter::read_alternative);
   read_collection(root, "markets", "", "market", s.markets, &converter::read_market);
+  read_years(root, s);
   return s;
 }
 

@@ -95,6 +95,14 @@ class converter {
   void read_market(const tentry& e, market_spec& mk);
   void read_pair(const tentry& e, market_pair_spec& p, const std::string& market_ctx);
   void read_risks(const tnode& m, const std::string& ctx, std::vector<market_risk_spec>& out);
+  // convert_years.cpp: multi-year runs, read once the rest is.
+  void read_years(const tnode& root, scenario& s);
+  void read_calendar(const tnode& root, scenario& s);
+  void read_projects(const tnode& root, scenario& s);
+  double read_opening(const tnode& v, std::string_view key, const std::string& ctx, const scenario& s);
+  void read_path(const tnode& m, const section_spec& sec, std::string_view growth_key,
+                 std::string_view list_key, const std::string& ctx, const scenario& s, double& growth,
+                 std::vector<double>& list);
   // The id map at `key` of `parent` (`ctx` names the parent in messages, "" at top level): one spec per
   // entry, with its id and place, filled by `read` (a member function or a callable taking entry and spec).
   template <class Spec, class Read>

@@ -130,6 +130,12 @@ std::vector<section_spec> make_sections() {
            key("remove", vt::string_list,
                "Overlays only: ids of base nodes, edges, flows, disruptions, markets, corridor families, "
                "alternatives or report shares to drop"),
+           key("years", vt::map,
+               "A multi-year run: calendar years {from, to} of 365 days each; sets horizon_days")
+               .of("years"),
+           key("projects", vt::id_map,
+               "Multi-year runs: project id -> nodes and edges that change on an opening date")
+               .of("project"),
            key("scale_demand", vt::scale,
                "Overlays only: multiplies the demand of all (or the listed) flows and markets")
                .gt(0)
@@ -216,6 +222,8 @@ std::vector<section_spec> make_sections() {
                "USD/TEU")
                .ge(-max_usd_per_teu)
                .le(max_usd_per_teu),
+           key("opens", vt::string,
+               "Multi-year runs: closed until this date (YYYY-MM-DD, or a year for its 1 January)"),
            key("handling_usd_per_teu", vt::number, "Terminal or port handling per TEU passing", "USD/TEU")
                .ge(0)
                .le(max_usd_per_teu),
@@ -305,6 +313,8 @@ std::vector<section_spec> make_sections() {
            key("from", vt::string, "Node id at one end").req(),
            key("to", vt::string, "Node id at the other end").req(),
            key("mode", vt::choice, "rail or ferry").choices({"rail", "ferry"}),
+           key("opens", vt::string,
+               "Multi-year runs: closed until this date (YYYY-MM-DD, or a year for its 1 January)"),
            key("distance_km", vt::number, "Length", "km").req().ge(0.001).le(20000),
            key("speed_km_per_day", vt::number, "Mean speed", "km/day").ge(1).le(1e5),
            key("gauge_mm", vt::integer, "Track gauge (rail)", "mm")
@@ -405,6 +415,15 @@ std::vector<section_spec> make_sections() {
                .gt(0)
                .le(8760),
            key("timetable_weekdays", vt::weekdays, "timetable: departure days"),
+           key("growth_per_year", vt::number,
+               "Multi-year runs: compound growth of teu_per_week a year from the first year")
+               .ge(-0.5)
+               .le(1),
+           key("teu_per_week_by_year", vt::number_list,
+               "Multi-year runs: teu_per_week year by year, one per year (instead of growth_per_year)",
+               "TEU/week")
+               .gt(0)
+               .le(1e5),
            promised_transit_key(),
            key("service_class", vt::string, "Service class id (default: an ordinary block train)"),
            key("timetable_hour", vt::number, "timetable: hour of day of departures", "h").ge(0).lt(24),
@@ -468,6 +487,16 @@ std::vector<section_spec> make_sections() {
                .gt(0)
                .le(max_transit_days),
            key("classes", vt::string_list, "Cargo class ids that may use it (default: all)"),
+           key("cost_growth_per_year", vt::number,
+               "Multi-year runs: compound growth of cost_usd_per_teu (every month) a year from the first "
+               "year")
+               .ge(-0.5)
+               .le(1),
+           key("cost_scale_by_year", vt::number_list,
+               "Multi-year runs: multiplier of cost_usd_per_teu year by year, one per year (instead of "
+               "cost_growth_per_year)")
+               .gt(0)
+               .le(100),
            key("description", vt::string, "Free text"),
        }});
   all.push_back(
@@ -505,6 +534,15 @@ std::vector<section_spec> make_sections() {
                .le(max_cost_usd_per_teu),
            key("alternatives", vt::string_list, "Alternative ids open to its shippers (default: none)"),
            key("risk", vt::id_map, "Region id -> shippers' aversion to routes through it").of("market_risk"),
+           key("growth_per_year", vt::number,
+               "Multi-year runs: compound growth of teu_per_year a year from the first year")
+               .ge(-0.5)
+               .le(1),
+           key("teu_per_year_by_year", vt::number_list,
+               "Multi-year runs: teu_per_year year by year, one per year (instead of growth_per_year)",
+               "TEU/year")
+               .gt(0)
+               .le(max_teu_per_year),
        }});
   all.push_back(
       {"market_pair",
@@ -522,6 +560,26 @@ std::vector<section_spec> make_sections() {
            key("premium_usd_per_teu", vt::number, "What the others add to such routes' cost", "USD/TEU")
                .ge(0)
                .le(max_cost_usd_per_teu),
+       }});
+  all.push_back(
+      {"years",
+       "The calendar years of a multi-year run, both counted; each is 365 days",
+       {
+           key("from", vt::integer, "First year").req().ge(1900).le(2200),
+           key("to", vt::integer, "Last year (at most 100 years after from)").req().ge(1900).le(2200),
+       }});
+  all.push_back(
+      {"project",
+       "A change on a date: from `opens` on, the nodes and edges listed take the values given (the other "
+       "keys stay)",
+       {
+           key("opens", vt::string, "Opening date: YYYY-MM-DD, or a year for its 1 January").req(),
+           key("name", vt::string, "Display name (default: the id)"),
+           key("source", vt::string, "Where its numbers come from"),
+           key("nodes", vt::id_map, "Node id -> the node's keys that change (not kind or country)")
+               .of("node"),
+           key("edges", vt::id_map, "Edge id -> the edge's keys that change (not from, to, mode or gauge)")
+               .of("edge"),
        }});
   all.push_back(
       {"scale_demand",

@@ -25,6 +25,7 @@ enum class vtype {
   map,           // a nested map with its own section
   id_map,        // a map id -> entry of a section
   scale,         // a number or {factor, flows, markets}
+  number_list,   // a list of numbers (one per year of a multi-year run); the range applies to the numbers
 };
 
 // Keys that only make sense for one kind of node or edge.

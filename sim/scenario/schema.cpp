@@ -71,6 +71,8 @@ json value_schema(const key_spec& k) {
               {"additionalProperties", false}};
     case vtype::scale:
       return {{"oneOf", {number_schema(k), def_ref(k.section)}}};
+    case vtype::number_list:
+      return {{"type", "array"}, {"items", number_schema(k)}, {"minItems", 1}};
   }
   return json::object();
 }
@@ -147,10 +149,15 @@ json distribution_schema() {
 
 std::string scenario_json_schema() {
   json defs = json::object();
-  for (const char* name :
-       {"route_choice", "choice", "report", "share", "cargo_class", "service_class", "node", "edge", "flow",
-        "disruption", "family", "alternative", "market", "market_pair", "market_risk", "scale_demand"}) {
+  for (const char* name : {"route_choice", "choice", "report", "share", "cargo_class", "service_class",
+                           "node", "edge", "flow", "disruption", "family", "alternative", "market",
+                           "market_pair", "market_risk", "scale_demand", "years", "project"}) {
     defs[name] = section_schema(section(name));
+  }
+  // A project states only the keys of a node or edge that change: their patches (made below).
+  for (const char* collection : {"nodes", "edges"}) {
+    const std::string entry = std::string(collection) == "nodes" ? "node_patch" : "edge_patch";
+    defs["project"]["properties"][collection]["patternProperties"][std::string(id_pattern)] = def_ref(entry);
   }
   json region = section_schema(section("region"));
   region["properties"]["countries"]["items"]["pattern"] = country_pattern;

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
+#include <cstdio>
 #include <sstream>
 
 #include "corridor/scenario.hpp"
@@ -101,6 +103,26 @@ std::string choice(std::string_view sec, std::string_view key, E value) {
   return std::string(detail::section(sec).at(key).choices.at(static_cast<std::size_t>(value)));
 }
 
+// A day of a multi-year run as the date it is (365-day years from 1 January of the first).
+std::string date_of(int first_year, double day) {
+  static constexpr std::array<int, 12> days_in_month{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const int whole = static_cast<int>(day);
+  int rest = whole % 365, month = 0;
+  while (rest >= days_in_month[static_cast<std::size_t>(month)])
+    rest -= days_in_month[static_cast<std::size_t>(month++)];
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d", first_year + whole / 365, month + 1, rest + 1);
+  return text;
+}
+
+// A year-by-year path, as given: its growth, or its values.
+template <class Writer>
+void write_path(Writer& w, std::string_view growth_key, double growth, std::string_view list_key,
+                const std::vector<double>& values) {
+  if (growth != 0.0) w.line(4, growth_key, num(growth));
+  if (!values.empty()) w.line(4, list_key, list(values));
+}
+
 struct writer {
   std::ostringstream out;
   void line(int indent, std::string_view key, const std::string& value) {
@@ -111,8 +133,9 @@ struct writer {
   }
 };
 
-void write_node(writer& w, const node_spec& n) {
+void write_node(writer& w, const node_spec& n, int first_year) {
   w.open(2, str(n.id));
+  if (n.opens_day > 0.0) w.line(4, "opens", date_of(first_year, n.opens_day));
   w.line(4, "name", str(n.name));
   w.line(4, "kind", choice("node", "kind", n.kind));
   w.line(4, "country", str(n.country));
@@ -144,8 +167,9 @@ void write_node(writer& w, const node_spec& n) {
   w.line(4, "fee_usd_per_teu", num(c.fee_usd_per_teu));
 }
 
-void write_edge(writer& w, const edge_spec& e) {
+void write_edge(writer& w, const edge_spec& e, int first_year) {
   w.open(2, str(e.id));
+  if (e.opens_day > 0.0) w.line(4, "opens", date_of(first_year, e.opens_day));
   w.line(4, "from", str(e.from));
   w.line(4, "to", str(e.to));
   w.line(4, "mode", choice("edge", "mode", e.mode));
@@ -196,6 +220,7 @@ void write_flow(writer& w, const flow_spec& f) {
   if (!f.timetable_weekdays.empty()) w.line(4, "timetable_weekdays", weekdays(f.timetable_weekdays));
   w.line(4, "timetable_hour", num(f.timetable_hour));
   if (f.train_capacity_teu != 0.0) w.line(4, "train_capacity_teu", num(f.train_capacity_teu));
+  write_path(w, "growth_per_year", f.growth_per_year, "teu_per_week_by_year", f.teu_per_week_by_year);
 }
 
 void write_family(writer& w, const family_spec& f) {
@@ -211,6 +236,7 @@ void write_alternative(writer& w, const alternative_spec& a) {
   w.line(4, "transit_days", months1or12(a.transit_days));
   if (!a.classes.empty()) w.line(4, "classes", ids(a.classes));
   w.line(4, "description", json_quoted(a.description));
+  write_path(w, "cost_growth_per_year", a.cost_growth_per_year, "cost_scale_by_year", a.cost_scale_by_year);
 }
 
 void write_market(writer& w, const market_spec& m) {
@@ -234,6 +260,7 @@ void write_market(writer& w, const market_spec& m) {
   if (m.promised_transit_days > 0.0) w.line(4, "promised_transit_days", num(m.promised_transit_days));
   w.line(4, "rail_constant_usd_per_teu", num(m.rail_constant_usd_per_teu));
   w.line(4, "alternatives", ids(m.alternatives));
+  write_path(w, "growth_per_year", m.growth_per_year, "teu_per_year_by_year", m.teu_per_year_by_year);
   if (m.risks.empty()) return;
   w.open(4, "risk");
   for (const auto& r : m.risks) {
@@ -262,7 +289,12 @@ void write_top(writer& w, const scenario& s) {
   w.line(0, "name", str(s.name));
   w.line(0, "description", json_quoted(s.description));
   w.line(0, "seed", std::to_string(s.seed));
-  w.line(0, "horizon_days", num(s.horizon_days));
+  if (s.multi_year()) {
+    w.line(0, "years",
+           "{from: " + std::to_string(s.first_year) + ", to: " + std::to_string(s.last_year) + "}");
+  } else {
+    w.line(0, "horizon_days", num(s.horizon_days));
+  }
   w.line(0, "warmup_days", num(s.warmup_days));
   w.line(0, "train_capacity_teu", num(s.train_capacity_teu));
   w.open(0, "route_choice");
@@ -275,6 +307,43 @@ void write_top(writer& w, const scenario& s) {
   w.line(2, "update_days", num(s.choice.update_days));
   w.line(2, "path_size", s.choice.path_size ? "true" : "false");
   write_report(w, s.report);
+}
+
+// A project's elements, each with the keys a project may change: the element written whole, less the keys
+// that are fixed for the run, two levels deeper.
+template <class Spec, class Write>
+void write_changes(writer& w, std::string_view key, const std::vector<Spec>& specs, Write write,
+                   const std::vector<std::string_view>& fixed) {
+  if (specs.empty()) return;
+  w.open(4, std::string(key));
+  for (const Spec& spec : specs) {
+    writer one;
+    write(one, spec);
+    std::istringstream lines(one.out.str());
+    for (std::string line; std::getline(lines, line);) {
+      const auto start = line.find_first_not_of(' ');
+      const auto colon = line.find(':');
+      if (start == 4 && std::find(fixed.begin(), fixed.end(), line.substr(4, colon - 4)) != fixed.end())
+        continue;
+      w.out << "    " << line << '\n';
+    }
+  }
+}
+
+void write_projects(writer& w, const scenario& s) {
+  if (s.projects.empty()) return;
+  w.open(0, "projects");
+  for (const project_spec& p : s.projects) {
+    w.open(2, str(p.id));
+    w.line(4, "opens", date_of(s.first_year, p.opens_day));
+    w.line(4, "name", json_quoted(p.name));
+    if (!p.source.empty()) w.line(4, "source", json_quoted(p.source));
+    write_changes(w, "nodes", p.nodes, [&](writer& o, const node_spec& n) { write_node(o, n, s.first_year); },
+                  {"name", "kind", "country", "lat", "lon", "opens"});
+    write_changes(
+        w, "edges", p.edges, [&](writer& o, const edge_spec& e) { write_edge(o, e, s.first_year); },
+        {"from", "to", "mode", "gauge_mm", "distance_km", "bidirectional", "opens", "sailing", "service"});
+  }
 }
 
 }  // namespace
@@ -309,9 +378,9 @@ std::string to_yaml(const scenario& s) {
     w.line(4, "speed_factor", num(c.speed_factor));
   }
   w.out << (s.nodes.empty() ? "nodes: {}\n" : "nodes:\n");
-  for (const auto& n : s.nodes) write_node(w, n);
+  for (const auto& n : s.nodes) write_node(w, n, s.first_year);
   w.out << (s.edges.empty() ? "edges: {}\n" : "edges:\n");
-  for (const auto& e : s.edges) write_edge(w, e);
+  for (const auto& e : s.edges) write_edge(w, e, s.first_year);
   w.out << (s.flows.empty() ? "flows: {}\n" : "flows:\n");
   for (const auto& f : s.flows) write_flow(w, f);
   w.out << (s.disruptions.empty() ? "disruptions: {}\n" : "disruptions:\n");
@@ -335,6 +404,7 @@ std::string to_yaml(const scenario& s) {
   for (const auto& a : s.alternatives) write_alternative(w, a);
   w.out << (s.markets.empty() ? "markets: {}\n" : "markets:\n");
   for (const auto& m : s.markets) write_market(w, m);
+  write_projects(w, s);
   return w.out.str();
 }
 

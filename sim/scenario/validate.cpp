@@ -354,6 +354,21 @@ void checker::run() {
   for (const auto& a : s_.alternatives) alternative(a);
   unique(s_.markets, "market");
   for (const auto& m : s_.markets) market(m);
+  for (const auto& p : s_.projects) {  // each element as the project leaves it
+    for (const auto& n : p.nodes) {
+      node(n);
+      // A port's berths, yard and dwell are set up with the run: a project may change them, not add them.
+      const auto it = node_by_id_.find(n.id);
+      if (it != node_by_id_.end() && n.port.is_resource() != it->second->port.is_resource()) {
+        diags_.error(
+            at("projects", p.id, "nodes", p.loc),
+            "project " + q(p.id) + ": port " + q(n.id) +
+                (n.port.is_resource() ? " becomes" : " stops being") +
+                " a resource (berths, yard or dwell); give it berths, a yard or a dwell from the start");
+      }
+    }
+    for (const auto& e : p.edges) edge(e);
+  }
 }
 
 void validate_into(const scenario& s, const field_locator& where, diagnostics& diags) {

@@ -183,6 +183,15 @@ const broken_case corpus[] = {
      "broken/service-class-priority.yaml:3:39: error: priority of service class 'express' must be >= 1 and "
      "<= 100, got 0"},
     {"negative-seed.yaml", "broken/negative-seed.yaml:3:7: error: seed must be >= 0, got -3"},
+    {"multiyear-opening-outside.yaml",
+     "broken/multiyear-opening-outside.yaml:12:83: error: opens of edge 'dostyk-lodz': 2029-07-01 is outside "
+     "the run's years 2025-2027"},
+    {"multiyear-path-length.yaml",
+     "broken/multiyear-path-length.yaml:14:79: error: teu_per_year_by_year of market 'cn-eu': 2 values for 3 "
+     "years (2025-2027)"},
+    {"multiyear-project-unknown-node.yaml",
+     "broken/multiyear-project-unknown-node.yaml:19:7: error: project 'more-tracks' changes unknown node "
+     "'dostik'; did you mean 'dostyk'?"},
     {"nesting-too-deep.yaml",
      "broken/nesting-too-deep.yaml:3:45: error: maps and lists nested more than 32 deep, the loader's limit "
      "(a "

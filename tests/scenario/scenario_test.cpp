@@ -390,6 +390,25 @@ TEST(scenario_to_yaml, loads_back_a_regions_display_name_and_a_share_region) {
   expect_round_trip(fixtures / "share-caucasus.yaml");
 }
 
+TEST(scenario_to_yaml, loads_back_a_multi_year_scenario_with_its_paths_openings_and_projects) {
+  const fs::path file = CORRIDOR_SOURCE_DIR "/tests/model/fixtures/multiyear-toy.yaml";
+  expect_round_trip(file);
+  const auto s = load_scenario(file);
+  const auto back = load_scenario_text(to_yaml(s), "shown.yaml");
+  EXPECT_EQ(back.first_year, 2025);
+  EXPECT_EQ(back.last_year, 2034);
+  EXPECT_EQ(back.horizon_days, 3650.0);
+  EXPECT_EQ(back.find_node("khorgos")->opens_day, 3 * 365.0);
+  EXPECT_EQ(back.find_edge("xian-khorgos")->opens_day, 3 * 365.0);
+  EXPECT_EQ(back.markets.front().growth_per_year, 0.05);
+  EXPECT_EQ(back.alternatives.front().cost_growth_per_year, 0.02);
+  ASSERT_EQ(back.projects.size(), 1U);
+  EXPECT_EQ(back.projects.front().opens_day, 5 * 365.0);
+  ASSERT_EQ(back.projects.front().nodes.size(), 1U);
+  EXPECT_EQ(back.projects.front().nodes.front().crossing.daily_cap_trains, 8);
+  EXPECT_EQ(back.projects.front().nodes.front().crossing.tracks, 3);
+}
+
 // Labels name regions by their `name`, else by the id in words; the headline share is share_region between
 // the report's two regions unless the report defines shares, whose first it then is.
 TEST(scenario_regions, have_display_names_and_the_report_one_headline_share) {
