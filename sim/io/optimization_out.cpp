@@ -129,6 +129,7 @@ std::string pareto_svg(const optimization& o, std::size_t t) {
   }
   if (!std::isfinite(ymin)) ymin = 0, ymax = 1;
   widen(cmin, cmax);
+  cmin = 0.0;  // costs are never negative: the axis starts at nothing spent
   widen(ymin, ymax);
   f.x0 = cmin, f.x1 = cmax, f.y0 = ymin, f.y1 = ymax;
   std::string s =
@@ -175,7 +176,8 @@ std::string pareto_svg(const optimization& o, std::size_t t) {
 std::string timeline_svg(const optimization& o) {
   const std::size_t rows = o.chosen ? o.chosen->projects.size() : 0;
   frame f;
-  f.left = 170, f.h = 60 + 28.0 * static_cast<double>(std::max<std::size_t>(rows, 1));
+  f.left = 170, f.top = 20, f.bottom = 30;
+  f.h = f.top + 30 + 28.0 * static_cast<double>(std::max<std::size_t>(rows, 1)) + f.bottom;
   f.x0 = o.first_year, f.x1 = o.last_year + 1;
   std::string s =
       fmt::format(R"(<svg id="timeline" class="chart" viewBox="0 0 {} {}" role="img">)", f.w, f.h);
