@@ -111,6 +111,9 @@ struct optimize_options {
   bool staging = true;  // choose each project's start year (the latest that opens it by the year it is
                         // needed); false: every chosen project starts at its earliest_start
   std::function<void(std::size_t simulations)> progress;  // after each batch of replications
+  // Then appraise the chosen programme (its projects with their start years as earliest_start), with the
+  // same replications and seed: its benefits by year, NPV, BCR. Its runs are counted apart.
+  bool appraise_chosen = false;
 };
 
 // One portfolio as evaluated: the projects chosen, when each starts, what it costs and what the targets read.
@@ -150,7 +153,12 @@ struct optimization {
   std::size_t integer_programs = 0;            // solved
   std::vector<portfolio_result> evaluated;     // cheapest first
   std::vector<std::size_t> pareto;             // indices into evaluated: the non-dominated, cheapest first
+  std::optional<appraisal> chosen_appraisal;   // with appraise_chosen and a choice (its own simulations)
 };
+
+// The programme of a chosen portfolio: its projects only, each starting in its chosen year, and the
+// programme's targets (what appraise_programme takes to value the choice).
+programme chosen_programme(const programme& p, const portfolio_result& chosen);
 
 // The fewest simulations an optimization of `p` needs (its screening, then one verification): a budget
 // below it cannot work.

@@ -23,6 +23,7 @@ struct optimize_args {
   std::size_t threads = 0;
   std::size_t budget = 0;
   bool no_staging = false;
+  bool appraise = false;
   std::optional<std::uint64_t> seed;
 };
 
@@ -41,6 +42,15 @@ std::string projects_text(const portfolio_result& r) {
   std::string s;
   for (std::size_t k = 0; k < r.projects.size(); ++k)
     s += (k ? ", " : "") + r.projects[k] + fmt::format(" ({}→{})", r.start_years[k], r.opening_years[k]);
+  return s;
+}
+
+// "a 2028 + b 2038": the projects with their start years.
+std::string starts_text(const portfolio_result& r) {
+  if (r.projects.empty()) return "(none)";
+  std::string s;
+  for (std::size_t k = 0; k < r.projects.size(); ++k)
+    s += (k ? " + " : "") + r.projects[k] + " " + std::to_string(r.start_years[k]);
   return s;
 }
 
@@ -63,18 +73,24 @@ void print(const optimization& o) {
       t.add_row({o.targets[k].metric, std::to_string(o.targets[k].year), value_text(c.targets[k]),
                  c.met[k] ? "yes" : "no"});
     std::cout << t.render();
+    if (o.chosen_appraisal && !o.chosen_appraisal->cases.empty()) {
+      const case_appraisal& x = o.chosen_appraisal->cases.back();
+      std::cout << fmt::format(
+          "\n  appraised ({} more simulations): NPV {} ± {} M$ · BCR {:.2f} ± {:.2f} · PV benefits {} M$\n",
+          o.chosen_appraisal->simulations, musd(x.npv_usd.mean), musd(x.npv_usd.ci95), x.bcr.mean, x.bcr.ci95,
+          musd(x.pv_benefits_usd.mean));
+    }
   } else {
     std::cout
         << "  no portfolio evaluated meets every target; the Pareto front of cost against each target:\n\n";
   }
-  std::vector<std::string> header{"Pareto front", "PV cost M$"};
+  std::vector<std::string> header{"Pareto front (start years)", "PV cost M$"};
   for (const auto& t : o.targets) header.push_back(t.metric + " " + std::to_string(t.year));
   header.push_back("all met?");
   text_table front(header);
   for (std::size_t i : o.pareto) {
     const auto& r = o.evaluated[i];
-    std::vector<std::string> row{
-        r.projects.empty() ? "(none)" : fmt::format("{}", fmt::join(r.projects, "+")), musd(r.pv_cost_usd)};
+    std::vector<std::string> row{starts_text(r), musd(r.pv_cost_usd)};
     for (const auto& v : r.targets) row.push_back(value_text(v));
     row.push_back(r.feasible ? "yes" : "no");
     front.add_row(row);
@@ -91,6 +107,7 @@ void execute(const optimize_args& a) {
   opt.seed = a.seed;
   opt.budget = a.budget;
   opt.staging = !a.no_staging;
+  opt.appraise_chosen = a.appraise;
   if (a.budget != 0 && a.budget < minimum_budget(p, opt)) {
     std::cerr << fmt::format(
         "corridor: --budget {}: too small for {}: screening every project alone and in pairs, then verifying "
@@ -109,7 +126,8 @@ void execute(const optimize_args& a) {
   if (!folder) return;
   write_optimization_outputs(folder->path(), r);
   folder->commit();
-  std::cout << "\n  wrote " << a.out << "/ (optimization.json, pareto.csv, optimization.html)\n";
+  std::cout << "\n  wrote " << a.out << "/ (optimization.json, pareto.csv, optimization.html"
+            << (r.chosen_appraisal ? ", appraisal.json, appraisal.csv" : "") << ")\n";
 }
 
 }  // namespace
@@ -133,6 +151,9 @@ void add_optimize_command(CLI::App& app) {
   cmd->add_flag("--no-staging", a->no_staging,
                 "Start every chosen project at its earliest_start (default: the latest start that opens it "
                 "by the target year that needs it)");
+  cmd->add_flag("--appraise", a->appraise,
+                "Then appraise the chosen programme with its start years (its own simulations): NPV, BCR and "
+                "benefits by year on the page, appraisal.json and appraisal.csv beside it");
   set_example(cmd, "corridor optimize tests/planning/fixtures/designed-programme.yaml -o out/optimize");
   cmd->callback([a] {
     require_file(a->programme);

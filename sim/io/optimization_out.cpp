@@ -91,7 +91,8 @@ void widen(double& lo, double& hi) {
   lo -= pad, hi += pad;
 }
 
-std::string axes(const frame& f, const std::string& xlabel, const std::string& ylabel) {
+// Axes with 5 ticks on each; `x_ticks` false leaves the x ticks to the caller (years, say).
+std::string axes(const frame& f, const std::string& xlabel, const std::string& ylabel, bool x_ticks = true) {
   std::string s;
   s += fmt::format(R"(<line class="axis" x1="{0:.1f}" y1="{1:.1f}" x2="{2:.1f}" y2="{1:.1f}"/>)", f.left,
                    f.h - f.bottom, f.w - f.right);
@@ -99,8 +100,9 @@ std::string axes(const frame& f, const std::string& xlabel, const std::string& y
                    f.top, f.h - f.bottom);
   for (int k = 0; k <= 4; ++k) {
     const double xv = f.x0 + (f.x1 - f.x0) * k / 4.0, yv = f.y0 + (f.y1 - f.y0) * k / 4.0;
-    s += fmt::format(R"(<text class="tick" x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>)", f.x(xv),
-                     f.h - f.bottom + 16, html_escape(fmt::format("{:.4g}", xv)));
+    if (x_ticks)
+      s += fmt::format(R"(<text class="tick" x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>)", f.x(xv),
+                       f.h - f.bottom + 16, html_escape(fmt::format("{:.4g}", xv)));
     s += fmt::format(R"(<text class="tick" x="{:.1f}" y="{:.1f}" text-anchor="end">{}</text>)", f.left - 6,
                      f.y(yv) + 4, html_escape(fmt::format("{:.4g}", yv)));
   }
@@ -222,8 +224,44 @@ td,th{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left}td.n{text-ali
 .chart{width:100%;max-width:680px;display:block}.axis{stroke:#444}.bound{stroke:#c60;stroke-dasharray:4 3}
 .tick{font-size:11px;fill:#555}.label{font-size:12px;fill:#222}.front{fill:none;stroke:#36c;stroke-width:1.5}
 .point circle{fill:#bbb}.point line{stroke:#bbb}.onfront circle{fill:#36c}.onfront line{stroke:#36c}
-.chosen circle{fill:#d22;stroke:#000}.chosen line{stroke:#d22}.build{fill:#f0b060}.open{fill:#4a8}
+.chosen circle{fill:#d22;stroke:#000}.chosen line{stroke:#d22}.build,.cost{fill:#f0b060}.open,.benefit{fill:#4a8}
 .yes{color:#161}.no{color:#b11}.note{color:#555})";
+
+// The chosen programme's benefits (up) and costs (down) by year, as appraised, in million USD.
+std::string benefits_svg(const appraisal& a) {
+  const case_appraisal& c = a.cases.back();
+  frame f;
+  double lo = 0.0, hi = 0.0;
+  for (std::size_t k = 0; k < c.costs_by_year.size(); ++k)
+    hi = std::max(hi, c.benefits_by_year[k] / 1e6), lo = std::min(lo, -c.costs_by_year[k] / 1e6);
+  widen(lo, hi);
+  f.x0 = a.first_year, f.x1 = a.last_year + 1, f.y0 = lo, f.y1 = hi;
+  std::string s =
+      fmt::format(R"(<svg id="benefits" class="chart" viewBox="0 0 {} {}" role="img">)", f.w, f.h);
+  s += "<title>Benefits and costs by year of the chosen programme</title>";
+  s += axes(f, "year", "million USD a year", false);
+  const int step = std::max(1, (a.last_year - a.first_year + 1) / 10);
+  for (int y = a.first_year; y <= a.last_year + 1; y += step)
+    s += fmt::format(R"(<text class="tick" x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>)", f.x(y),
+                     f.h - f.bottom + 16, y);
+  s += fmt::format(R"(<line class="axis" x1="{0:.1f}" y1="{1:.1f}" x2="{2:.1f}" y2="{1:.1f}"/>)", f.left,
+                   f.y(0), f.w - f.right);
+  const double width = 0.8 * (f.x(1) - f.x(0));
+  for (std::size_t k = 0; k < c.costs_by_year.size(); ++k) {
+    const int year = a.first_year + static_cast<int>(k);
+    const double b = c.benefits_by_year[k] / 1e6, cost = c.costs_by_year[k] / 1e6;
+    if (b != 0.0)
+      s += fmt::format(
+          R"(<rect class="benefit" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}"><title>{}: benefits {:.1f} M$</title></rect>)",
+          f.x(year) + 0.1 * width, f.y(std::max(b, 0.0)), width, std::fabs(f.y(b) - f.y(0)), year, b);
+    if (cost != 0.0)
+      s += fmt::format(
+          R"(<rect class="cost" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}"><title>{}: costs {:.1f} M$</title></rect>)",
+          f.x(year) + 0.1 * width, f.y(0), width, f.y(-cost) - f.y(0), year, cost);
+  }
+  s += "</svg>";
+  return s;
+}
 
 std::string target_rows(const optimization& o, const portfolio_result& r) {
   std::string s;
@@ -267,6 +305,27 @@ std::string optimization_json(const optimization& o) {
   for (const auto& r : o.evaluated) evaluated.push_back(portfolio_object(r, o.targets));
   j["candidates"] = std::move(evaluated);
   j["pareto"] = o.pareto;
+  if (o.chosen_appraisal && !o.chosen_appraisal->cases.empty()) {
+    const appraisal& a = *o.chosen_appraisal;
+    const case_appraisal& c = a.cases.back();  // the whole chosen programme
+    ojson x;
+    x["simulations"] = a.simulations;
+    put(x, "npv_usd", c.npv_usd);
+    put(x, "bcr", c.bcr);
+    put(x, "pv_benefits_usd", c.pv_benefits_usd);
+    x["pv_costs_usd"] = json_number(c.pv_costs_usd);
+    put(x, "co2_t", c.co2_t);
+    ojson years = ojson::array();
+    for (std::size_t k = 0; k < c.costs_by_year.size(); ++k)
+      years.push_back({{"year", a.first_year + static_cast<int>(k)},
+                       {"benefits_usd", json_number(c.benefits_by_year[k])},
+                       {"costs_usd", json_number(c.costs_by_year[k])}});
+    x["by_year"] = std::move(years);
+    x["file"] = "appraisal.json";
+    j["appraisal"] = std::move(x);
+  } else {
+    j["appraisal"] = nullptr;
+  }
   return detail::dump_json(j);
 }
 
@@ -325,6 +384,16 @@ std::string optimization_html(const optimization& o) {
         R"(<table id="targets"><thead><tr><th>target</th><th>year</th><th>bound</th><th>value (95 % CI)</th><th></th></tr></thead><tbody>)";
     body += target_rows(o, *o.chosen) + "</tbody></table>";
   }
+  if (o.chosen_appraisal && !o.chosen_appraisal->cases.empty()) {
+    const case_appraisal& c = o.chosen_appraisal->cases.back();
+    body += "<h2>Benefits by year</h2>";
+    body += fmt::format(
+        R"(<p class="note">The chosen programme appraised (appraisal.json; {} more simulations): NPV {} ± {} )"
+        R"(million USD, BCR {} ± {}; benefits (green) as appraised between model years, costs (orange) below.</p>)",
+        o.chosen_appraisal->simulations, musd(c.npv_usd.mean), musd(c.npv_usd.ci95), num(c.bcr.mean),
+        num(c.bcr.ci95));
+    body += benefits_svg(*o.chosen_appraisal);
+  }
   body += "<h2>Cost against each target</h2>";
   body +=
       R"(<p class="note">Every portfolio evaluated (grey), the non-dominated ones joined (blue), the chosen )"
@@ -352,6 +421,7 @@ void write_optimization_outputs(const std::filesystem::path& dir, const optimiza
   write_file_atomic(dir / "optimization.json", json);
   write_file_atomic(dir / "pareto.csv", csv);
   write_file_atomic(dir / "optimization.html", html);
+  if (o.chosen_appraisal) write_appraisal_outputs(dir, *o.chosen_appraisal);
 }
 
 }  // namespace corridor

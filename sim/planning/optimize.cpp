@@ -571,7 +571,29 @@ optimization optimize_programme(const programme& p, const optimize_options& opti
                                 "then verifying one portfolio, needs " +
                                 std::to_string(minimum_budget(p, options)));
   optimizer o(p, options);
-  return o.run();
+  optimization out = o.run();
+  if (options.appraise_chosen && out.chosen) {
+    appraisal_options a;
+    a.replications = options.replications;
+    a.threads = options.threads;
+    a.seed = options.seed;
+    out.chosen_appraisal = appraise_programme(chosen_programme(p, *out.chosen), a);
+  }
+  return out;
+}
+
+programme chosen_programme(const programme& p, const portfolio_result& chosen) {
+  programme q = p;
+  q.projects.clear();
+  for (const auto& project : p.projects) {
+    const auto it = std::find(chosen.projects.begin(), chosen.projects.end(), project.id);
+    if (it == chosen.projects.end()) continue;
+    q.projects.push_back(project);
+    q.projects.back().earliest_start =
+        chosen.start_years[static_cast<std::size_t>(it - chosen.projects.begin())];
+  }
+  q.name = p.name + " (chosen)";
+  return q;
 }
 
 }  // namespace corridor

@@ -31,7 +31,7 @@ std::filesystem::path edited(const std::string& name, const std::string& from, c
 
 TEST(cli_optimize, chooses_writes_and_reports_what_it_spent) {
   const auto dir = fresh_dir("optimize-designed");
-  const outcome o = corridor("optimize " + designed + " -t 2 --seed 3 -q -o " + dir.string());
+  const outcome o = corridor("optimize " + designed + " -t 2 --seed 3 --appraise -q -o " + dir.string());
   ASSERT_EQ(o.exit_code, 0) << o.output;
   EXPECT_NE(o.output.find("chosen: b1-tracks (2028→2030), b2-tracks (2028→2030), e4-fast (2028→2030)"),
             std::string::npos)
@@ -52,6 +52,15 @@ TEST(cli_optimize, chooses_writes_and_reports_what_it_spent) {
   const std::string html = slurp(dir / "optimization.html");
   EXPECT_NE(html.find("b1-tracks+b2-tracks+e4-fast"), std::string::npos);
   EXPECT_NE(html.find("<svg id=\"pareto-0\""), std::string::npos);
+  // --appraise: the chosen programme appraised with its start years, its benefits by year on the page.
+  EXPECT_NE(o.output.find("appraised ("), std::string::npos) << o.output;
+  EXPECT_NE(html.find("<svg id=\"benefits\""), std::string::npos);
+  ASSERT_TRUE(j["appraisal"].is_object());
+  EXPECT_GT(j["appraisal"]["simulations"].get<std::size_t>(), 0U);
+  EXPECT_EQ(j["appraisal"]["by_year"].size(), 10U);  // 2026-2035
+  const auto a = nlohmann::json::parse(slurp(dir / "appraisal.json"));
+  EXPECT_EQ(a["cases"].back()["projects"], nlohmann::json({"b1-tracks", "b2-tracks", "e4-fast"}));
+  EXPECT_TRUE(a["targets"][0]["met"].get<bool>());
 }
 
 TEST(cli_optimize, the_same_seed_gives_the_same_files_whatever_the_threads) {

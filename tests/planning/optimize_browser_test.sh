@@ -31,12 +31,12 @@ fail() {
   exit 1
 }
 
-"$corridor" optimize "$programme" -t 2 -q -o "$work/out" >/dev/null
+"$corridor" optimize "$programme" -t 2 --appraise -q -o "$work/out" >/dev/null
 url="file://$work/out/optimization.html" dom="$work/dom.html"
 HOME="$work" timeout 120 "$browser" "${flags[@]}" --user-data-dir="$work/profile1" --enable-logging=stderr --v=0 \
   --dump-dom "$url" >"$dom" 2>"$work/dom.log" || { cat "$work/dom.log" >&2; fail "chromium --dump-dom exited with an error"; }
 if grep -E 'CONSOLE|Uncaught' "$work/dom.log" >&2; then fail "the page wrote to the console (above)"; fi
-for id in timeline pareto-0; do
+for id in timeline pareto-0 benefits; do
   grep -Eq "<svg id=\"$id\"[^>]*>[[:space:]]*<[a-z]" "$dom" || fail "svg#$id has no children"
 done
 grep -q '<strong id="chosen">b1-tracks+b2-tracks+e4-fast</strong>' "$dom" || fail "the chosen projects are not named"

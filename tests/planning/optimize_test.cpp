@@ -328,6 +328,24 @@ TEST(optimize_designed, writes_its_files_and_the_page_names_the_chosen) {
   EXPECT_FALSE(o.pareto.empty());
 }
 
+TEST(optimize_designed, never_spends_more_than_its_budget_and_says_when_it_ran_out) {
+  optimize_options opt;
+  opt.threads = 2;
+  opt.seed = 5;
+  const std::size_t least = minimum_budget(designed(), opt);
+  for (std::size_t budget : {least, least + 1, least + 20}) {
+    opt.budget = budget;
+    const optimization o = optimize_programme(designed(), opt);
+    EXPECT_LE(o.simulations, budget);
+    EXPECT_EQ(o.budget, budget);
+    // Either it finished within the budget, or it says it did not.
+    if (!o.budget_exhausted) {
+      ASSERT_TRUE(o.chosen);
+      EXPECT_EQ(o.gap_usd, 0.0);
+    }
+  }
+}
+
 // --- bad input --------------------------------------------------------------------------------------------
 
 TEST(optimize_errors, a_target_on_a_metric_the_model_lacks_is_said_at_its_line) {
