@@ -72,8 +72,9 @@ portfolio_mask open_in_year(const std::vector<int>& assignment, std::size_t year
   return m;
 }
 
-std::optional<std::vector<int>> solve_portfolio_problem(const portfolio_problem& p) {
-  check(p);
+namespace {
+
+std::optional<std::vector<int>> solve_with_glpk(const portfolio_problem& p) {
   glp_term_out(GLP_OFF);
   glpk_problem g;
   glp_set_obj_dir(g.lp, GLP_MIN);
@@ -211,6 +212,22 @@ std::optional<std::vector<int>> solve_portfolio_problem(const portfolio_problem&
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::optional<std::vector<int>> solve_portfolio_problem(const portfolio_problem& p) {
+  check(p);
+  // GLPK keeps an environment per thread until glp_free_env: freed after each solve (the problem is gone by
+  // then), so that no memory outlives the call and a leak checker sees none.
+  try {
+    auto out = solve_with_glpk(p);
+    glp_free_env();
+    return out;
+  } catch (...) {
+    glp_free_env();
+    throw;
+  }
 }
 
 std::optional<std::vector<int>> brute_force_portfolio_problem(const portfolio_problem& p) {
