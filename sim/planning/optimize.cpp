@@ -440,6 +440,19 @@ bool dominates(const portfolio_result& x, const portfolio_result& y,
   return better;
 }
 
+// Indices of the portfolios no other dominates, in the order given.
+std::vector<std::size_t> pareto_front(const std::vector<portfolio_result>& rs,
+                                      const std::vector<programme_target>& targets) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    bool dominated = false;
+    for (std::size_t j = 0; j < rs.size() && !dominated; ++j)
+      dominated = j != i && dominates(rs[j], rs[i], targets);
+    if (!dominated) out.push_back(i);
+  }
+  return out;
+}
+
 optimization optimizer::run() {
   worst_error_.assign(p_.targets.size(), 0.0);
   screen();
@@ -486,6 +499,20 @@ optimization optimizer::run() {
     assignment all(n(), -1);
     for (std::size_t i = 0; i < n(); ++i) all[i] = earliest_option(table_, i);
     if (ensure(all, verify_reps())) evaluated_.emplace(all, record{"front", std::nullopt});
+    // And that the front stands on verified means: a portfolio on it seen only in screening gets the
+    // verification's replications (the front is drawn again, since those may move it), within the budget.
+    for (int pass = 0; pass < 4 && !exhausted_; ++pass) {
+      const auto order = ordered();
+      std::vector<portfolio_result> results;
+      for (const auto& a : order) results.push_back(result_of(a));
+      bool added = false;
+      for (std::size_t i : pareto_front(results, p_.targets)) {
+        if (results[i].verified) continue;
+        if (!ensure(order[i], verify_reps())) break;
+        added = true;
+      }
+      if (!added) break;
+    }
   }
   for (const auto& a : ordered()) out.evaluated.push_back(result_of(a));
   out.simulations = sim_.simulations();
@@ -504,12 +531,7 @@ optimization optimizer::run() {
     out.probability_correct_selection = pcs;
     if (unexplored_cost_) out.gap_usd = std::max(0.0, cost(*best) - *unexplored_cost_);
   }
-  for (std::size_t i = 0; i < out.evaluated.size(); ++i) {
-    bool dominated = false;
-    for (std::size_t j = 0; j < out.evaluated.size() && !dominated; ++j)
-      dominated = j != i && dominates(out.evaluated[j], out.evaluated[i], p_.targets);
-    if (!dominated) out.pareto.push_back(i);
-  }
+  out.pareto = pareto_front(out.evaluated, p_.targets);
   return out;
 }
 
