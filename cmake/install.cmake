@@ -16,4 +16,5 @@ configure_package_config_file(cmake/corridorConfig.cmake.in ${PROJECT_BINARY_DIR
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/corridorConfigVersion.cmake
                                  COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/corridorConfig.cmake ${PROJECT_BINARY_DIR}/corridorConfigVersion.cmake
+              ${PROJECT_SOURCE_DIR}/cmake/FindGLPK.cmake
         DESTINATION ${_corridor_cmake_dir})

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 
+#include "corridor/optimize.hpp"
 #include "corridor/planning.hpp"
 
 namespace corridor {
@@ -20,5 +21,18 @@ std::string appraisal_json(const appraisal& a);
 std::string appraisal_csv(const appraisal& a);
 // Writes both into `dir` (created when missing), each atomically.
 void write_appraisal_outputs(const std::filesystem::path& dir, const appraisal& a);
+
+// optimization.json: the chosen portfolio (projects, start and opening years, PV cost, each target's value
+// with `_ci95` and `met`), the estimated probability of correct selection and the gap, the simulations used
+// against an enumeration's, and every candidate evaluated.
+std::string optimization_json(const optimization& o);
+// pareto.csv: one row per non-dominated portfolio (cost against each target): projects, PV cost, and each
+// target's mean and ci95.
+std::string pareto_csv(const optimization& o);
+// optimization.html: one self-contained page, drawn as inline SVG (no script): the Pareto front of cost
+// against each target, the chosen programme on a timeline, and the candidates.
+std::string optimization_html(const optimization& o);
+// Writes the three into `dir` (created when missing), each atomically.
+void write_optimization_outputs(const std::filesystem::path& dir, const optimization& o);
 
 }  // namespace corridor

@@ -71,5 +71,6 @@ void add_calibrate_command(CLI::App& app);  // calibrate_cmd.cpp
 void add_serve_command(CLI::App& app);      // serve_cmd.cpp
 void add_explore_commands(CLI::App& app);   // explore_cmds.cpp: diff, map
 void add_appraise_command(CLI::App& app);   // appraise_cmd.cpp
+void add_optimize_command(CLI::App& app);   // optimize_cmd.cpp
 
 }  // namespace corridor::cli

@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
   corridor::cli::add_serve_command(app);
   corridor::cli::add_explore_commands(app);
   corridor::cli::add_appraise_command(app);
+  corridor::cli::add_optimize_command(app);
   app.footer(
       "\nExit codes: 0 success, 1 error, 2 invalid scenario, sweep, targets, estimates or programme file,\n"
       "3 file error (missing, unreadable, unwritable, damaged), 4 sweep run with failed runs, 64 usage "

@@ -23,8 +23,8 @@ namespace {
 namespace fs = std::filesystem;
 
 // Files that only corridor's run and compare write: a folder holding one of them may be replaced whole.
-constexpr const char* output_markers[] = {"summary.json", "run.json", "compare.json", "ranking.json",
-                                          "appraisal.json"};
+constexpr const char* output_markers[] = {"summary.json", "run.json",       "compare.json",
+                                          "ranking.json", "appraisal.json", "optimization.json"};
 
 std::string temporary_prefix(const fs::path& dir) {
   return "." + dir.filename().string() + ".corridor-tmp.";

@@ -13,8 +13,55 @@
 #include "corridor/statistics.hpp"
 #include "corridor/study.hpp"
 #include "corridor/uncertainty.hpp"
+#include "states.hpp"
 
 namespace corridor {
+namespace detail {
+
+std::vector<scenario_edit> growth_edits(const programme& p, const scenario& base, int year) {
+  std::vector<scenario_edit> out;
+  const double years = year - p.base_year;
+  for (const auto& m : base.markets) {
+    const double factor = std::pow(1.0 + p.growth.rate_for(m.id), years);
+    out.emplace_back(parameter_edit{"markets." + m.id + ".teu_per_year", param_op::scale, factor, {}});
+  }
+  for (const auto& f : base.flows) {
+    const double factor = std::pow(1.0 + p.growth.rate_for(f.id), years);
+    out.emplace_back(parameter_edit{"flows." + f.id + ".teu_per_week", param_op::scale, factor, {}});
+  }
+  for (const auto& a : base.alternatives) {
+    const double factor = std::pow(1.0 + p.alternative_cost_growth.rate_for(a.id), years);
+    if (factor != 1.0)
+      out.emplace_back(
+          parameter_edit{"alternatives." + a.id + ".cost_usd_per_teu", param_op::scale, factor, {}});
+  }
+  return out;
+}
+
+scenario year_scenario(const programme& p, const scenario_document& doc, const scenario& base, int year,
+                       std::uint32_t open) {
+  std::vector<scenario_edit> edits;
+  for (std::size_t k = 0; k < p.projects.size(); ++k) {
+    if (open & (std::uint32_t{1} << k))
+      edits.emplace_back(overlay_edit{p.projects[k].overlay_text, p.projects[k].overlay.string()});
+  }
+  for (auto& e : growth_edits(p, base, year)) edits.push_back(std::move(e));
+  scenario out = apply_edits(doc, edits);
+  out.name = base.name + " " + std::to_string(year);
+  return out;
+}
+
+double metric_of(const run_result& r, const programme_target& t) {
+  for (const auto& [name, value] : r.flatten()) {
+    if (name == t.metric || name == "metrics." + t.metric) return value;
+  }
+  throw programme_error(
+      to_string(t.loc) + ": the model reports no metric '" + t.metric +
+      "' (a flattened name as in replications.csv's header, e.g. metrics.throughput_teu_per_day)");
+}
+
+}  // namespace detail
+
 namespace {
 
 using mask = std::uint32_t;
@@ -58,49 +105,12 @@ std::vector<state> plan_states(const programme& p, const std::vector<mask>& case
   return out;
 }
 
-// Demand of model year `year`: every market's and flow's volume grown from the base year at its rate; and
-// each alternative's cost by month, where the programme grows them.
-std::vector<scenario_edit> growth_edits(const programme& p, const scenario& base, int year) {
-  std::vector<scenario_edit> out;
-  const double years = year - p.base_year;
-  for (const auto& m : base.markets) {
-    const double factor = std::pow(1.0 + p.growth.rate_for(m.id), years);
-    out.emplace_back(parameter_edit{"markets." + m.id + ".teu_per_year", param_op::scale, factor, {}});
-  }
-  for (const auto& f : base.flows) {
-    const double factor = std::pow(1.0 + p.growth.rate_for(f.id), years);
-    out.emplace_back(parameter_edit{"flows." + f.id + ".teu_per_week", param_op::scale, factor, {}});
-  }
-  for (const auto& a : base.alternatives) {
-    const double factor = std::pow(1.0 + p.alternative_cost_growth.rate_for(a.id), years);
-    if (factor != 1.0)
-      out.emplace_back(
-          parameter_edit{"alternatives." + a.id + ".cost_usd_per_teu", param_op::scale, factor, {}});
-  }
-  return out;
-}
-
 scenario state_scenario(const programme& p, const scenario_document& doc, const scenario& base,
                         const state& s) {
-  std::vector<scenario_edit> edits;
-  for (std::size_t k = 0; k < p.projects.size(); ++k) {
-    if (s.open & (mask{1} << k))
-      edits.emplace_back(overlay_edit{p.projects[k].overlay_text, p.projects[k].overlay.string()});
-  }
-  for (auto& e : growth_edits(p, base, p.model_years[s.year_index])) edits.push_back(std::move(e));
-  scenario out = apply_edits(doc, edits);
-  out.name = base.name + " " + std::to_string(p.model_years[s.year_index]);
-  return out;
+  return detail::year_scenario(p, doc, base, p.model_years[s.year_index], s.open);
 }
 
-double metric_of(const run_result& r, const programme_target& t) {
-  for (const auto& [name, value] : r.flatten()) {
-    if (name == t.metric || name == "metrics." + t.metric) return value;
-  }
-  throw programme_error(
-      to_string(t.loc) + ": the model reports no metric '" + t.metric +
-      "' (a flattened name as in replications.csv's header, e.g. metrics.throughput_teu_per_day)");
-}
+using detail::metric_of;
 
 struct runner {
   const programme& p;
