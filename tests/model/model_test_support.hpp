@@ -36,6 +36,13 @@ inline const queue_result& queue(const run_result& r, std::string_view id) {
   throw std::out_of_range("no queue '" + std::string(id) + "'");
 }
 
+inline const flow_result& flow(const run_result& r, std::string_view id) {
+  for (const flow_result& f : r.flows) {
+    if (f.id == id) return f;
+  }
+  throw std::out_of_range("no flow '" + std::string(id) + "'");
+}
+
 inline std::size_t queue_index(const run_result& r, std::string_view id) {
   for (std::size_t i = 0; i < r.queues.size(); ++i) {
     if (r.queues[i].id == id) return i;

@@ -15,13 +15,6 @@ const port_result& port(const run_result& r, std::string_view id) {
   throw std::out_of_range("no port '" + std::string(id) + "'");
 }
 
-const flow_result& flow(const run_result& r, std::string_view id) {
-  for (const flow_result& f : r.flows) {
-    if (f.id == id) return f;
-  }
-  throw std::out_of_range("no flow '" + std::string(id) + "'");
-}
-
 // Two flows from a, each a 100-TEU train a day (formed at midnight, at port p 24 h later), one by the ferry
 // p-q and one by p-r. Both ferries sail daily at 12:00; p has one berth loading 10 TEU/h, so the first ship
 // loads 12:00-22:00 and the second waits 10 h and loads 22:00-08:00. q and r load and unload at once.

@@ -12,13 +12,6 @@
 namespace corridor::test {
 namespace {
 
-const flow_result& flow(const run_result& r, std::string_view id) {
-  for (const flow_result& f : r.flows) {
-    if (f.id == id) return f;
-  }
-  throw std::out_of_range("no flow '" + std::string(id) + "'");
-}
-
 // Single-TEU trains, so each container is a train and trains arrive as Poisson streams: an express flow at
 // 0.05 an hour and an ordinary one at 0.15 an hour into one track with an exponential 4 h gauge change
 // (rho = 0.2 + 0.6 = 0.8), on deterministic lines of 12 h each side.

@@ -10,13 +10,6 @@
 namespace corridor::test {
 namespace {
 
-const flow_result& flow(const run_result& r, std::string_view id) {
-  for (const flow_result& f : r.flows) {
-    if (f.id == id) return f;
-  }
-  throw std::out_of_range("no flow '" + std::string(id) + "'");
-}
-
 // One-TEU trains every 4 h (scheduled containers) on a 1,000 km line of one day; `window` is appended to the
 // line's map.
 std::string windowed(std::string_view window) {
