@@ -133,6 +133,16 @@ struct portfolio_result {
   std::optional<double> surrogate_error;  // largest |predicted - simulated| of its targets when verified
 };
 
+// Where traffic moves: one scenario edge's TEU (both directions, the report window) in the last target year
+// without any project and with the portfolio mapped, means over the replications the two share, and where
+// its ends are.
+struct traffic_shift {
+  std::string edge;
+  double from_lat = 0.0, from_lon = 0.0, to_lat = 0.0, to_lon = 0.0;
+  double do_nothing_teu = 0.0;
+  double with_teu = 0.0;  // with the portfolio mapped
+};
+
 struct optimization {
   std::string programme_name;
   std::string base_scenario;
@@ -154,6 +164,11 @@ struct optimization {
   std::vector<portfolio_result> evaluated;     // cheapest first
   std::vector<std::size_t> pareto;             // indices into evaluated: the non-dominated, cheapest first
   std::optional<appraisal> chosen_appraisal;   // with appraise_chosen and a choice (its own simulations)
+  // The map: the chosen portfolio against do-nothing, or the whole programme when none meets the targets,
+  // in the last target year (edges of both states, an edge one of them lacks at 0 there).
+  std::string traffic_portfolio;  // its projects joined with '+'
+  int traffic_year = 0;
+  std::vector<traffic_shift> traffic;
 };
 
 // The programme of a chosen portfolio: its projects only, each starting in its chosen year, and the

@@ -217,6 +217,42 @@ std::string timeline_svg(const optimization& o) {
   return s;
 }
 
+// Where traffic moves: the network on a plain longitude-latitude frame, each edge grey, and over it the
+// change in its TEU (the mapped portfolio less do-nothing, last target year): more in red, less in blue, the
+// width by the size of the change against the largest.
+std::string traffic_svg(const optimization& o) {
+  double lon0 = 180, lon1 = -180, lat0 = 90, lat1 = -90, most = 0.0;
+  for (const traffic_shift& e : o.traffic) {
+    lon0 = std::min({lon0, e.from_lon, e.to_lon}), lon1 = std::max({lon1, e.from_lon, e.to_lon});
+    lat0 = std::min({lat0, e.from_lat, e.to_lat}), lat1 = std::max({lat1, e.from_lat, e.to_lat});
+    most = std::max(most, std::abs(e.with_teu - e.do_nothing_teu));
+  }
+  widen(lon0, lon1);
+  widen(lat0, lat1);
+  frame f;
+  f.left = 10, f.right = 10, f.top = 10, f.bottom = 10;
+  f.h = std::clamp(f.w * (lat1 - lat0) / (lon1 - lon0) * 1.3, 200.0, 480.0);
+  f.x0 = lon0, f.x1 = lon1, f.y0 = lat0, f.y1 = lat1;
+  std::string s =
+      fmt::format(R"(<svg id="traffic-map" class="chart" viewBox="0 0 {} {:.0f}" role="img">)", f.w, f.h);
+  s += html_escape(fmt::format("<title>Change in TEU by edge, {}: {} against do-nothing</title>",
+                               o.traffic_year, o.traffic_portfolio));
+  for (const traffic_shift& e : o.traffic)
+    s += fmt::format(R"(<line class="net" x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}"/>)",
+                     f.x(e.from_lon), f.y(e.from_lat), f.x(e.to_lon), f.y(e.to_lat));
+  for (const traffic_shift& e : o.traffic) {
+    const double change = e.with_teu - e.do_nothing_teu;
+    if (most <= 0.0 || std::abs(change) < 0.01 * most) continue;
+    s += fmt::format(
+        R"(<line class="{}" x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}" stroke-width="{:.1f}"><title>{}: {} → {} TEU ({:+.0f})</title></line>)",
+        change > 0 ? "more" : "less", f.x(e.from_lon), f.y(e.from_lat), f.x(e.to_lon), f.y(e.to_lat),
+        1.0 + 9.0 * std::abs(change) / most, html_escape(e.edge), num(e.do_nothing_teu), num(e.with_teu),
+        change);
+  }
+  s += "</svg>";
+  return s;
+}
+
 constexpr const char* style =
     R"(body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:1000px;color:#222}
 h1{font-size:1.5em}h2{font-size:1.15em;margin-top:2em}table{border-collapse:collapse;margin:.5em 0}
@@ -225,7 +261,7 @@ td,th{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left}td.n{text-ali
 .tick{font-size:11px;fill:#555}.label{font-size:12px;fill:#222}.front{fill:none;stroke:#36c;stroke-width:1.5}
 .point circle{fill:#bbb}.point line{stroke:#bbb}.onfront circle{fill:#36c}.onfront line{stroke:#36c}
 .chosen circle{fill:#d22;stroke:#000}.chosen line{stroke:#d22}.build,.cost{fill:#f0b060}.open,.benefit{fill:#4a8}
-.yes{color:#161}.no{color:#b11}.note{color:#555})";
+.yes{color:#161}.no{color:#b11}.note{color:#555}.net{stroke:#ccc;stroke-width:1}.more{stroke:#d22}.less{stroke:#36c})";
 
 // The chosen programme's benefits (up) and costs (down) by year, as appraised, in million USD.
 std::string benefits_svg(const appraisal& a) {
@@ -305,6 +341,18 @@ std::string optimization_json(const optimization& o) {
   for (const auto& r : o.evaluated) evaluated.push_back(portfolio_object(r, o.targets));
   j["candidates"] = std::move(evaluated);
   j["pareto"] = o.pareto;
+  if (!o.traffic.empty()) {
+    ojson edges = ojson::array();
+    for (const traffic_shift& e : o.traffic)
+      edges.push_back({{"edge", e.edge},
+                       {"do_nothing_teu", json_number(e.do_nothing_teu)},
+                       {"with_teu", json_number(e.with_teu)},
+                       {"change_teu", json_number(e.with_teu - e.do_nothing_teu)}});
+    j["traffic"] = {
+        {"portfolio", o.traffic_portfolio}, {"year", o.traffic_year}, {"edges", std::move(edges)}};
+  } else {
+    j["traffic"] = nullptr;
+  }
   if (o.chosen_appraisal && !o.chosen_appraisal->cases.empty()) {
     const appraisal& a = *o.chosen_appraisal;
     const case_appraisal& c = a.cases.back();  // the whole chosen programme
@@ -393,6 +441,15 @@ std::string optimization_html(const optimization& o) {
         o.chosen_appraisal->simulations, musd(c.npv_usd.mean), musd(c.npv_usd.ci95), num(c.bcr.mean),
         num(c.bcr.ci95));
     body += benefits_svg(*o.chosen_appraisal);
+  }
+  if (!o.traffic.empty()) {
+    body += "<h2>Where traffic moves</h2>";
+    body += fmt::format(
+        R"(<p class="note">TEU by edge in {} (both directions, means over the replications shared with )"
+        R"(do-nothing): <strong>{}</strong> against do-nothing; more in red, less in blue, the width by the )"
+        R"(change. optimization.json's <code>traffic</code> lists every edge.</p>)",
+        o.traffic_year, html_escape(o.traffic_portfolio));
+    body += traffic_svg(o);
   }
   body += "<h2>Cost against each target</h2>";
   body +=

@@ -95,9 +95,15 @@ int earliest_option(const options_table& o, std::size_t i) {
   return -1;
 }
 
+struct edge_place {
+  double from_lat = 0.0, from_lon = 0.0, to_lat = 0.0, to_lon = 0.0;
+};
+
 struct state_data {
   std::size_t n = 0;
-  std::vector<std::vector<double>> values;  // [target in year][replication]
+  std::vector<std::vector<double>> values;              // [target in year][replication]
+  std::map<std::string, std::vector<double>> edge_teu;  // per scenario edge: [replication] (the map)
+  std::map<std::string, edge_place> places;             // per scenario edge: where its ends are
 };
 
 class simulator {
@@ -135,6 +141,23 @@ class simulator {
     for (std::size_t k = 0; k < d.values.size(); ++k) {
       for (const auto& r : runs)
         d.values[k].push_back(detail::metric_of(r, p_.targets[ty_.targets_in_year[y][k]]));
+    }
+    if (d.places.empty()) {
+      for (const edge_spec& e : s.edges) {
+        const node_spec* a = s.find_node(e.from);
+        const node_spec* b = s.find_node(e.to);
+        if (a && b) d.places[e.id] = {a->lat, a->lon, b->lat, b->lon};
+      }
+    }
+    std::size_t k = d.n;  // replications before these runs
+    for (const auto& r : runs) {
+      for (const edge_result& e : r.edges) {
+        auto& teu = d.edge_teu[e.id];
+        teu.resize(k, 0.0);  // an edge no earlier replication reported: 0 there
+        teu.push_back(e.teu);
+      }
+      ++k;
+      for (auto& entry : d.edge_teu) entry.second.resize(k, 0.0);
     }
     simulations_ += want - d.n;
     d.n = want;
@@ -251,6 +274,8 @@ class optimizer {
   std::optional<assignment> incumbent() const;
   bool search();
   portfolio_result result_of(const assignment& a) const;
+  // The map of where traffic moves: `best`, or the whole programme without one, against do-nothing.
+  void map_traffic(const std::optional<assignment>& best, optimization& out) const;
   std::vector<assignment> ordered() const;
 };
 
@@ -532,7 +557,46 @@ optimization optimizer::run() {
     if (unexplored_cost_) out.gap_usd = std::max(0.0, cost(*best) - *unexplored_cost_);
   }
   out.pareto = pareto_front(out.evaluated, p_.targets);
+  map_traffic(best, out);
   return out;
+}
+
+void optimizer::map_traffic(const std::optional<assignment>& best, optimization& out) const {
+  const std::size_t last = ty_.years.size() - 1;
+  assignment mapped(n(), -1);
+  if (best) {
+    mapped = *best;
+  } else {
+    for (std::size_t i = 0; i < n(); ++i) mapped[i] = earliest_option(table_, i);
+  }
+  const auto& states = sim_.states();
+  const auto base = states.find({last, mask{0}});
+  const auto with = states.find({last, open(mapped, last)});
+  if (base == states.end() || with == states.end() || base->second.n == 0 || with->second.n == 0) return;
+  const std::size_t reps = std::min(base->second.n, with->second.n);  // the pairs of common random numbers
+  const auto mean_of_first = [reps](const std::map<std::string, std::vector<double>>& m,
+                                    const std::string& id) {
+    const auto it = m.find(id);
+    if (it == m.end()) return 0.0;
+    double sum = 0.0;
+    for (std::size_t r = 0; r < reps; ++r) sum += it->second[r];
+    return sum / static_cast<double>(reps);
+  };
+  std::map<std::string, edge_place> places = base->second.places;
+  for (const auto& [id, place] : with->second.places) places.emplace(id, place);
+  for (const auto& [id, place] : places) {
+    out.traffic.push_back({.edge = id,
+                           .from_lat = place.from_lat,
+                           .from_lon = place.from_lon,
+                           .to_lat = place.to_lat,
+                           .to_lon = place.to_lon,
+                           .do_nothing_teu = mean_of_first(base->second.edge_teu, id),
+                           .with_teu = mean_of_first(with->second.edge_teu, id)});
+  }
+  out.traffic_year = ty_.years[last];
+  std::string name;
+  for (const std::string& id : result_of(mapped).projects) name += (name.empty() ? "" : "+") + id;
+  out.traffic_portfolio = name.empty() ? "do-nothing" : name;
 }
 
 std::size_t screening_simulations(const programme& p, const optimize_options& opt) {

@@ -52,6 +52,20 @@ TEST(cli_optimize, chooses_writes_and_reports_what_it_spent) {
   const std::string html = slurp(dir / "optimization.html");
   EXPECT_NE(html.find("b1-tracks+b2-tracks+e4-fast"), std::string::npos);
   EXPECT_NE(html.find("<svg id=\"pareto-0\""), std::string::npos);
+  // The map: the two border tracks and the faster line draw traffic onto the lines they improve, so some
+  // edge carries more TEU with the chosen set than without, and the page draws it in red.
+  ASSERT_TRUE(j["traffic"].is_object());
+  EXPECT_EQ(j["traffic"]["portfolio"], "b1-tracks+b2-tracks+e4-fast");
+  EXPECT_EQ(j["traffic"]["year"], 2030);
+  double most = 0.0;
+  for (const auto& e : j["traffic"]["edges"]) {
+    EXPECT_NEAR(e["change_teu"].get<double>(),
+                e["with_teu"].get<double>() - e["do_nothing_teu"].get<double>(), 1e-6);
+    most = std::max(most, e["change_teu"].get<double>());
+  }
+  EXPECT_GT(most, 0.0);
+  EXPECT_NE(html.find("<svg id=\"traffic-map\""), std::string::npos);
+  EXPECT_NE(html.find("class=\"more\""), std::string::npos);
   // --appraise: the chosen programme appraised with its start years, its benefits by year on the page.
   EXPECT_NE(o.output.find("appraised ("), std::string::npos) << o.output;
   EXPECT_NE(html.find("<svg id=\"benefits\""), std::string::npos);
