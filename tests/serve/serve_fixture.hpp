@@ -5,10 +5,15 @@
 #include <fstream>
 #include <string>
 
+#include <unistd.h>
+
 namespace corridor::test {
 
+// Each test runs in a process of its own (CTest runs them side by side), and a suite's set-up writes its
+// scenario afresh: the folder carries the process id, so that one test's set-up never removes another's file.
 inline std::filesystem::path write_small_scenario(const std::string& folder, int horizon_days = 40) {
-  const std::filesystem::path dir = std::filesystem::path(CORRIDOR_BINARY_DIR) / "test-output" / folder;
+  const std::filesystem::path dir = std::filesystem::path(CORRIDOR_BINARY_DIR) / "test-output" /
+                                    (folder + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const std::filesystem::path file = dir / "small.yaml";
