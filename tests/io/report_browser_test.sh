@@ -9,23 +9,12 @@ set -euo pipefail
 fixture=${1:?usage: report_browser_test.sh FIXTURE_BINARY BUILD_DIR}
 build=${2:?usage: report_browser_test.sh FIXTURE_BINARY BUILD_DIR}
 
-browser=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$browser" ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "report_browser_test: installing Debian's chromium" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >&2 ||
-      { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >&2; }
-    browser=$(command -v chromium)
-  else
-    echo "report_browser_test: SKIPPED: chromium is not installed (apt-get install chromium) and we are not root" >&2
-    exit 77
-  fi
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/../chromium.sh"
+find_chromium report_browser_test
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
-       --disable-component-update --disable-sync --disable-dev-shm-usage)
+flags=("${chromium_flags[@]}")
 
 run_browser() {  # run_browser LOG ARGS...: one Chromium with its own profile, bounded in time
   local log=$1

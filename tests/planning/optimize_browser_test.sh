@@ -9,23 +9,12 @@ corridor=${1:?usage: optimize_browser_test.sh CORRIDOR_EXE PROGRAMME BUILD_DIR}
 programme=${2:?usage: optimize_browser_test.sh CORRIDOR_EXE PROGRAMME BUILD_DIR}
 build=${3:?usage: optimize_browser_test.sh CORRIDOR_EXE PROGRAMME BUILD_DIR}
 
-browser=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$browser" ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "optimize_browser_test: installing Debian's chromium" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >&2 ||
-      { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >&2; }
-    browser=$(command -v chromium)
-  else
-    echo "optimize_browser_test: SKIPPED: chromium is not installed and we are not root" >&2
-    exit 77
-  fi
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/../chromium.sh"
+find_chromium optimize_browser_test
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
-       --disable-component-update --disable-sync --disable-dev-shm-usage)
+flags=("${chromium_flags[@]}")
 fail() {
   echo "optimize_browser_test: FAILED: $*" >&2
   exit 1
