@@ -220,6 +220,9 @@ struct family_spec {
   std::string id;
   std::string name;
   std::vector<std::string> via;
+  // Added to every route of the family in route and family choice: what the cost terms leave out of a
+  // corridor (estimated, like a market's rail constant).
+  double constant_usd_per_teu = 0.0;
   source_loc loc;
 };
 
@@ -273,7 +276,10 @@ struct market_spec {
   double max_wait_h = 72.0;
   double promised_transit_days = 0.0;      // rail door to door, for the on-time share; 0 = no promise
   double rail_constant_usd_per_teu = 0.0;  // rail's alternative-specific constant in mode choice
-  std::vector<std::string> alternatives;   // alternative ids
+  // Rail's through price against the year the constant was estimated in, by month (an input: what changed in
+  // the world), added to rail's generalized cost in mode choice with the constant.
+  std::array<double, 12> rail_price_change_usd_per_teu{};
+  std::vector<std::string> alternatives;  // alternative ids
   std::vector<market_risk_spec> risks;
   // Multi-year runs: compound growth a year from the first year, or teu_per_year year by year (one per year).
   double growth_per_year = 0.0;

@@ -41,7 +41,8 @@ struct service_facts {
   bool counts_for_share = false;                        // between the report's two regions (either way)
   std::vector<bool> in_share;                           // per report share: between its two regions
   std::vector<direction> share_dir;                     // per report share: from its first region or to it
-  std::vector<double> route_usd;  // per path: out of pocket plus the market's risk premiums, USD per TEU
+  std::vector<double>
+      route_usd;  // per path: out of pocket, the market's risk premiums and the family's constant, USD/TEU
 };
 
 struct node_facts {

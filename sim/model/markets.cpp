@@ -2,7 +2,7 @@
 //
 //   rail  = inclusive cost of the service's routes nested in corridor families (routing.cpp), with the hours
 //           expected now (queues, slots, ferries, closures) and the market's risk premiums, plus the
-//           market's rail constant;
+//           market's rail constant and the change of rail's price this month against the constant's year;
 //   other = each alternative's cost and door-to-door days of this month, at the class's value of time;
 //   P(mode) = exp(-theta_mode GC_mode) / sum, over the modes open to the class.
 //
@@ -34,9 +34,11 @@ bool serves_class(const alternative_spec& a, const std::string& cargo_class) {
 void mode_costs(const model& m, const market_spec& market, double rail_cost, const demand_facts& d, int month,
                 std::vector<double>& out) {
   out.assign(1 + market.alternatives.size(), unavailable_cost);
-  out[0] = rail_cost == unavailable_cost ? unavailable_cost : rail_cost + market.rail_constant_usd_per_teu;
-  const std::string& cls = m.spec.cargo_classes[d.cargo_class].id;
   const auto mi = static_cast<std::size_t>(month);
+  out[0] = rail_cost == unavailable_cost
+               ? unavailable_cost
+               : rail_cost + market.rail_constant_usd_per_teu + market.rail_price_change_usd_per_teu[mi];
+  const std::string& cls = m.spec.cargo_classes[d.cargo_class].id;
   for (std::size_t a = 0; a < market.alternatives.size(); ++a) {
     const alternative_spec& alt = *m.spec.find_alternative(market.alternatives[a]);
     if (!serves_class(alt, cls)) continue;

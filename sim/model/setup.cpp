@@ -33,11 +33,14 @@ bool between(const scenario& s, const std::string& a, const std::string& b, cons
          (s.node_in_region(b, from) && s.node_in_region(a, to));
 }
 
-// Out of pocket per path, plus the premium the market's shippers put on each risk region the path passes.
+// Out of pocket per path, plus the premium the market's shippers put on each risk region the path passes and
+// the constant of the path's corridor family.
 std::vector<double> route_usd(const prepared_scenario& p, service_id sv) {
   const scenario& s = p.spec;
   const service& svc = p.services[sv];
   std::vector<double> out;
+  const std::vector<std::uint32_t>& offsets = p.family_offsets[sv];
+  std::size_t family = 0;
   for (const path& route : p.path_sets[sv]) {
     // What the shipper pays from the origin on: the origin's handling less its subsidy (the same on every
     // route of a service, so it moves mode choice, not route choice), then the route's own terms.
@@ -52,6 +55,9 @@ std::vector<double> route_usd(const prepared_scenario& p, service_id sv) {
         if (passes) usd += r.premium_usd_per_teu;
       }
     }
+    // The family's constant (the last nest, "other", has none).
+    while (offsets[family + 1] <= out.size()) ++family;
+    if (family < s.families.size()) usd += s.families[family].constant_usd_per_teu;
     out.push_back(usd);
   }
   return out;

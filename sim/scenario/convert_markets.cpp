@@ -43,6 +43,7 @@ void converter::read_family(const tentry& e, family_spec& f) {
   f.name = e.key;
   read_string(e.value, "name", ctx, f.name);
   read_strings(e.value, "via", ctx, f.via, "a list of node ids", "a node id");
+  read_number(e.value, "constant_usd_per_teu", ctx, f.constant_usd_per_teu);
 }
 
 void converter::read_alternative(const tentry& e, alternative_spec& a) {
@@ -101,6 +102,7 @@ void converter::read_market(const tentry& e, market_spec& mk) {
   read_number(m, "max_wait_h", ctx, mk.max_wait_h);
   read_number(m, "promised_transit_days", ctx, mk.promised_transit_days);
   read_number(m, "rail_constant_usd_per_teu", ctx, mk.rail_constant_usd_per_teu);
+  read_months(m, "rail_price_change_usd_per_teu", ctx, mk.rail_price_change_usd_per_teu, true);
   read_strings(m, "alternatives", ctx, mk.alternatives, "a list of alternative ids", "an alternative id");
   read_risks(m, ctx, mk.risks);
 }

@@ -470,6 +470,11 @@ std::vector<section_spec> make_sections() {
        {
            key("name", vt::string, "Display name (default: the id)"),
            key("via", vt::string_list, "Node ids; a route passing one of them belongs to the family").req(),
+           key("constant_usd_per_teu", vt::number,
+               "Added to the cost of every route of the family in route and family choice (estimated)",
+               "USD/TEU")
+               .ge(-max_cost_usd_per_teu)
+               .le(max_cost_usd_per_teu),
        }});
   all.push_back(
       {"alternative",
@@ -529,6 +534,12 @@ std::vector<section_spec> make_sections() {
            key("max_wait_h", vt::number, "A part-full train leaves after this wait", "h").gt(0).le(8760),
            promised_transit_key(),
            key("rail_constant_usd_per_teu", vt::number, "Added to rail's generalized cost in mode choice",
+               "USD/TEU")
+               .ge(-max_cost_usd_per_teu)
+               .le(max_cost_usd_per_teu),
+           key("rail_price_change_usd_per_teu", vt::months1or12,
+               "Change of rail's through price against the year rail_constant_usd_per_teu was estimated in, "
+               "one or 12 values (January first); added to rail's generalized cost in mode choice",
                "USD/TEU")
                .ge(-max_cost_usd_per_teu)
                .le(max_cost_usd_per_teu),

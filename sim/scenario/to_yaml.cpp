@@ -227,6 +227,7 @@ void write_family(writer& w, const family_spec& f) {
   w.open(2, str(f.id));
   w.line(4, "name", str(f.name));
   w.line(4, "via", ids(f.via));
+  w.line(4, "constant_usd_per_teu", num(f.constant_usd_per_teu));
 }
 
 void write_alternative(writer& w, const alternative_spec& a) {
@@ -259,6 +260,7 @@ void write_market(writer& w, const market_spec& m) {
   w.line(4, "max_wait_h", num(m.max_wait_h));
   if (m.promised_transit_days > 0.0) w.line(4, "promised_transit_days", num(m.promised_transit_days));
   w.line(4, "rail_constant_usd_per_teu", num(m.rail_constant_usd_per_teu));
+  w.line(4, "rail_price_change_usd_per_teu", months1or12(m.rail_price_change_usd_per_teu));
   w.line(4, "alternatives", ids(m.alternatives));
   write_path(w, "growth_per_year", m.growth_per_year, "teu_per_year_by_year", m.teu_per_year_by_year);
   if (m.risks.empty()) return;

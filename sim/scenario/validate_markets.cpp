@@ -94,6 +94,7 @@ void checker::families() {
     if (f.id == "other") {
       diags_.error(f.loc, "corridor family id 'other' is reserved for the routes that pass no family");
     }
+    range("family", "corridor_families", f.id, ctx, "constant_usd_per_teu", f.constant_usd_per_teu, f.loc);
     if (f.via.empty()) {
       diags_.error(at("corridor_families", f.id, "via", f.loc),
                    "via of " + ctx + " is empty; list at least one node");
@@ -281,6 +282,8 @@ void checker::market(const market_spec& m) {
   if (m.promised_transit_days != 0.0)
     range("market", "markets", m.id, ctx, "promised_transit_days", m.promised_transit_days, m.loc);
   range("market", "markets", m.id, ctx, "rail_constant_usd_per_teu", m.rail_constant_usd_per_teu, m.loc);
+  months("market", "markets", m.id, ctx, "rail_price_change_usd_per_teu", m.rail_price_change_usd_per_teu,
+         m.loc);
   market_alternatives(m);
   market_risks(m);
 }

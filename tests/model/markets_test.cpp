@@ -99,6 +99,67 @@ TEST(markets, an_origin_subsidy_lowers_rails_cost_in_mode_choice) {
   EXPECT_GT(market(with_subsidy, "ab").rail_share, market(without, "ab").rail_share);
 }
 
+TEST(markets, a_change_of_rails_price_moves_mode_choice_as_the_logit_formula_says_and_month_by_month) {
+  // A cut of US$400 in every month: the logit of a rail cost US$400 lower, and the run the same as one whose
+  // constant is US$400 lower (the price change is an input beside the estimate, not a second constant).
+  const std::string cut = replaced(one_route_yaml, "rail_constant_usd_per_teu: 500",
+                                   "rail_constant_usd_per_teu: 500\n    rail_price_change_usd_per_teu: -400");
+  const run_result r = run_yaml(cut);
+  const double rail = 1400.0 + 171.0 * 2.0 + 500.0 - 400.0, sea = 1500.0 + 40.0 * 48.0;
+  EXPECT_NEAR(market(r, "ab").rail_share, 1.0 / (1.0 + std::exp(-0.001 * (sea - rail))), 1e-9);
+  const run_result same =
+      run_yaml(replaced(one_route_yaml, "rail_constant_usd_per_teu: 500", "rail_constant_usd_per_teu: 100"));
+  EXPECT_EQ(market(r, "ab").rail_entered_teu_per_year, market(same, "ab").rail_entered_teu_per_year);
+  // By month: dearer rail in the window's first half only moves rail's volume below the flat run's but above
+  // the run dearer all year.
+  const auto dearer = [&](const std::string& months) {
+    return market(run_yaml(replaced(
+                      one_route_yaml, "rail_constant_usd_per_teu: 500",
+                      "rail_constant_usd_per_teu: 500\n    rail_price_change_usd_per_teu: " + months)),
+                  "ab")
+        .rail_entered_teu_per_year;
+  };
+  const double flat = market(run_yaml(one_route_yaml), "ab").rail_entered_teu_per_year;
+  const double half = dearer("[300, 300, 300, 0, 0, 0, 0, 0, 0, 0, 0, 0]");
+  const double all = dearer("300");
+  EXPECT_LT(half, flat);
+  EXPECT_GT(half, all);
+  EXPECT_EQ(dearer("0"), flat);
+}
+
+TEST(markets, a_corridor_familys_constant_enters_its_inclusive_cost_and_so_mode_choice_exactly) {
+  // Two identical routes, one through x (family north), one through y (family south); north carries a
+  // constant of US$300. Each family's inclusive cost is its one route's cost, rail's is the family logsum.
+  const std::string two = with(
+      replaced(
+          replaced(one_route_yaml, "  b: {kind: terminal",
+                   "  y: {kind: crossing, country: KZ, lat: 44, lon: 81, tracks: 50, transshipment_h: 3}\n"
+                   "  b: {kind: terminal"),
+          "  x-b:",
+          "  a-y: {from: a, to: y, distance_km: 2000, speed_km_per_day: 1000, tariff_usd_per_teu_km: 0.2}\n"
+          "  y-b: {from: y, to: b, distance_km: 5000, speed_km_per_day: 1000, gauge_mm: 1520, "
+          "tariff_usd_per_teu_km: 0.2}\n  x-b:"),
+      "corridor_families:\n  north: {via: [x], constant_usd_per_teu: 300}\n  south: {via: [y]}");
+  const double route = 1400.0 + 171.0 * 2.0, theta_family = 0.003;
+  const double rail_logsum =
+      -std::log(std::exp(-theta_family * (route + 300.0)) + std::exp(-theta_family * route)) / theta_family;
+  const double sea = 1500.0 + 40.0 * 48.0, rail = rail_logsum + 500.0;
+  const run_result r = run_yaml(two);
+  EXPECT_NEAR(market(r, "ab").rail_share, 1.0 / (1.0 + std::exp(-0.001 * (sea - rail))), 1e-9);
+  // Trains follow the family shares: north takes 1 / (1 + e^{0.9}) = 0.289 of them.
+  double north = 0.0, all = 0.0;
+  for (const route_result& rr : r.routes) {
+    all += rr.trains;
+    if (rr.route.find(">x>") != std::string::npos) north += rr.trains;
+  }
+  ASSERT_GT(all, 300.0);
+  const double p = 1.0 / (1.0 + std::exp(theta_family * 300.0));
+  EXPECT_NEAR(north / all, p, 4.0 * std::sqrt(p * (1.0 - p) / all));
+  // Without the constant the two families split evenly and rail is cheaper by the difference of logsums.
+  const run_result even = run_yaml(replaced(two, ", constant_usd_per_teu: 300", ""));
+  EXPECT_GT(market(even, "ab").rail_share, market(r, "ab").rail_share);
+}
+
 TEST(markets, a_month_long_closure_sends_the_demand_to_sea_keeps_the_queue_bounded_and_rail_recovers) {
   const run_result open = run_yaml(one_route_yaml);
   const run_result shut = run_yaml(with(

@@ -128,6 +128,9 @@ const broken_case corpus[] = {
     {"market-cargo-mix-sum.yaml",
      "broken/market-cargo-mix-sum.yaml:5:16: error: the shares in cargo_mix of market 'cn-eu' sum to "
      "0.9; they must sum to 1"},
+    {"market-price-change-months-count.yaml",
+     "broken/market-price-change-months-count.yaml:3:50: error: rail_price_change_usd_per_teu of market "
+     "'cn-eu': expected one number or a list of 12 (January first), got 2 numbers"},
     {"market-negative-volume.yaml",
      "broken/market-negative-volume.yaml:3:33: error: teu_per_year of market 'cn-eu' must be > 0 and <= "
      "1e+09, got -4e+05"},
