@@ -66,13 +66,17 @@ TEST(flows_geojson, gives_a_resource_ports_node_its_berths_and_yard) {
       EXPECT_EQ(p["yard_mean_teu"], 430);
       EXPECT_EQ(p["gate_trains"], 8);
     }
-    if (p["id"] == "lodz") EXPECT_FALSE(p.contains("utilization"));  // a terminal carries no queue
+    if (p["id"] == "lodz") {
+      EXPECT_FALSE(p.contains("utilization"));  // a terminal carries no queue
+    }
   }
   EXPECT_EQ(ports, 1u);
   // Without resource ports the ports' nodes are as before.
   const auto plain = json::parse(flows_geojson(test::summary_of(test::sample_runs(1))));
   for (const auto& f : plain["features"]) {
-    if (f["properties"]["id"] == "aktau") EXPECT_FALSE(f["properties"].contains("berths"));
+    if (f["properties"]["id"] == "aktau") {
+      EXPECT_FALSE(f["properties"].contains("berths"));
+    }
   }
 }
 
