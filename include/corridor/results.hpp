@@ -160,11 +160,32 @@ struct daily_row {
   std::vector<double> utilization;        // busy tracks / tracks (ferries: TEU carried / offered; 0 if none)
   std::vector<double> mean_wait_h;        // of trains whose service (boarding) started that day; 0 if none
   std::vector<double> p95_wait_h;
+  // Per port that is a resource, aligned with run_result::ports (empty when there is none).
+  std::vector<double> yard_teu;             // in the yard at the end of the day
+  std::vector<double> yard_mean_teu;        // time-averaged over the day
+  std::vector<double> trains_outside;       // waiting outside the full yard at the end of the day
+  std::vector<double> mean_trains_outside;  // time-averaged over the day
+  std::vector<double> ships_at_berth;       // busy berths at the end of the day
+  std::vector<double> ships_waiting;        // waiting for a berth at the end of the day
+  std::vector<double> berth_utilization;    // time-averaged busy berths / berths over the day (0 without)
 };
 
-// What the share metrics are named after, by region id (never empty in a model's result): the headline share
-// is of trains passing `region` (or, `avoiding`, none of its nodes), flattened as "share_<key()>_trains" and
-// the like; routes are marked for passing `route_region`, in a column "via_<route_region>".
+// daily_row's per-port series in output order: the field name each has in the long tables
+// (`ports.<id>.<field>`) and its daily.csv column prefix (column = prefix + port id).
+struct daily_port_series {
+  const char* field;
+  const char* prefix;
+  std::vector<double> daily_row::*values;
+};
+inline constexpr daily_port_series daily_port_fields[] = {
+    {"yard_teu", "yard_teu_", &daily_row::yard_teu},
+    {"yard_mean_teu", "yard_mean_teu_", &daily_row::yard_mean_teu},
+    {"trains_outside", "trains_outside_", &daily_row::trains_outside},
+    {"mean_trains_outside", "mean_trains_outside_", &daily_row::mean_trains_outside},
+    {"ships_at_berth", "ships_at_berth_", &daily_row::ships_at_berth},
+    {"ships_waiting", "ships_waiting_", &daily_row::ships_waiting},
+    {"utilization", "berth_utilization_", &daily_row::berth_utilization}};
+
 struct share_regions {
   std::string region;
   bool avoiding = false;

@@ -25,9 +25,10 @@ namespace corridor {
 
 // One capacity limit of an element and the share of it in use over the report window.
 struct capacity_limit {
-  std::string kind;       // "tracks", "daily_cap", "slots" or "ferry_capacity"
-  double capacity = 0.0;  // tracks; trains/day; departures/day each way; TEU per sailing
-  double use = 0.0;       // busy tracks / tracks; trains started / cap; departures / slots; TEU / offered
+  std::string kind;       // "tracks", "daily_cap", "slots", "ferry_capacity", "berths" or "yard"
+  double capacity = 0.0;  // tracks; trains/day; departures/day each way; TEU per sailing; berths; yard TEU
+  double use = 0.0;       // busy tracks / tracks; trains started / cap; departures / slots; TEU / offered;
+                          // busy berths / berths; time-averaged yard TEU / capacity
 };
 
 // Whether a queue grows through the window instead of settling: a least-squares line through the number
@@ -44,17 +45,18 @@ queue_trend queue_trend_of(std::span<const double> end_of_day_queue);
 
 struct element_bottleneck {
   std::string id;
-  std::string kind;                    // "crossing", "line" or "ferry"
+  std::string kind;                    // "crossing", "line", "ferry" or "port"
   std::vector<capacity_limit> limits;  // most used first
   std::string binding;                 // the most used limit's kind
   double use = 0.0;                    // of the binding limit
   double headroom = 1.0;               // 1 - use, at least 0
   double mean_wait_h = 0.0;
   double mean_queue_trains = 0.0;
-  queue_trend trend;  // crossings and ferries (daily series of the first replication)
+  queue_trend trend;  // crossings, ferries and ports (trains outside the yard) by day, first replication
 };
 
-// Every crossing, slotted line and ferry of the scenario with the limits it has, most used first.
+// Every crossing, port with berths or a bounded yard, slotted line and ferry of the scenario with the limits
+// it has, most used first.
 std::vector<element_bottleneck> find_bottlenecks(const scenario& s, const run_summary& r);
 
 // --- the capacity of the corridor

@@ -51,7 +51,8 @@ tidy_table metrics_table(const run_summary& s);
 tidy_table replications_table(const run_summary& s);
 // One row per day x element x measure (means over replications of each day): day, metric, kind, element,
 // field, unit, value. The network's deliveries have kind "metrics" and no element; each crossing's and
-// ferry's measures of the day follow (queue_trains at the end of the day, mean_queue_trains, ...).
+// ferry's measures of the day follow (queue_trains at the end of the day, mean_queue_trains, ...), then each
+// resource port's (ports.<id>.yard_teu, ..., daily_port_fields).
 tidy_table daily_table(const run_summary& s);
 // One row per element of a kind (crossings, ferries, flows, edges, markets, ...), in first-appearance order:
 // element, then per field `<field>` (the mean) and `<field>_ci95` (the half-width). Built from the flattened

@@ -5,6 +5,7 @@
                      overrides={"nodes.khorgos.tracks": 6, "flows.*.teu_per_week": corridor.scale(1.1)})
     r.metrics          # one row per metric: mean and 95 % interval first (docs/python.md lists every column)
     r.crossings        # one row per border crossing, each measure with its interval
+    r.ports            # one row per port with berths, a yard or a dwell (empty without)
     c = corridor.compare("scenarios/baseline-2025.yaml", "scenarios/khorgos-expansion.yaml", replications=6)
     c.differences[c.differences.significant == 1]
 
@@ -25,7 +26,7 @@ __all__ = ["load", "run", "compare", "sweep", "diff", "map_html", "scale", "appr
 
 # The kinds of element a run reports, each a table `Result.<kind>` with one row per element. A new kind the
 # model flattens as <kind>.<id>.<field> needs one entry here (and Result.elements(kind) reads it already).
-ELEMENT_KINDS = ("crossings", "ferries", "flows", "edges", "markets", "shares", "gateways")
+ELEMENT_KINDS = ("crossings", "ferries", "ports", "flows", "edges", "markets", "shares", "gateways")
 
 
 class scale:

@@ -28,6 +28,9 @@ std::string daily_csv(const run_summary& s) {
   for (const auto& series : detail::daily_columns) {
     for (const auto& q : s.queues) csv.text(series.prefix + q.id);
   }
+  for (const auto& series : daily_port_fields) {
+    for (const auto& p : s.ports) csv.text(series.prefix + p.id);
+  }
   csv.end_row();
   for (const auto& d : s.daily) {
     csv.text(std::to_string(d.day)).num(d.teu_delivered).num(d.trains_delivered);
@@ -37,6 +40,15 @@ std::string daily_csv(const run_summary& s) {
         throw io_error({}, "daily.csv: day " + std::to_string(d.day) + " has " +
                                std::to_string(values.size()) + " values of " + series.prefix + " for " +
                                std::to_string(s.queues.size()) + " queues");
+      }
+      for (double v : values) csv.num(v);
+    }
+    for (const auto& series : daily_port_fields) {
+      const auto& values = d.*series.values;
+      if (values.size() != s.ports.size()) {
+        throw io_error({}, "daily.csv: day " + std::to_string(d.day) + " has " +
+                               std::to_string(values.size()) + " values of " + series.prefix + " for " +
+                               std::to_string(s.ports.size()) + " ports");
       }
       for (double v : values) csv.num(v);
     }

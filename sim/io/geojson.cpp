@@ -35,7 +35,8 @@ ojson edge_feature(const std::map<std::string, const network_node*>& nodes, cons
           {"properties", std::move(props)}};
 }
 
-ojson node_feature(const network_node& n, const queue_result* q) {
+// A crossing carries its queue's numbers, a port that is a resource its berths' and its yard's.
+ojson node_feature(const network_node& n, const queue_result* q, const port_result* port) {
   ojson props;
   props["id"] = n.id;
   props["name"] = n.name;
@@ -45,6 +46,13 @@ ojson node_feature(const network_node& n, const queue_result* q) {
     props["trains"] = json_number(q->trains);
     props["utilization"] = json_number(q->utilization);
     props["mean_wait_h"] = json_number(q->mean_wait_h);
+  }
+  if (port != nullptr) {
+    props["berths"] = json_number(port->berths);
+    props["utilization"] = json_number(port->utilization);
+    props["mean_wait_h"] = json_number(port->mean_wait_h);
+    props["yard_mean_teu"] = json_number(port->yard_mean_teu);
+    props["gate_trains"] = json_number(port->gate_trains);
   }
   return {{"type", "Feature"},
           {"geometry", {{"type", "Point"}, {"coordinates", position(n)}}},
@@ -64,6 +72,8 @@ ojson geojson_object(const run_summary& s) {
   for (const auto& q : s.queues) {
     if (q.kind == "crossing") crossing_by_id.emplace(q.id, &q);
   }
+  std::map<std::string, const port_result*> port_by_id;
+  for (const auto& p : s.ports) port_by_id.emplace(p.id, &p);
   ojson features = ojson::array();
   for (const auto& e : s.network.edges) {
     const auto it = edge_by_id.find(e.id);
@@ -71,7 +81,9 @@ ojson geojson_object(const run_summary& s) {
   }
   for (const auto& n : s.network.nodes) {
     const auto it = crossing_by_id.find(n.id);
-    features.push_back(node_feature(n, it == crossing_by_id.end() ? nullptr : it->second));
+    const auto port = port_by_id.find(n.id);
+    features.push_back(node_feature(n, it == crossing_by_id.end() ? nullptr : it->second,
+                                    port == port_by_id.end() ? nullptr : port->second));
   }
   ojson out;
   out["type"] = "FeatureCollection";

@@ -14,14 +14,18 @@ namespace {
 using detail::json_number;
 using detail::ojson;
 
-// The days as records {day, teu_delivered, ..., <prefix><queue id>: value}, with their column names.
-// `keep` limits the per-queue series to those whose prefix it names (empty: all).
+// The days as records {day, teu_delivered, ..., <prefix><queue or port id>: value}, with their column names.
+// `keep` limits the per-queue and per-port series to those whose prefix it names (empty: all).
 std::pair<ojson, ojson> daily_records(const run_summary& s, std::string_view keep = {}) {
   ojson columns = ojson::array({"day"});
   if (keep.empty()) columns.insert(columns.end(), {"teu_delivered", "trains_delivered"});
   for (const auto& series : detail::daily_columns) {
     if (!keep.empty() && series.prefix != keep) continue;
     for (const auto& q : s.queues) columns.push_back(series.prefix + q.id);
+  }
+  for (const auto& series : daily_port_fields) {
+    if (!keep.empty() && series.prefix != keep) continue;
+    for (const auto& p : s.ports) columns.push_back(series.prefix + p.id);
   }
   ojson rows = ojson::array();
   for (const auto& d : s.daily) {
@@ -35,6 +39,13 @@ std::pair<ojson, ojson> daily_records(const run_summary& s, std::string_view kee
       const auto& values = d.*series.values;
       for (std::size_t i = 0; i < s.queues.size() && i < values.size(); ++i) {
         row[series.prefix + s.queues[i].id] = json_number(values[i]);
+      }
+    }
+    for (const auto& series : daily_port_fields) {
+      if (!keep.empty() && series.prefix != keep) continue;
+      const auto& values = d.*series.values;
+      for (std::size_t i = 0; i < s.ports.size() && i < values.size(); ++i) {
+        row[std::string(series.prefix) + s.ports[i].id] = json_number(values[i]);
       }
     }
     rows.push_back(std::move(row));

@@ -167,15 +167,19 @@ double csv_number(const std::string& cell, const fs::path& path, std::size_t lin
   return v;
 }
 
-// daily.csv: a column per queue and series, exactly as daily_csv() lays them out for s.queues.
+// daily.csv: a column per queue and series, then per port and series, exactly as daily_csv() lays them out
+// for s.queues and s.ports.
 void read_daily(const fs::path& path, run_summary& s) {
   const auto rows = detail::parse_csv(read_file(path), path);
   std::vector<std::string> expected = {"day", "teu_delivered", "trains_delivered"};
   for (const auto& series : detail::daily_columns) {
     for (const auto& q : s.queues) expected.push_back(series.prefix + q.id);
   }
+  for (const auto& series : daily_port_fields) {
+    for (const auto& p : s.ports) expected.push_back(series.prefix + p.id);
+  }
   if (rows.empty() || rows.front() != expected) {
-    throw io_error(path, "line 1: the columns are not those of summary.json's crossings and ferries");
+    throw io_error(path, "line 1: the columns are not those of summary.json's crossings, ferries and ports");
   }
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const auto& row = rows[r];
@@ -190,6 +194,10 @@ void read_daily(const fs::path& path, run_summary& s) {
     std::size_t c = 3;
     for (const auto& series : detail::daily_columns) {
       for (std::size_t q = 0; q < s.queues.size(); ++q)
+        (d.*series.values).push_back(csv_number(row[c++], path, r + 1));
+    }
+    for (const auto& series : daily_port_fields) {
+      for (std::size_t p = 0; p < s.ports.size(); ++p)
         (d.*series.values).push_back(csv_number(row[c++], path, r + 1));
     }
     s.daily.push_back(std::move(d));

@@ -132,7 +132,8 @@ void block(const ojson& map, int depth, std::string& out) {
   }
 }
 
-// The daily series of one run the page draws, by column: days, deliveries and two series per queue.
+// The daily series of one run the page draws, by column: days, deliveries, two series per queue and the
+// series of each resource port.
 ojson daily_columns(const run_summary& s) {
   ojson day = ojson::array(), teu = ojson::array();
   for (const auto& d : s.daily) {
@@ -148,10 +149,26 @@ ojson daily_columns(const run_summary& s) {
     }
     queues[s.queues[i].id] = {{"queue_trains", std::move(end)}, {"mean_queue_trains", std::move(mean)}};
   }
+  // Resource ports, each of its series by field name (yard_teu, ..., utilization: the berths'); absent when
+  // the scenario has none.
+  ojson ports = ojson::object();
+  for (std::size_t i = 0; i < s.ports.size(); ++i) {
+    ojson port = ojson::object();
+    for (const auto& series : daily_port_fields) {
+      ojson values = ojson::array();
+      for (const auto& d : s.daily) {
+        const auto& v = d.*series.values;
+        values.push_back(json_number(i < v.size() ? v[i] : 0.0));
+      }
+      port[series.field] = std::move(values);
+    }
+    ports[s.ports[i].id] = std::move(port);
+  }
   ojson out;
   out["day"] = std::move(day);
   out["teu_delivered"] = std::move(teu);
   out["queues"] = std::move(queues);
+  if (!s.ports.empty()) out["ports"] = std::move(ports);
   return out;
 }
 

@@ -4,8 +4,10 @@
 #include "corridor/summary.hpp"
 
 #include <algorithm>
+#include <array>
 #include <initializer_list>
 #include <map>
+#include <span>
 #include <stdexcept>
 
 #include "corridor/statistics.hpp"
@@ -66,50 +68,74 @@ constexpr std::vector<double> daily_row::*daily_series[] = {
     &daily_row::queue_trains, &daily_row::mean_queue_trains, &daily_row::max_queue_trains,
     &daily_row::utilization,  &daily_row::mean_wait_h,       &daily_row::p95_wait_h};
 
-// The days of the first replication; a day another replication lacks, or a queue it does not report on that
-// day, counts as zero there.
+// One replication's cells of one kind of element (queues, ports) on one day: each series' values, placed in
+// the summary's column of each element, in `values` (series-major: series s, element i at s * n + i).
+using series_list = std::span<std::vector<double> daily_row::*const>;
+
+void place_day(const daily_row* d, series_list series, const std::vector<std::size_t>& columns, std::size_t n,
+               std::vector<double>& values) {
+  std::fill(values.begin(), values.end(), 0.0);
+  for (std::size_t s = 0; d && s < series.size(); ++s) {
+    const auto& in = d->*series[s];
+    for (std::size_t i = 0; i < in.size() && i < columns.size(); ++i) values[s * n + columns[i]] = in[i];
+  }
+}
+
+void mean_series(daily_row& row, series_list series, std::size_t n, const std::vector<running_stats>& cells) {
+  for (std::size_t s = 0; s < series.size(); ++s) {
+    auto& out = row.*series[s];
+    out.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) out.push_back(cells[s * n + i].mean());
+  }
+}
+
+// The days of the first replication; a day another replication lacks, or a queue or port it does not report
+// on that day, counts as zero there.
 std::vector<daily_row> mean_daily(const std::vector<run_result>& runs,
-                                  const std::vector<queue_result>& queues) {
-  std::map<std::string, std::size_t> column;
+                                  const std::vector<queue_result>& queues,
+                                  const std::vector<port_result>& ports) {
+  std::map<std::string, std::size_t> column, port_column;
   for (const auto& q : queues) column.emplace(queue_key(q), column.size());
-  // Per run, the summary's column of each of its queues and the row of each day: looked up once, not per
-  // cell.
-  std::vector<std::vector<std::size_t>> columns_of;
+  for (const auto& p : ports) port_column.emplace(p.id, port_column.size());
+  // Per run, the summary's column of each of its queues and ports and the row of each day: looked up once,
+  // not per cell.
+  std::vector<std::vector<std::size_t>> columns_of, port_columns_of;
   std::vector<std::map<int, const daily_row*>> days_of;
   for (const auto& r : runs) {
     auto& cols = columns_of.emplace_back();
     for (const auto& q : r.queues) cols.push_back(column.at(queue_key(q)));
+    auto& port_cols = port_columns_of.emplace_back();
+    for (const auto& p : r.ports) port_cols.push_back(port_column.at(p.id));
     auto& days = days_of.emplace_back();
     for (const auto& d : r.daily) days.emplace(d.day, &d);
   }
-  const std::size_t nq = queues.size(), ns = std::size(daily_series);
+  static const auto port_series = [] {
+    std::array<std::vector<double> daily_row::*, std::size(daily_port_fields)> out{};
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = daily_port_fields[i].values;
+    return out;
+  }();
+  const std::size_t nq = queues.size(), np = ports.size();
   std::vector<daily_row> out;
-  std::vector<double> values(nq * ns);
+  std::vector<double> values(nq * std::size(daily_series)), port_values(np * std::size(port_series));
   for (const auto& first : runs.front().daily) {
     running_stats teu, trains;
-    std::vector<running_stats> cells(nq * ns);
+    std::vector<running_stats> cells(values.size()), port_cells(port_values.size());
     for (std::size_t k = 0; k < runs.size(); ++k) {
       const auto it = days_of[k].find(first.day);
       const daily_row* d = it == days_of[k].end() ? nullptr : it->second;
       teu.add(d ? d->teu_delivered : 0.0);
       trains.add(d ? d->trains_delivered : 0.0);
-      std::fill(values.begin(), values.end(), 0.0);
-      for (std::size_t s = 0; d && s < ns; ++s) {
-        const auto& in = d->*daily_series[s];
-        for (std::size_t i = 0; i < in.size() && i < columns_of[k].size(); ++i)
-          values[s * nq + columns_of[k][i]] = in[i];
-      }
+      place_day(d, daily_series, columns_of[k], nq, values);
       for (std::size_t c = 0; c < values.size(); ++c) cells[c].add(values[c]);
+      place_day(d, port_series, port_columns_of[k], np, port_values);
+      for (std::size_t c = 0; c < port_values.size(); ++c) port_cells[c].add(port_values[c]);
     }
     daily_row row;
     row.day = first.day;
     row.teu_delivered = teu.mean();
     row.trains_delivered = trains.mean();
-    for (std::size_t s = 0; s < ns; ++s) {
-      auto& series = row.*daily_series[s];
-      series.reserve(nq);
-      for (std::size_t i = 0; i < nq; ++i) series.push_back(cells[s * nq + i].mean());
-    }
+    mean_series(row, daily_series, nq, cells);
+    mean_series(row, port_series, np, port_cells);
     out.push_back(std::move(row));
   }
   return out;
@@ -232,7 +258,7 @@ run_summary summarize_results(const std::vector<run_result>& runs) {
   out.goods = mean_by_key(runs, &run_result::goods,
                           [](const goods_result& g) { return g.direction + '\n' + g.cargo_class; },
                           {&goods_result::teu, &goods_result::goods_value_usd_per_year});
-  out.daily = mean_daily(runs, out.queues);
+  out.daily = mean_daily(runs, out.queues, out.ports);
   out.years = summarize_years(runs);
   return out;
 }

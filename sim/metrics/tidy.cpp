@@ -122,8 +122,9 @@ std::string metric_unit(std::string_view kind, std::string_view field) {
   if (field == "calls") return "calls/window";         // ports: ships that took a berth
   if (field == "teu_handled") return "TEU/window";     // ports: loaded or unloaded at a berth
   if (field == "gate_trains") return "trains/window";  // ports: trains held outside the full yard
-  if (field == "mean_ships_waiting") return "ships";
-  if (ends_with(field, "_trains")) return "trains";  // queue lengths
+  if (field == "mean_ships_waiting" || field == "ships_waiting" || field == "ships_at_berth") return "ships";
+  if (ends_with(field, "trains_outside")) return "trains";  // ports' daily series: outside the full yard
+  if (ends_with(field, "_trains")) return "trains";         // queue lengths
   if (ends_with(field, "_teu")) return "TEU";
   return "";
 }
@@ -196,6 +197,13 @@ tidy_table daily_table(const run_summary& s) {
       for (const auto& [field, values] : series) {
         const auto& v = d.*values;
         b.cell(day), name_cells(b, prefixes[q] + field), b.cell(q < v.size() ? v[q] : missing);
+      }
+    }
+    for (std::size_t p = 0; p < s.ports.size(); ++p) {
+      for (const auto& port_series : daily_port_fields) {
+        const auto& v = d.*port_series.values;
+        b.cell(day), name_cells(b, "ports." + s.ports[p].id + "." + port_series.field);
+        b.cell(p < v.size() ? v[p] : missing);
       }
     }
   }

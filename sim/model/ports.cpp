@@ -217,6 +217,27 @@ double port_expected_h(const model& m, vertex_t v, double teu, double wagons, bo
   return backlog_h + berth_hours(m, v, teu, wagons, rail_ferry);
 }
 
+void add_port_days(model& m, daily_row& row) {
+  const double now = m.eng.now();
+  for (vertex_t v = 0; v < m.net.num_nodes(); ++v) {
+    if (!m.facts.nodes[v].is_port_resource) continue;
+    port_tally& t = m.tallies.ports[v];
+    const port_state& p = m.state.ports[v];
+    const queue_day berths = t.berths.close_day(now), gate = t.gate.close_day(now);
+    const double yard_area = t.yard.integral(now), hours = now - t.yard_day_start_h;
+    const int berth_count = port_of(m, v).berths;
+    row.yard_teu.push_back(p.yard_teu);
+    row.yard_mean_teu.push_back(hours > 0.0 ? (yard_area - t.yard_day_mark) / hours : p.yard_teu);
+    row.trains_outside.push_back(static_cast<double>(p.gate.size()));
+    row.mean_trains_outside.push_back(gate.mean_waiting);
+    row.ships_at_berth.push_back(static_cast<double>(p.busy_berths));
+    row.ships_waiting.push_back(static_cast<double>(p.ships_waiting.size()));
+    row.berth_utilization.push_back(berth_count > 0 ? berths.mean_busy / berth_count : 0.0);
+    t.yard_day_start_h = now;
+    t.yard_day_mark = yard_area;
+  }
+}
+
 void reset_port_tallies(model& m) {
   const double now = m.eng.now();
   for (vertex_t v = 0; v < m.net.num_nodes(); ++v) {
@@ -225,6 +246,8 @@ void reset_port_tallies(model& m) {
     t.berths.reset(now);
     t.gate.reset(now);
     t.yard.reset(now);
+    t.yard_day_start_h = now;  // the yard's integral restarts at 0 with the window
+    t.yard_day_mark = 0.0;
   }
 }
 

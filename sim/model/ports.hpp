@@ -21,6 +21,9 @@ void on_berth_done(model& m, ship_id s);
 void on_ship_arrives(model& m, ship_id s);
 // Hours a ship calling at `port` now would wait for a berth and spend at it (0 at a port without berths).
 double port_expected_h(const model& m, vertex_t port, double teu, double wagons, bool rail_ferry);
+// Every resource port's day, appended to the row in run_result::ports order: the yard, the trains outside it
+// and the ships at or waiting for a berth at the end of the day, and their time-averages over it.
+void add_port_days(model& m, daily_row& row);
 // The report window opens (statistics restart) and closes (trains and ships still waiting are counted).
 void reset_port_tallies(model& m);
 void close_port_tallies(model& m);

@@ -40,6 +40,8 @@ struct port_tally {
   double dwell_teu = 0.0;
   double calls = 0.0;        // ships that took a berth
   double teu_handled = 0.0;  // loaded or unloaded at a berth
+  // The day in progress (daily series): where it opened and the yard's integral then.
+  double yard_day_start_h = 0.0, yard_day_mark = 0.0;
 };
 
 struct plan_tally {  // one crossing's daily plan, over the window (trains by the day they left their origin)

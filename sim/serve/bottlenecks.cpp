@@ -1,4 +1,5 @@
-// What binds at each element: every capacity limit it has (tracks, a daily cap, line slots, ferry space)
+// What binds at each element: every capacity limit it has (tracks, a daily cap, line slots, ferry space,
+// a port's berths and yard)
 // with the share in use, the most used one named, and whether its queue grows through the window.
 #include <algorithm>
 #include <cmath>
@@ -90,6 +91,33 @@ std::vector<element_bottleneck> find_bottlenecks(const scenario& s, const run_su
     b.mean_wait_h = q.mean_wait_h;
     b.mean_queue_trains = q.mean_queue_trains;
     b.trend = trend(n.id);
+    out.push_back(std::move(b));
+  }
+  // Ports with berths or a bounded yard: the busier of the two binds; their queue is of the trains held
+  // outside the full yard (trains waiting for a berth's ship are the ferry leg's).
+  std::unordered_map<std::string, std::size_t> port_index;
+  for (std::size_t i = 0; i < r.ports.size(); ++i) port_index.emplace(r.ports[i].id, i);
+  for (const auto& n : s.nodes) {
+    if (n.kind != node_kind::port || (n.port.berths <= 0 && n.port.yard_capacity_teu <= 0.0)) continue;
+    const auto it = port_index.find(n.id);
+    const port_result p = it == port_index.end() ? port_result{} : r.ports[it->second];
+    std::vector<capacity_limit> limits;
+    if (n.port.berths > 0) limits.push_back({"berths", static_cast<double>(n.port.berths), p.utilization});
+    if (n.port.yard_capacity_teu > 0.0) {
+      limits.push_back({"yard", n.port.yard_capacity_teu, p.yard_mean_teu / n.port.yard_capacity_teu});
+    }
+    element_bottleneck b = element(n.id, "port", std::move(limits));
+    b.mean_wait_h = p.gate_wait_h;
+    if (it != port_index.end()) {
+      std::vector<double> outside, mean_outside;
+      for (const auto& d : r.daily) {
+        outside.push_back(it->second < d.trains_outside.size() ? d.trains_outside[it->second] : 0.0);
+        mean_outside.push_back(it->second < d.mean_trains_outside.size() ? d.mean_trains_outside[it->second]
+                                                                         : 0.0);
+      }
+      b.mean_queue_trains = mean_of(mean_outside);
+      b.trend = queue_trend_of(outside);
+    }
     out.push_back(std::move(b));
   }
   for (const auto& e : s.edges) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "corridor/io.hpp"
+#include "corridor/tidy.hpp"
 #include "io_fixtures.hpp"
 
 namespace corridor {
@@ -159,6 +160,48 @@ TEST(daily_csv, has_mean_and_max_queue_utilization_and_waits_per_queue_and_day) 
   EXPECT_EQ(cell("p95_wait_h_khorgos"), "9");
   EXPECT_NO_THROW(cell("utilization_aktau-baku"));
   EXPECT_NO_THROW(cell("p95_wait_h_dostyk"));
+}
+
+TEST(daily_csv, adds_each_resource_ports_yard_gate_and_berths_after_the_queues) {
+  const auto runs = test::with_ports(test::sample_runs(2, 3));
+  const auto l = lines(daily_csv(test::summary_of(runs)));
+  ASSERT_EQ(l.size(), 4u);
+  const auto head = split(l[0]), row = split(l[2]);  // day 31
+  ASSERT_EQ(head.size(), 3u + 6u * 5u + 7u * 2u);
+  ASSERT_EQ(row.size(), head.size());
+  EXPECT_EQ(head[3 + 6 * 5], "yard_teu_aktau");
+  EXPECT_EQ(head[3 + 6 * 5 + 1], "yard_teu_baku");
+  EXPECT_EQ(head.back(), "berth_utilization_baku");
+  auto cell = [&](const std::string& column) {
+    const auto it = std::find(head.begin(), head.end(), column);
+    if (it == head.end()) throw std::out_of_range("no column " + column);
+    return row.at(static_cast<std::size_t>(it - head.begin()));
+  };
+  EXPECT_EQ(cell("yard_teu_aktau"), "131.5");  // 100 + 31 + replication (0 and 1), averaged
+  EXPECT_EQ(cell("yard_mean_teu_aktau"), "121");
+  EXPECT_EQ(cell("trains_outside_aktau"), "0");
+  EXPECT_EQ(cell("ships_at_berth_baku"), "0");
+  EXPECT_EQ(cell("berth_utilization_aktau"), "0.25");
+  for (const char* prefix : {"mean_trains_outside_", "ships_waiting_"})
+    EXPECT_NO_THROW(cell(prefix + std::string("baku")));
+}
+
+TEST(daily_table, lists_each_ports_series_under_its_field_and_unit) {
+  const tidy_table t = daily_table(test::summary_of(test::with_ports(test::sample_runs(1, 2))));
+  const auto& metric = t.column("metric").texts;
+  const auto& unit = t.column("unit").texts;
+  const auto& value = t.column("value").numbers;
+  auto at = [&](const std::string& name) {
+    const auto it = std::find(metric.begin(), metric.end(), name);
+    if (it == metric.end()) throw std::out_of_range("no row " + name);
+    return static_cast<std::size_t>(it - metric.begin());
+  };
+  EXPECT_EQ(value[at("ports.aktau.yard_teu")], 130.0);  // day 30 of replication 0
+  EXPECT_EQ(unit[at("ports.aktau.yard_teu")], "TEU");
+  EXPECT_EQ(unit[at("ports.aktau.mean_trains_outside")], "trains");
+  EXPECT_EQ(unit[at("ports.baku.ships_waiting")], "ships");
+  EXPECT_EQ(unit[at("ports.baku.utilization")], "fraction");
+  EXPECT_EQ(value[at("ports.baku.utilization")], 0.1);
 }
 
 TEST(crossings_csv, lists_crossings_then_ferries) {

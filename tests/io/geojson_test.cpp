@@ -52,5 +52,33 @@ TEST(flows_geojson, carries_mean_edge_traffic_and_marks_ferries) {
   EXPECT_NEAR(ferry["properties"]["teu"].get<double>(), 3200.0 * 4 * 1.01, 1e-9);
 }
 
+TEST(flows_geojson, gives_a_resource_ports_node_its_berths_and_yard) {
+  const auto j = json::parse(flows_geojson(test::summary_of(test::with_ports(test::sample_runs(1)))));
+  std::size_t ports = 0;
+  for (const auto& f : j["features"]) {
+    const auto& p = f["properties"];
+    if (p["id"] == "aktau") {
+      ++ports;
+      EXPECT_EQ(p["kind"], "port");
+      EXPECT_EQ(p["berths"], 2);
+      EXPECT_EQ(p["utilization"], 0.25);
+      EXPECT_EQ(p["mean_wait_h"], 1.5);
+      EXPECT_EQ(p["yard_mean_teu"], 430);
+      EXPECT_EQ(p["gate_trains"], 8);
+    }
+    if (p["id"] == "lodz") {
+      EXPECT_FALSE(p.contains("utilization"));  // a terminal carries no queue
+    }
+  }
+  EXPECT_EQ(ports, 1u);
+  // Without resource ports the ports' nodes are as before.
+  const auto plain = json::parse(flows_geojson(test::summary_of(test::sample_runs(1))));
+  for (const auto& f : plain["features"]) {
+    if (f["properties"]["id"] == "aktau") {
+      EXPECT_FALSE(f["properties"].contains("berths"));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace corridor

@@ -133,6 +133,32 @@ std::vector<run_result> sample_runs(int n, int days) {
   return runs;
 }
 
+std::vector<run_result> with_ports(std::vector<run_result> runs) {
+  for (auto& r : runs) {
+    const double f = 1.0 + static_cast<double>(r.replication) / 100.0;
+    port_result aktau;
+    aktau.id = "aktau", aktau.berths = 2, aktau.calls = 60 * f, aktau.teu_handled = 9000 * f;
+    aktau.utilization = 0.25 * f, aktau.mean_wait_h = 1.5 * f, aktau.p95_wait_h = 6 * f;
+    aktau.mean_ships_waiting = 0.05 * f, aktau.dwell_h = 33 * f, aktau.yard_mean_teu = 430 * f;
+    aktau.yard_peak_teu = 1200, aktau.gate_wait_h = 12 * f, aktau.gate_trains = 8, aktau.max_gate_trains = 3;
+    port_result baku;
+    baku.id = "baku", baku.berths = 3, baku.calls = 30 * f, baku.teu_handled = 9000 * f;
+    baku.utilization = 0.1 * f, baku.mean_wait_h = 0.2 * f;
+    r.ports = {aktau, baku};
+    for (auto& d : r.daily) {
+      const auto rep = static_cast<double>(r.replication);
+      d.yard_teu = {100.0 + d.day + rep, 0.0};
+      d.yard_mean_teu = {90.0 + d.day, 0.0};
+      d.trains_outside = {d.day % 7 == 0 ? 2.0 : 0.0, 0.0};
+      d.mean_trains_outside = {d.day % 7 == 0 ? 0.5 : 0.0, 0.0};
+      d.ships_at_berth = {1.0, d.day % 2 == 0 ? 1.0 : 0.0};
+      d.ships_waiting = {0.0, 0.0};
+      d.berth_utilization = {0.25, 0.1};
+    }
+  }
+  return runs;
+}
+
 run_summary summary_of(const std::vector<run_result>& runs) {
   run_summary s = summarize(sample_scenario(), runs, 30);
   s.wall_seconds = 2.5;

@@ -56,6 +56,13 @@ grep -q '<h2 id="share-title">Traffic through Central Asia</h2>' "$dom" || fail 
 grep -Eq '<div class="label">Trains via Central Asia</div><div class="value">[0-9]+\.[0-9](&nbsp;| )%' "$dom" ||
   fail "the share section does not show the trains via Central Asia as a percentage"
 
+# The ports' table next to the crossings', and the resource ports on the map with their berths and yard.
+grep -Eq 'id="table-ports"><thead>.*<tbody><tr><td[^>]*>aktau</td><td[^>]*>2</td>.*<tr><td[^>]*>baku</td>' "$dom" ||
+  fail "the ports table does not list aktau (2 berths) and baku"
+if grep -Eq 'id="sec-ports"[^>]*style="display: none;"' "$dom"; then fail "the ports section is hidden"; fi
+grep -Eq '<title>Aktau \(port, KZ\): berths 2[0-9.]*(&nbsp;| )% used, mean wait for a berth 1\.5[0-9]* h, yard 4[0-9][0-9] TEU on average' "$dom" ||
+  fail "the map's Aktau does not show its berths and yard"
+
 # A comparison as `corridor compare --out` writes it: its chart, map of the change and queue panels.
 check report-compare-screenshot --compare "chart-compare chart-compare-map chart-compare-queues"
 dom="$work/report-compare-screenshot.html"
@@ -69,7 +76,7 @@ for label in "dostyk: trains" "zabaykalsk: utilisation" "xian-duisburg"; do
 done
 grep -q 'id="compare-hidden"[^>]*>The chart shows [0-9]* of [0-9]* metrics' "$dom" || fail "no note on the metrics hidden from the chart"
 grep -q 'id="table-compare"><thead>.*xian-duisburg' "$dom" || fail "the full table lacks a route row"
-for id in sec-map sec-share sec-costs; do
+for id in sec-map sec-share sec-costs sec-ports; do
   grep -Eq "id=\"$id\"[^>]*style=\"display: none;\"" "$dom" || fail "a comparison shows #$id, a single run's section"
 done
 

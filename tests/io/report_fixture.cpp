@@ -1,5 +1,6 @@
 // Writes a complete output directory from the synthetic fixture, with report.html, for the browser test:
-//   report_fixture DIR             one run (every file) and a comparison table beside it
+//   report_fixture DIR             one run (every file, Aktau and Baku as resource ports) and a comparison
+//                                  table beside it
 //   report_fixture DIR --compare   what `corridor compare --out DIR` writes: compare.json, base/, variant/
 #include <cstdio>
 #include <exception>
@@ -86,7 +87,7 @@ int main(int argc, char** argv) {
       for (auto& m : other.metrics) m.difference /= 2, m.variant_mean = m.base_mean + m.difference;
       in.ranked = rank_variants({other, *in.compare}, "throughput_teu_per_day");
     } else if (mode.empty()) {
-      in.run = summarize(test::sample_scenario(), test::sample_runs(5, 60), 30);
+      in.run = summarize(test::sample_scenario(), test::with_ports(test::sample_runs(5, 60)), 30);
       in.compare = test::sample_compare();
       write_run_outputs(argv[1], *in.run);
       write_compare_outputs(argv[1], *in.compare);

@@ -143,6 +143,25 @@ TEST_F(report_page, from_a_folder_is_the_page_made_in_memory_when_the_run_wrote_
   EXPECT_EQ(corridor::report_html(read), corridor::report_html(in));
 }
 
+// With resource ports: their columns of daily.csv and their nodes' numbers in flows.geojson read back too,
+// and the page carries the ports' table and their daily series.
+TEST_F(report_page, from_a_folder_with_ports_is_the_page_made_in_memory) {
+  report_input in;
+  in.run = test::summary_of(test::with_ports(test::sample_runs(3)));
+  in.run->wall_seconds.reset();
+  write_run_outputs(dir_, *in.run);
+  const auto read = read_report_input(dir_);
+  ASSERT_TRUE(read.run.has_value());
+  ASSERT_EQ(read.run->ports.size(), 2u);
+  EXPECT_EQ(read.run->daily.front().yard_teu.size(), 2u);
+  EXPECT_EQ(daily_csv(*read.run), read_file(dir_ / "daily.csv"));
+  EXPECT_EQ(flows_geojson(*read.run), read_file(dir_ / "flows.geojson"));
+  const std::string page = corridor::report_html(read);
+  EXPECT_EQ(page, corridor::report_html(in));
+  EXPECT_NE(page.find("id=\"table-ports\""), std::string::npos);
+  EXPECT_NE(page.find("\"yard_teu_aktau\""), std::string::npos);
+}
+
 TEST_F(report_page, from_a_comparison_folder_is_the_page_compare_made_in_memory) {
   report_input in;
   in.compare = test::sample_compare();

@@ -88,6 +88,18 @@ TEST(studio_run_json, holds_the_summary_the_map_and_each_queue_by_day) {
   EXPECT_DOUBLE_EQ(first["queue_trains"][5].get<double>(), s.daily[5].queue_trains[0]);
 }
 
+TEST(studio_run_json, holds_each_resource_ports_series_by_day) {
+  const run_summary plain = test::summary_of(test::sample_runs(1, 5));
+  EXPECT_FALSE(json::parse(studio_run_json(plain))["daily"].contains("ports"));
+  const run_summary s = test::summary_of(test::with_ports(test::sample_runs(2, 5)));
+  const json j = json::parse(studio_run_json(s));
+  const auto& aktau = j["daily"]["ports"]["aktau"];
+  for (const auto& series : daily_port_fields) ASSERT_EQ(aktau[series.field].size(), s.daily.size());
+  EXPECT_DOUBLE_EQ(aktau["yard_teu"][2].get<double>(), 132.5);  // day 32, replications 0 and 1
+  EXPECT_DOUBLE_EQ(aktau["utilization"][0].get<double>(), 0.25);
+  EXPECT_DOUBLE_EQ(j["daily"]["ports"]["baku"]["ships_at_berth"][0].get<double>(), 1.0);  // day 30: even
+}
+
 TEST(studio_comparison_json, is_compare_json_compact) {
   const comparison c = test::sample_compare();
   EXPECT_EQ(json::parse(studio_comparison_json(c)), json::parse(compare_json(c)));

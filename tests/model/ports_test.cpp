@@ -63,6 +63,53 @@ TEST(ports, one_berth_queues_the_second_ship_for_the_first_ones_loading_time) {
   expect_conserved(r);
 }
 
+// The same day by day. Every day two 100-TEU trains reach p at midnight and put their containers in the yard;
+// the first ship loads 12:00-22:00 (its train's 100 TEU leave then), the second 22:00-08:00 next day. So
+// over a day the yard holds 300 TEU (00-08, yesterday's second train still in it), 200 (08-22) and 100
+// (22-24): (2,400 + 2,800 + 200) / 24 = 225 TEU on average; the berth is busy 20 h of 24; at midnight the
+// second ship is at the berth and none waits.
+TEST(ports, the_daily_series_give_each_days_yard_and_berths) {
+  const run_result r = run_yaml(two_legs_yaml);
+  ASSERT_EQ(r.ports.size(), 1u);  // q and r are not resources
+  ASSERT_EQ(r.daily.size(), 35u);
+  double yard_days = 0.0, berth_days = 0.0;
+  for (const daily_row& d : r.daily) {
+    SCOPED_TRACE("day " + std::to_string(d.day));
+    ASSERT_EQ(d.yard_teu.size(), 1u);
+    EXPECT_NEAR(d.yard_mean_teu[0], 225.0, 1e-9);
+    EXPECT_NEAR(d.berth_utilization[0], 20.0 / 24.0, 1e-9);
+    EXPECT_EQ(d.ships_at_berth[0], 1.0);
+    EXPECT_EQ(d.ships_waiting[0], 0.0);
+    EXPECT_EQ(d.trains_outside[0], 0.0);
+    EXPECT_EQ(d.mean_trains_outside[0], 0.0);
+    EXPECT_TRUE(d.yard_teu[0] == 100.0 || d.yard_teu[0] == 300.0)
+        << d.yard_teu[0];  // before or after arrivals
+    yard_days += d.yard_mean_teu[0];
+    berth_days += d.berth_utilization[0];
+  }
+  // The days' time-averages add up to the window's.
+  EXPECT_NEAR(yard_days / 35.0, port(r, "p").yard_mean_teu, 1e-9);
+  EXPECT_NEAR(berth_days / 35.0, port(r, "p").utilization, 1e-9);
+}
+
+// A full yard: trains held outside show by day, and their day means add up to the gate's Little's law.
+TEST(ports, the_daily_series_count_the_trains_held_outside_a_full_yard) {
+  const run_result r =
+      run_yaml(replaced(two_legs_yaml, "crane_teu_per_h: 10", "crane_teu_per_h: 10, yard_capacity_teu: 100"));
+  double outside_h = 0.0, most = 0.0;
+  for (const daily_row& d : r.daily) {
+    outside_h += d.mean_trains_outside[0] * 24.0;
+    most = std::max(most, d.trains_outside[0]);
+  }
+  const port_result& p = port(r, "p");
+  EXPECT_GT(p.gate_trains, 0.0);
+  EXPECT_GT(most, 0.0);
+  EXPECT_LE(most, p.max_gate_trains);
+  // Trains outside x hours over the window = the held trains' waits (each counted inside the window).
+  EXPECT_NEAR(outside_h, p.gate_wait_h * p.gate_trains, 1e-6 * outside_h);
+  expect_conserved(r);
+}
+
 TEST(ports, a_second_berth_or_a_faster_crane_removes_the_wait) {
   const run_result two_berths = run_yaml(replaced(two_legs_yaml, "berths: 1", "berths: 2"));
   EXPECT_EQ(port(two_berths, "p").mean_wait_h, 0.0);

@@ -152,3 +152,28 @@ def test_the_baselines_markets_shares_and_gateways_tables_are_documented_and_san
     assert markets.rail_share.between(0, 1).all()
     assert (markets.rail_teu_per_year <= markets.demand_teu_per_year + 1e-6).all()
     assert r.gateways.share_trains.between(0, 1).all()
+
+
+def test_ports_are_a_table_and_daily_series_where_the_scenario_makes_them_resources(toy):
+    assert toy.ports.empty and "ports" not in toy.kinds and not (toy.daily.kind == "ports").any()
+    r = corridor.run("scenarios/middle-corridor-2030.yaml", seed=1, replications=2)
+    with open("docs/python.md", encoding="utf-8") as f:
+        doc = f.read()
+    ports = r.ports.set_index("element")
+    assert {"aktau", "kuryk", "alat", "poti", "constanta"} <= set(ports.index)
+    for column in ports.columns:
+        assert f"`{column[:-5] if column.endswith('_ci95') else column}`" in doc, column
+    assert ports.utilization.between(0, 1).all()
+    assert ports.loc["aktau", "yard_mean_teu"] > 0 and ports.loc["aktau", "calls"] > 0
+    daily = r.daily[r.daily.kind == "ports"]
+    assert set(daily.field) == {"yard_teu", "yard_mean_teu", "trains_outside", "mean_trains_outside",
+                                "ships_at_berth", "ships_waiting", "utilization"}
+    for field in set(daily.field):
+        assert f"`{field}`" in doc, field
+    # The days' time-averages add up to the window's: the mean over the days of each day's yard and berths is
+    # the window's figure (every day of the window is a whole day).
+    yard = daily[(daily.element == "aktau") & (daily.field == "yard_mean_teu")].value
+    assert yard.mean() == pytest.approx(ports.loc["aktau", "yard_mean_teu"], rel=1e-9)
+    berths = daily[(daily.element == "alat") & (daily.field == "utilization")].value
+    assert berths.mean() == pytest.approx(ports.loc["alat", "utilization"], rel=1e-9)
+    assert (daily[daily.field == "yard_teu"].value >= 0).all()

@@ -88,6 +88,48 @@ TEST(find_bottlenecks, names_the_most_used_limit_of_each_element) {
   EXPECT_NEAR(found[2].headroom, 0.05, 1e-12);
 }
 
+TEST(find_bottlenecks, reports_a_ports_berths_and_yard_and_the_trains_held_outside_it) {
+  scenario s;
+  node_spec aktau, dwell_only;
+  aktau.id = "aktau";
+  aktau.kind = node_kind::port;
+  aktau.port.berths = 2;
+  aktau.port.yard_capacity_teu = 1000;
+  dwell_only.id = "poti";  // a dwell alone limits nothing: not listed
+  dwell_only.kind = node_kind::port;
+  dwell_only.port.dwell_h = distribution::constant(12.0);
+  s.nodes = {aktau, dwell_only};
+
+  run_summary r;
+  r.window_days = 30;
+  port_result p;
+  p.id = "aktau", p.berths = 2, p.utilization = 0.4, p.yard_mean_teu = 850, p.gate_wait_h = 30;
+  port_result q;
+  q.id = "poti";
+  r.ports = {q, p};
+  for (int d = 0; d < 30; ++d) {  // trains pile up outside Aktau's full yard: two more each day
+    daily_row row;
+    row.day = d;
+    row.trains_outside = {0.0, 2.0 * d};
+    row.mean_trains_outside = {0.0, 2.0 * d - 1.0};
+    r.daily.push_back(row);
+  }
+
+  const auto found = find_bottlenecks(s, r);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].id, "aktau");
+  EXPECT_EQ(found[0].kind, "port");
+  EXPECT_EQ(found[0].binding, "yard");  // 850 of 1,000 TEU on average, against berths 40 % busy
+  EXPECT_NEAR(found[0].use, 0.85, 1e-12);
+  ASSERT_EQ(found[0].limits.size(), 2u);
+  EXPECT_EQ(found[0].limits[1].kind, "berths");
+  EXPECT_NEAR(found[0].limits[1].use, 0.4, 1e-12);
+  EXPECT_EQ(found[0].mean_wait_h, 30.0);
+  EXPECT_NEAR(found[0].mean_queue_trains, 28.0, 1e-12);  // mean of 2d - 1 over d = 0..29
+  EXPECT_TRUE(found[0].trend.unstable);
+  EXPECT_NEAR(found[0].trend.rise_trains, 58.0, 1e-9);
+}
+
 // A metric that grows linearly with the demand factor: p95 = 10 days at today's demand, +8 per unit.
 capacity_probe linear(double factor) {
   return {factor, 10.0 + 8.0 * (factor - 1.0), 0.1};

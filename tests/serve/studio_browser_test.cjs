@@ -3,7 +3,8 @@
 // opened by puppeteer-core; a crossing picked on the map, then Khorgos given two more tracks; once the answer is drawn,
 // every number of the comparison tables must be the API's for the same request, the exported overlay must
 // pass `corridor validate` and `corridor run` it to the variant's numbers, and the page's link must restore
-// the state. Fails on anything the page logs as an error. Screenshots: BUILD_DIR/studio-screenshot.png (the page), studio-top.jpg (its top, as docs/studio.jpg) and
+// the state; then, served middle-corridor-2030, its ports on the map, in the queue chart and among the
+// bottlenecks. Fails on anything the page logs as an error. Screenshots: BUILD_DIR/studio-screenshot.png (the page), studio-top.jpg (its top, as docs/studio.jpg) and
 // studio-link-screenshot.png.
 //   node studio_browser_test.cjs CORRIDOR SOURCE_DIR BUILD_DIR CHROMIUM
 const { spawn, execFileSync } = require("node:child_process");
@@ -66,6 +67,35 @@ async function waitForAnswer(page, job) {
   await page.waitForFunction((previous) => document.body.dataset.state === "done" && document.body.dataset.job !== previous,
     { timeout: 600000, polling: 100 }, job || "");
   return page.evaluate(() => document.body.dataset.job);
+}
+
+// The studio on middle-corridor-2030, whose ports are resources: Aktau coloured by its berths on the map, its
+// trains outside the yard among the queues, its berths and yard among the bottlenecks.
+async function portsAreShown(browser, work, problems) {
+  for (const name of ["baseline-2025.yaml", "middle-corridor-2030.yaml"])
+    fs.copyFileSync(path.join(sourceDir, "scenarios", name), path.join(work, name));
+  const server = await startServer(path.join(work, "middle-corridor-2030.yaml"));
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1400, height: 1000 });
+    page.on("console", (msg) => { if (msg.type() === "error") problems.push("console (ports): " + msg.text()); });
+    page.on("pageerror", (e) => problems.push("page error (ports): " + e.message));
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-state="ready"]', { timeout: 600000 });
+    const fill = await page.$eval('circle.port[data-id="aktau"]', (c) => c.getAttribute("fill") + " " + c.textContent);
+    if (fill.startsWith("#5b8def") || !fill.includes("berths")) fail("the map does not colour Aktau by its berths: " + fill);
+    const options = await page.$$eval("#queue-select option", (o) => o.map((x) => x.value + "=" + x.textContent));
+    if (!options.includes("port:aktau=aktau (port: trains outside the yard)")) fail("the queue choice lacks Aktau's yard: " + options.join(", "));
+    await page.select("#queue-select", "port:aktau");
+    const drawn = await page.$$eval("#chart-queues path.series-base", (p) => p.length);
+    if (drawn !== 1) fail("the queue chart draws " + drawn + " series for Aktau's yard");
+    const row = await page.$$eval('#table-bottlenecks tr[data-id="aktau"] td', (tds) => tds.map((t) => t.textContent));
+    if (row[1] !== "port" || !["berths", "yard"].includes(row[2]) || !/(berths|yard) \d+/.test(row[5]))
+      fail("the bottleneck table's Aktau row is " + JSON.stringify(row));
+    console.log("studio_browser_test: middle-corridor-2030's ports on the map, in the queue chart and the bottlenecks (" + row.slice(0, 4).join(" ") + ")");
+  } finally {
+    server.child.kill("SIGTERM");
+  }
 }
 
 async function main() {
@@ -175,6 +205,7 @@ async function main() {
     if (!edits.includes("nodes.khorgos.tracks = " + tracks)) fail("the link's page lists the edits as " + edits);
     await again.screenshot({ path: path.join(buildDir, "studio-link-screenshot.png"), fullPage: true });
     console.log("studio_browser_test: the link restores the edit and the answer");
+    await portsAreShown(browser, work, problems);
     if (problems.length) fail("the page reported:\n" + problems.join("\n"));
     console.log("studio_browser_test: screenshots in " + buildDir + "/studio-screenshot.png, studio-top.jpg, studio-link-screenshot.png");
   } finally {

@@ -128,9 +128,13 @@ function drawNetwork(id, fc, edgeStyle, legend) {
   for (const f of nodes) {
     const p = f.properties, st = NODE_STYLE[p.kind] || NODE_STYLE.junction, [x, y] = proj(f.geometry.coordinates);
     placed.push([x - st.r, y - st.r, x + st.r, y + st.r]);
+    // A port that is a resource is coloured by its berths' utilisation, as a line is by its own.
+    const port = p.kind === "port" && p.yard_mean_teu !== undefined;
     const tip = `${p.name} (${p.kind}, ${p.country})` +
-                (p.mean_wait_h !== undefined ? `: mean wait ${fmt(p.mean_wait_h)} h, utilisation ${pct(p.utilization)}` : "");
-    parts.push(el("circle", {cx: x.toFixed(1), cy: y.toFixed(1), r: st.r, fill: st.fill, stroke: st.stroke,
+                (port ? `: berths ${pct(p.utilization)} used, mean wait for a berth ${fmt(p.mean_wait_h)} h, ` +
+                        `yard ${fmt(p.yard_mean_teu, 0)} TEU on average, ${fmt(p.gate_trains, 0)} trains held outside`
+                  : p.mean_wait_h !== undefined ? `: mean wait ${fmt(p.mean_wait_h)} h, utilisation ${pct(p.utilization)}` : "");
+    parts.push(el("circle", {cx: x.toFixed(1), cy: y.toFixed(1), r: st.r, fill: port ? utilColour(p.utilization) : st.fill, stroke: st.stroke,
                              "stroke-width": p.kind === "crossing" ? 2.5 : 1.5}, el("title", {}, esc(tip))));
   }
   for (const f of labelled) {
@@ -294,7 +298,19 @@ function drawQueues() {
   draw("chart-queues", W, H, parts);
 }
 
+// Resource ports (summary.json's `ports`, present only when the scenario has some).
+function drawPorts() {
+  const ports = Object.entries((S && S.ports) || {});
+  if (!ports.length) { hide("sec-ports"); return; }
+  table("table-ports", ["Id", "Berths", "Calls", "TEU handled", "Util.", "Wait h", "p95 h", "Ships waiting", "Dwell h",
+                        "Yard TEU", "Yard peak", "Trains outside", "Outside h"], ports.map(([id, v]) =>
+    [id, fmt(v.berths, 0), fmt(v.calls, 0), fmt(v.teu_handled, 0), pct(v.utilization, 0), fmt(v.mean_wait_h, 1),
+     fmt(v.p95_wait_h, 1), fmt(v.mean_ships_waiting, 2), fmt(v.dwell_h, 1), fmt(v.yard_mean_teu, 0),
+     fmt(v.yard_peak_teu, 0), fmt(v.gate_trains, 0), fmt(v.gate_wait_h, 1)]));
+}
+
 function drawTables() {
+  drawPorts();
   if (!S) { hide("sec-crossings"); hide("sec-routes"); return; }
   const q = Object.entries(S.crossings || {}).map(([id, v]) => [id, "crossing", v])
     .concat(Object.entries(S.ferries || {}).map(([id, v]) => [id, "ferry", v]));

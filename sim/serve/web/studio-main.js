@@ -69,15 +69,20 @@ function drawPanel() {
 function drawQueueChoice(prefer) {
   const select = studio.$("queue-select");
   const shown = currentRun();
-  const ids = Object.keys(shown.daily.queues);
+  // Crossings and ferries by id, then resource ports as "port:<id>" (their trains held outside the yard).
+  const ids = Object.keys(shown.daily.queues).concat(Object.keys(shown.daily.ports || {}).map((id) => "port:" + id));
   if (!ids.length) return;
-  let chosen = ids.includes(prefer) ? prefer : select.value;
+  const portId = "port:" + prefer;
+  let chosen = ids.includes(prefer) ? prefer : ids.includes(portId) ? portId : select.value;
   if (!ids.includes(chosen)) {
-    const mean = (id) => shown.daily.queues[id].mean_queue_trains.reduce((a, b) => a + b, 0);
+    const mean = (id) => studio.queueSeries(shown, id).reduce((a, b) => a + b, 0);
     chosen = ids.slice().sort((a, b) => mean(b) - mean(a))[0];
   }
   studio.clear(select);
-  for (const id of ids) select.append(studio.el("option", { value: id }, [id]));
+  for (const id of ids) {
+    const label = id.startsWith("port:") ? id.slice(5) + " (port: trains outside the yard)" : id;
+    select.append(studio.el("option", { value: id }, [label]));
+  }
   select.value = chosen;
   studio.drawQueues(studio.$("chart-queues"), page.base.run, page.answer ? page.answer.variant : null, chosen);
 }

@@ -123,10 +123,11 @@ studio.drawMap = function (svg, scenario, outlines, run, edited, selected, onPic
     const p = at(n.id);
     const v = values.nodes[n.id];
     const r = n.kind === "crossing" ? 6 : n.kind === "junction" ? 2.5 : 4.5;
-    const fill = n.kind === "crossing" ? studio.utilColour(v ? v.use : 0) : n.kind === "port" ? "#5b8def" : n.kind === "terminal" ? "#323f4b" : "#9aa5b1";
+    // A port that is a resource has its berths' utilisation (flows.geojson), coloured as a crossing's.
+    const fill = n.kind === "crossing" ? studio.utilColour(v ? v.use : 0) : n.kind === "port" ? (v ? studio.utilColour(v.use) : "#5b8def") : n.kind === "terminal" ? "#323f4b" : "#9aa5b1";
     const cls = "node " + n.kind + (selected === n.id ? " selected" : "");
     const dot = studio.svg("circle", { class: cls, cx: p[0], cy: p[1], r: r, fill: fill, "data-id": n.id });
-    dot.append(studio.svg("title", {}, [n.id + " (" + n.kind + ")" + (v ? ": " + studio.pct(v.use) + " used" : "")]));
+    dot.append(studio.svg("title", {}, [n.id + " (" + n.kind + ")" + (v ? ": " + (n.kind === "port" ? "berths " : "") + studio.pct(v.use) + " used" : "")]));
     if (n.kind !== "junction") dot.addEventListener("click", () => onPick("node", n.id));
     svg.append(dot);
     if (n.kind === "crossing" || edited.has(n.id)) {

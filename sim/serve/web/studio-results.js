@@ -80,6 +80,16 @@ studio.drawHeadline = function (answer, state) {
   }
 };
 
+// One run's trains waiting by day (each day's time-averaged queue) at a crossing or ferry (by id) or outside
+// a port's yard ("port:<id>"); null when the run has no such queue.
+studio.queueSeries = function (run, id) {
+  if (id.startsWith("port:")) {
+    const port = (run.daily.ports || {})[id.slice(5)];
+    return port ? port.mean_trains_outside : null;
+  }
+  return run.daily.queues[id] ? run.daily.queues[id].mean_queue_trains : null;
+};
+
 // Trains waiting by day (each day's time-averaged queue) for one queue, base in grey and variant in blue.
 studio.drawQueues = function (svg, base, variant, id) {
   const width = svg.clientWidth || 600;
@@ -88,7 +98,8 @@ studio.drawQueues = function (svg, base, variant, id) {
   studio.clear(svg);
   const series = [];
   for (const [run, cls] of [[base, "series-base"], [variant, "series-variant"]]) {
-    if (run && run.daily.queues[id]) series.push({ cls: cls, days: run.daily.day, values: run.daily.queues[id].mean_queue_trains });
+    const values = run ? studio.queueSeries(run, id) : null;
+    if (values) series.push({ cls: cls, days: run.daily.day, values: values });
   }
   if (!series.length) return;
   const left = 40;
@@ -109,7 +120,7 @@ studio.drawQueues = function (svg, base, variant, id) {
   }
 };
 
-studio.LIMIT_NAMES = { tracks: "tracks", daily_cap: "daily cap", slots: "line slots", ferry_capacity: "ferry capacity" };
+studio.LIMIT_NAMES = { tracks: "tracks", daily_cap: "daily cap", slots: "line slots", ferry_capacity: "ferry capacity", berths: "berths", yard: "yard" };
 
 studio.drawBottlenecks = function (table, warnings, elements) {
   studio.clear(table);
