@@ -8,6 +8,7 @@
 
 #include "calendar.hpp"
 #include "ports.hpp"
+#include "wagons.hpp"
 
 namespace corridor::detail {
 namespace {
@@ -80,6 +81,7 @@ void on_warmup_end(model& m) {
   for (auto& q : m.tallies.customs_queues) q.reset(now);
   for (auto& q : m.tallies.ferry_queues) q.reset(now);
   reset_port_tallies(m);
+  reset_wagon_tallies(m);
 }
 
 void close_queues(model& m) {
@@ -99,6 +101,7 @@ void close_queues(model& m) {
     q.finish(end);
   }
   close_port_tallies(m);
+  close_wagon_tallies(m);
 }
 
 }  // namespace corridor::detail
