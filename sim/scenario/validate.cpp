@@ -341,6 +341,7 @@ void checker::wagon_pools() {
   unique(s_.wagon_pools, "wagon pool");
   double largest_teu = s_.train_capacity_teu;
   for (const auto& f : s_.flows) largest_teu = std::max(largest_teu, f.train_capacity_teu);
+  for (const auto& mk : s_.markets) largest_teu = std::max(largest_teu, mk.train_capacity_teu);
   const int train_wagons = static_cast<int>(std::ceil(largest_teu / 2.0));
   std::unordered_map<std::string, const wagon_pool_spec*> owner;  // "<node>/<gauge>" -> pool
   for (const auto& w : s_.wagon_pools) {
