@@ -181,7 +181,7 @@ struct service_class_spec {
 struct wagon_pool_spec {
   std::string id;
   std::string description;
-  std::string operator_name;  // `operator`: who runs it (reported as written)
+  std::string operator_name;  // `operator`: who runs it (free text)
   int gauge_mm = 1520;
   int size_wagons = 0;            // platforms, split evenly among the homes at the start
   std::vector<std::string> home;  // node ids (terminals or crossings)

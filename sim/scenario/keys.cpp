@@ -407,7 +407,7 @@ std::vector<section_spec> make_sections() {
        "ceil(TEU / 2) of them, and empties go back as trains",
        {
            key("description", vt::string, "Free text"),
-           key("operator", vt::string, "Who runs the pool (reported as written)"),
+           key("operator", vt::string, "Who runs the pool (free text)"),
            key("gauge_mm", vt::integer, "The gauge of its wagons", "mm").req().ints({1000, 1435, 1520, 1668}),
            key("size_wagons", vt::integer, "Platforms in the pool, split evenly among its homes", "wagons")
                .req()
