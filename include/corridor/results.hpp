@@ -70,6 +70,40 @@ inline constexpr std::pair<const char*, double port_result::*> port_fields[] = {
     {"gate_trains", &port_result::gate_trains},
     {"max_gate_trains", &port_result::max_gate_trains}};
 
+// A wagon pool (rolling stock), over the report window: how busy its wagons were, the trains that waited for
+// them at its homes (a queue: waits from asking for wagons to taking them), and its empty trains.
+struct wagon_pool_result {
+  std::string id;
+  double size_wagons = 0.0;
+  double utilization = 0.0;    // time-averaged wagons out on trains (loaded or empty) / size
+  double home_share = 0.0;     // time-averaged wagons at its homes (ready or in turnaround) / size
+  double trains = 0.0;         // trains that took wagons
+  double trains_waited = 0.0;  // of which had to wait for them
+  double mean_wait_h = 0.0;    // per train that asked, from asking to taking (0 when there were enough)
+  double p95_wait_h = 0.0;
+  double mean_queue_trains = 0.0;  // time-averaged trains waiting for wagons
+  double max_queue_trains = 0.0;
+  double arrivals_per_h = 0.0;  // trains asking per hour (for Little's law)
+  double empty_trains = 0.0;    // that left in the window
+  double empty_train_km = 0.0;
+  double mean_empty_trip_h = 0.0;  // per empty train home: from the release of its wagons to its arrival
+};
+
+// A pool's measures in output order (flattened names "wagon_pools.<id>.<name>", summary.json); the size is a
+// setting and arrivals_per_h a check, apart.
+inline constexpr std::pair<const char*, double wagon_pool_result::*> wagon_pool_fields[] = {
+    {"utilization", &wagon_pool_result::utilization},
+    {"home_share", &wagon_pool_result::home_share},
+    {"trains", &wagon_pool_result::trains},
+    {"trains_waited", &wagon_pool_result::trains_waited},
+    {"mean_wait_h", &wagon_pool_result::mean_wait_h},
+    {"p95_wait_h", &wagon_pool_result::p95_wait_h},
+    {"mean_queue_trains", &wagon_pool_result::mean_queue_trains},
+    {"max_queue_trains", &wagon_pool_result::max_queue_trains},
+    {"empty_trains", &wagon_pool_result::empty_trains},
+    {"empty_train_km", &wagon_pool_result::empty_train_km},
+    {"mean_empty_trip_h", &wagon_pool_result::mean_empty_trip_h}};
+
 struct route_result {
   std::string flow;   // flow id
   std::string route;  // node ids joined by '>'
@@ -262,6 +296,10 @@ struct run_result {
 
   std::vector<queue_result> queues;
   std::vector<port_result> ports;  // resource ports, in network order
+  // Wagon pools in scenario order (none without `wagon_pools`), and their empty trains' km over the window.
+  std::vector<wagon_pool_result> wagon_pools;
+  double empty_train_km = 0.0;
+  double empty_trains = 0.0;
   std::vector<route_result> routes;
   std::vector<flow_result> flows;  // scenario flow order
   std::vector<edge_result> edges;
@@ -276,7 +314,8 @@ struct run_result {
   // Every number as (name, value) in a stable order: headline metrics as "metrics.<name>", then
   // "cost.<component>", "reliability.<field>" (when promised), "disruptions.<id>.<field>" (random ones),
   // "plans.<crossing>.<field>" (daily plans), "customs.<crossing>.<field>" (customs with servers),
-  // "crossings.<id>.<field>", "ferries.<id>.<field>", "ports.<id>.<field>", "routes.<flow>.<route>.<field>",
+  // "crossings.<id>.<field>", "ferries.<id>.<field>", "ports.<id>.<field>", "wagon_pools.<id>.<field>" and
+  // "wagon_pools.empty_train_km", "wagon_pools.empty_trains" (with pools), "routes.<flow>.<route>.<field>",
   // "edges.<id>.<field>", "flows.<id>.<field>", "markets.<id>.<field>", "shares.<id>.<field>",
   // "gateways.<id>.<field>".
   std::vector<std::pair<std::string, double>> flatten() const;

@@ -173,6 +173,22 @@ struct service_class_spec {
   source_loc loc;
 };
 
+// A pool of wagons (40-ft platforms) of one gauge, kept at its home nodes (docs/model.md, Rolling stock): a
+// train forming at a home whose first line has the pool's gauge, or changing to that gauge at a home that is
+// a crossing, takes ceil(TEU / 2) of them and waits for them when too few are there; it releases them where
+// it next changes gauge or at its destination, and they go back as an empty train to a home, where they are
+// ready again after the turnaround. A scenario without pools runs as if wagons were never short.
+struct wagon_pool_spec {
+  std::string id;
+  std::string description;
+  std::string operator_name;  // `operator`: who runs it (free text)
+  int gauge_mm = 1520;
+  int size_wagons = 0;            // platforms, split evenly among the homes at the start
+  std::vector<std::string> home;  // node ids (terminals or crossings)
+  double turnaround_h = 0.0;      // at home, from an empty train's arrival until its wagons can load again
+  source_loc loc;
+};
+
 // Demand from one terminal to another, in TEU per week.
 struct flow_spec {
   std::string id;
@@ -351,6 +367,7 @@ struct scenario {
   std::vector<edge_spec> edges;
   std::vector<cargo_class_spec> cargo_classes;
   std::vector<service_class_spec> service_classes;
+  std::vector<wagon_pool_spec> wagon_pools;
   std::vector<flow_spec> flows;
   std::vector<disruption_spec> disruptions;
   std::vector<family_spec> families;

@@ -216,6 +216,19 @@ std::string format_run_summary(const run_summary& s, double wall_seconds) {
     }
     out += "\n" + ports.render();
   }
+  if (find_metric(s, "wagon_pools.empty_train_km") != nullptr) {
+    text_table pools({"Wagon pool", "utilization", "trains waited", "mean wait h", "mean queue trains",
+                      "empty trains", "empty train-km"});
+    for (const metric_stat& m : s.metrics) {
+      const metric_parts p = split_metric_name(m.name);
+      if (p.kind != "wagon_pools" || p.field != "utilization" || p.element.empty()) continue;
+      const auto v = [&](const char* field) { return stat("wagon_pools." + p.element + "." + field)->mean; };
+      pools.add_row({p.element, human_percent(v("utilization")), human_number(v("trains_waited"), 0),
+                     human_number(v("mean_wait_h"), 1), human_number(v("mean_queue_trains"), 2),
+                     human_number(v("empty_trains"), 0), human_number(v("empty_train_km"), 0)});
+    }
+    out += "\n" + pools.render();
+  }
 
   text_table lines({"Line with slots", "slots/day each way", "slot use", "mean slot wait h"});
   for (const network_edge& e : s.network.edges) {

@@ -189,7 +189,8 @@ void add_grouped(ojson& out, const run_summary& s, const std::string& kind) {
 
 // "reliability" (the on-time share against promised transits) when a flow or market promises one,
 // "disruptions" by id when the scenario has random ones, "plans" by crossing when some crossing has a daily
-// plan, and "customs" by crossing where customs has servers: each field with its "_ci95".
+// plan, "customs" by crossing where customs has servers, and "wagon_pools" by pool with "empty_trains" when
+// the scenario has wagon pools: each field with its "_ci95".
 void add_optional(ojson& out, const run_summary& s) {
   ojson reliability = ojson::object();
   for (const metric_stat& m : s.metrics) {
@@ -211,6 +212,15 @@ void add_optional(ojson& out, const run_summary& s) {
     return split_metric_name(m.name).kind == "customs";
   });
   if (customs) add_grouped(out, s, "customs");
+  // Rolling stock: each pool's fields, and the empty trains' km and count over every pool.
+  if (const metric_stat* km = find_metric(s, "wagon_pools.empty_train_km")) {
+    add_grouped(out, s, "wagon_pools");
+    const metric_stat& trains = metric(s, "wagon_pools.empty_trains");
+    out["empty_trains"] = {{"trains", json_number(trains.mean)},
+                           {"trains_ci95", json_number(trains.half_width_95)},
+                           {"train_km", json_number(km->mean)},
+                           {"train_km_ci95", json_number(km->half_width_95)}};
+  }
 }
 
 }  // namespace

@@ -117,6 +117,14 @@ std::vector<std::pair<std::string, double>> run_result::flatten() const {
   for (const port_result& p : ports) {
     for (const auto& [name, field] : port_fields) out.emplace_back("ports." + p.id + "." + name, p.*field);
   }
+  for (const wagon_pool_result& w : wagon_pools) {
+    for (const auto& [name, field] : wagon_pool_fields)
+      out.emplace_back("wagon_pools." + w.id + "." + name, w.*field);
+  }
+  if (!wagon_pools.empty()) {
+    out.emplace_back("wagon_pools.empty_trains", empty_trains);
+    out.emplace_back("wagon_pools.empty_train_km", empty_train_km);
+  }
   std::string last_flow;
   int index = 0;
   for (const route_result& r : routes) {

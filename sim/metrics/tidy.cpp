@@ -123,6 +123,9 @@ std::string metric_unit(std::string_view kind, std::string_view field) {
   if (field == "teu_handled") return "TEU/window";     // ports: loaded or unloaded at a berth
   if (field == "gate_trains") return "trains/window";  // ports: trains held outside the full yard
   if (field == "mean_ships_waiting" || field == "ships_waiting" || field == "ships_at_berth") return "ships";
+  if (field == "trains_waited" || field == "empty_trains") return "trains/window";  // wagon pools
+  if (field == "empty_train_km") return "km/window";
+  if (field == "home_share") return "fraction";
   if (ends_with(field, "trains_outside")) return "trains";  // ports' daily series: outside the full yard
   if (ends_with(field, "_trains")) return "trains";         // queue lengths
   if (ends_with(field, "_teu")) return "TEU";

@@ -314,6 +314,33 @@ void add_ports(run_result& r, const model& m) {
   }
 }
 
+// Each wagon pool: its wagons out and at home over the window, the trains that waited for them (a queue),
+// and its empty trains; and the empty trains' km over every pool.
+void add_wagon_pools(run_result& r, const model& m) {
+  for (std::size_t k = 0; k < m.tallies.wagon_pools.size(); ++k) {
+    const wagon_pool_tally& t = m.tallies.wagon_pools[k];
+    const double size = m.spec.wagon_pools[k].size_wagons;
+    wagon_pool_result w;
+    w.id = m.spec.wagon_pools[k].id;
+    w.size_wagons = size;
+    w.utilization = ratio(t.trains.mean_busy(), size);
+    w.home_share = ratio(t.at_home.mean(m.frame.horizon_h), size);
+    w.trains = static_cast<double>(t.trains.served());
+    w.trains_waited = t.waited;
+    w.mean_wait_h = t.trains.waits().mean();
+    w.p95_wait_h = t.trains.waits().p95();
+    w.mean_queue_trains = t.trains.mean_waiting();
+    w.max_queue_trains = t.trains.max_waiting();
+    w.arrivals_per_h = ratio(static_cast<double>(t.trains.arrivals()), t.trains.elapsed());
+    w.empty_trains = t.empty_trains;
+    w.empty_train_km = t.empty_train_km;
+    w.mean_empty_trip_h = ratio(t.empty_trip_h, t.empty_arrivals);
+    r.empty_trains += t.empty_trains;
+    r.empty_train_km += t.empty_train_km;
+    r.wagon_pools.push_back(std::move(w));
+  }
+}
+
 route_result route_summary(const model& m, service_id f, std::size_t i, double flow_trains) {
   const service_tally& tally = m.tallies.services[f];
   route_result rr;
@@ -557,6 +584,7 @@ run_result assemble_result(const model& m) {
   add_empty_trains(r, m);
   add_queues(r, m);
   add_ports(r, m);
+  add_wagon_pools(r, m);
   add_routes(r, m);
   add_edges(r, m);
   const transit_samples transit = gather_transit(m);

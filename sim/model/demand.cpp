@@ -20,6 +20,7 @@
 #include "corridor/random.hpp"
 #include "journey.hpp"
 #include "routing.hpp"
+#include "wagons.hpp"
 #include "years.hpp"
 
 namespace corridor::detail {
@@ -197,6 +198,7 @@ void depart_train(model& m, service_id s, std::size_t teu) {
   t.cost.handling = origin.handling_usd_per_teu;
   if (in_window(m)) record_departure(m.tallies, t);
   store_train(m, id, std::move(t));
+  if (m.facts.has_wagons && !take_wagons_at_origin(m, id)) return;  // it goes on once it has wagons
   if (hold_h > 0.0) {
     m.eng.schedule_in(hold_h, ev_plan_release, id);  // held at its origin until its booked day
     return;

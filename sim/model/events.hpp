@@ -24,6 +24,7 @@ enum event_kind : std::uint32_t {
   ev_ship_arrives,         // target: ship (at the far port of its ferry leg)
   ev_new_year,             // target: the year that begins (multi-year runs: years.cpp)
   ev_opening,              // target: project (multi-year runs: years.cpp)
+  ev_wagons_ready,         // target: wagon home (model_facts::wagon_homes); data: wagons out of turnaround
 };
 
 constexpr std::uint32_t disruption_ends = 0;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "corridor/network.hpp"
 #include "corridor/scenario.hpp"
 
 namespace corridor::detail {
@@ -72,11 +73,32 @@ struct edge_facts {
   double travel_h = 0.0;
 };
 
+// A home of a wagon pool, numbered densely over all pools (an ev_wagons_ready's target).
+struct wagon_home_facts {
+  std::uint32_t pool = 0;
+  std::uint32_t home = 0;  // index in the pool's `home` list
+  vertex_t node = 0;
+  int gauge_mm = 0;
+  int stock = 0;  // the wagons it starts with: the base stock released wagons restore (wagons.cpp)
+};
+
+// A wagon pool: its homes (dense indices into model_facts::wagon_homes) and the weights of the search for an
+// empty train's path home (travel hours on rail lines of its gauge, every other edge absent).
+struct wagon_pool_facts {
+  std::vector<std::uint32_t> homes;
+  path_weights empty_weights;
+};
+
 struct model_facts {
   std::vector<service_facts> services;
   std::vector<edge_facts> edges;  // per graph edge
   std::vector<node_facts> nodes;  // per vertex
   bool has_plans = false;         // some crossing has a daily plan
+  // Rolling stock: false without wagon_pools, and then nothing below is used.
+  bool has_wagons = false;
+  std::vector<wagon_pool_facts> wagon_pools;
+  std::vector<wagon_home_facts> wagon_homes;
+  std::vector<std::vector<std::uint32_t>> wagon_homes_at;  // per vertex: the homes there (one per gauge)
 };
 
 }  // namespace corridor::detail

@@ -7,19 +7,29 @@
 #include "lines.hpp"
 #include "outcomes.hpp"
 #include "routing.hpp"
+#include "wagons.hpp"
 
 namespace corridor::detail {
 
 void on_train_at_node(model& m, train_id id) {
   train_state& t = m.state.trains[id];
+  if (t.empty) {
+    on_empty_at_node(m, id);
+    return;
+  }
   const vertex_t v = t.nodes[t.pos];
   if (m.facts.nodes[v].in_share_region) t.via_share_region = true;
   t.cost.handling += node_spec_of(m, v).handling_usd_per_teu;
   if (t.pos + 1 == t.nodes.size()) {
+    if (t.wagons > 0) release_wagons(m, id, v);
     deliver(m, id);
     return;
   }
   if (m.facts.nodes[v].is_crossing) {
+    if (m.facts.has_wagons) {
+      wagons_at_crossing(m, v, id);
+      return;
+    }
     join_crossing(m, v, id);
     return;
   }
@@ -33,9 +43,12 @@ void on_train_at_node(model& m, train_id id) {
 
 void leave_node(model& m, train_id id) {
   train_state& t = m.state.trains[id];
-  if (t.plan_version != m.state.plan_version) replan(m, t);
+  if (t.plan_version != m.state.plan_version && !t.empty) replan(m, t);  // an empty train keeps its path
   const edge_id e = t.edges[t.pos];
   if (is_ferry(m, e)) {
+    // A feeder takes the containers off their wagons (a rail ferry takes the wagons along).
+    if (t.wagons > 0 && edge_spec_of(m, e).ferry.service != ferry_service::rail_ferry)
+      release_wagons(m, id, t.nodes[t.pos]);
     join_ferry(m, e, id);
     return;
   }

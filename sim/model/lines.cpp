@@ -40,7 +40,7 @@ void board_line(model& m, train_id id, edge_id e) {
   }
   double travel_h = ep.travel_days() * hours_per_day;
   if (line.travel_varies) travel_h = sample_lognormal(line.travel, line.travel_rng);  // lognormal, cv > 0
-  travel_h /= m.facts.services[t.service].speed_factor;  // a lognormal scaled keeps its cv; 1: bits kept
+  if (!t.empty) travel_h /= m.facts.services[t.service].speed_factor;  // a lognormal scaled keeps its cv
   t.cost.haulage += ep.tariff_usd_per_teu_km * ep.distance_km;
   record_line_departure(m, e, depart, t.teu());
   ++t.pos;

@@ -8,6 +8,7 @@
 
 #include "calendar.hpp"
 #include "ports.hpp"
+#include "wagons.hpp"
 
 namespace corridor::detail {
 namespace {
@@ -81,6 +82,7 @@ void on_warmup_end(model& m) {
   for (auto& q : m.tallies.customs_queues) q.reset(now);
   for (auto& q : m.tallies.ferry_queues) q.reset(now);
   reset_port_tallies(m);
+  reset_wagon_tallies(m);
 }
 
 void close_queues(model& m) {
@@ -100,6 +102,7 @@ void close_queues(model& m) {
     q.finish(end);
   }
   close_port_tallies(m);
+  close_wagon_tallies(m);
 }
 
 }  // namespace corridor::detail

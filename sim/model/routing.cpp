@@ -14,6 +14,7 @@
 #include "crossings.hpp"
 #include "disruptions.hpp"
 #include "ferries.hpp"
+#include "wagons.hpp"
 
 namespace corridor::detail {
 namespace {
@@ -39,6 +40,7 @@ double walk_route(const model& m, std::span<const vertex_t> nodes, std::span<con
         if (m.facts.nodes[from].daily_plan[static_cast<std::size_t>(way)] > 0) t += at_plan(from, way, t);
       }
       t += at_crossing(from);
+      if (m.facts.has_wagons) t += expected_wagon_wait_h(m, from, edges[i - 1], e);
     }
     const edge_facts& ef = m.facts.edges[e];
     if (ef.ferry) {

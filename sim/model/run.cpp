@@ -15,6 +15,7 @@
 #include "model.hpp"
 #include "outcomes.hpp"
 #include "ports.hpp"
+#include "wagons.hpp"
 #include "years.hpp"
 
 namespace corridor {
@@ -57,6 +58,8 @@ void dispatch(model& m, const event& e) {
       return on_new_year(m, e.target);
     case ev_opening:
       return on_opening(m, e.target);
+    case ev_wagons_ready:
+      return on_wagons_ready(m, e.target, e.data);
     default:
       throw model_error(fmt::format("unknown event kind {}", e.kind));
   }
@@ -64,6 +67,7 @@ void dispatch(model& m, const event& e) {
 
 // The order of these first events is part of the results: at equal times and priorities they run FIFO.
 void start(model& m) {
+  start_wagons(m);  // schedules nothing: the pools are full at their homes before the first train forms
   start_demand(m);
   start_ferries(m);
   schedule_disruptions(m);

@@ -9,6 +9,7 @@
 #include "costs.hpp"
 #include "disruptions.hpp"
 #include "model.hpp"
+#include "wagons.hpp"
 
 namespace corridor::detail {
 namespace {
@@ -153,6 +154,7 @@ model_facts make_facts(const prepared_scenario& p) {
     facts.nodes.push_back(make_node_facts(p, v, countries));
     facts.has_plans = facts.has_plans || facts.nodes.back().has_plan;
   }
+  add_wagon_facts(p, facts);
   return facts;
 }
 
@@ -222,6 +224,7 @@ run_tallies make_tallies(const prepared_scenario& p) {
   for (const share_spec& share : r.shares) t.share_avoiding.push_back(share.via_region.empty());
   t.gateway_trains.assign(r.gateways.size(), 0.0);
   t.gateway_teu.assign(r.gateways.size(), 0.0);
+  t.wagon_pools.resize(p.spec.wagon_pools.size());
   t.markets.resize(p.spec.markets.size());
   for (std::size_t m = 0; m < p.spec.markets.size(); ++m)
     t.markets[m].mode_teu.assign(1 + p.spec.markets[m].alternatives.size(), 0.0);

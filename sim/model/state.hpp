@@ -79,6 +79,11 @@ struct train_state {
   std::uint8_t priority = 0;       // its service class's: queues serve higher priorities first
   bool via_share_region = false;
   bool delivered = false;
+  // Rolling stock (wagons.cpp): the pool whose wagons it runs on and how many; an empty train carries only
+  // them back to a home (no containers, no service: `service` is meaningless for it).
+  bool empty = false;
+  std::uint32_t wagon_pool = 0;
+  std::uint32_t wagons = 0;                                                     // 0: on no pool's wagons
   double teu() const { return static_cast<double>(container_entry_h.size()); }  // containers on board
   cost_breakdown cost;  // USD per TEU, accumulated along the way
 };
@@ -163,6 +168,25 @@ struct port_state {
   rng_stream dwell_rng = unkeyed_stream();
 };
 
+// One home of a wagon pool: the wagons ready there, those in turnaround and those on their way back (on
+// empty trains bound for it), and the trains waiting for wagons, FIFO within a priority.
+struct wagon_home_state {
+  int available = 0;
+  int turnaround = 0;
+  int inbound = 0;
+  int needed = 0;  // wagons the trains waiting here need
+  std::deque<train_id> waiting;
+  double recent_wait_h = 0.0;  // smoothed wait of the trains served here lately (what route choice sees)
+  // Empty trains' paths here, per vertex they leave from, found when first needed.
+  std::vector<path> paths;
+  std::vector<bool> path_known;
+};
+
+struct wagon_pool_state {
+  std::vector<wagon_home_state> homes;  // in the pool's `home` order
+  int out = 0;                          // on trains, loaded or empty
+};
+
 // A disruption in force, and when the trains choosing routes expect it to end.
 struct disruption_state {
   bool active = false;
@@ -179,6 +203,7 @@ struct corridor_state {
   std::vector<port_state> ports;          // per vertex; used at ports that are resources only
   std::vector<ship_state> ships;
   std::vector<disruption_state> disruptions;
+  std::vector<wagon_pool_state> wagon_pools;  // scenario order; empty without pools
   std::uint64_t plan_version = 0;  // bumped when the network changes; a train re-plans when its plan is older
 };
 

@@ -44,6 +44,19 @@ struct port_tally {
   double yard_day_start_h = 0.0, yard_day_mark = 0.0;
 };
 
+// A wagon pool: the trains waiting for wagons as a queue (busy: wagons out on trains, loaded or empty), the
+// wagons at its homes (ready or in turnaround) counted apart, so that out + home = size can be checked on the
+// integrals, and its empty trains.
+struct wagon_pool_tally {
+  queue_stats trains;
+  time_weighted at_home;
+  double waited = 0.0;        // trains served in the window that had to wait (wait > 0)
+  double empty_trains = 0.0;  // that left in the window
+  double empty_train_km = 0.0;
+  double empty_arrivals = 0.0;  // empty trains home in the window ...
+  double empty_trip_h = 0.0;    // ... and their hours from release to home, summed
+};
+
 struct plan_tally {  // one crossing's daily plan, over the window (trains by the day they left their origin)
   double booked = 0.0;  // trains that booked a place
   double held = 0.0;    // of which held at their origin for a later day
@@ -119,10 +132,11 @@ struct run_tallies {
   std::vector<line_tally> lines;                               // per graph edge
   std::vector<ferry_tally> ferries;                            // per graph edge
   std::vector<plan_tally> plans;                               // per vertex; crossings with a plan
-  std::vector<queue_stats> customs_queues;  // per vertex; crossings with customs_servers > 0
-  std::vector<port_tally> ports;            // per vertex; used at resource ports only
-  double day_teu = 0.0, day_trains = 0.0;   // delivered in the day in progress, warm-up or not
-  std::vector<daily_row> daily;             // the days of the window
+  std::vector<queue_stats> customs_queues;    // per vertex; crossings with customs_servers > 0
+  std::vector<port_tally> ports;              // per vertex; used at resource ports only
+  std::vector<wagon_pool_tally> wagon_pools;  // scenario order
+  double day_teu = 0.0, day_trains = 0.0;     // delivered in the day in progress, warm-up or not
+  std::vector<daily_row> daily;               // the days of the window
 };
 
 // A train left its origin on route `route` of its service's path set, inside the window.

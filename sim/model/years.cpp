@@ -114,6 +114,10 @@ void restart_tallies(model& m) {
     keep(next.ports[v].gate, old.ports[v].gate);
     keep(next.ports[v].yard, old.ports[v].yard);
   }
+  for (std::size_t k = 0; k < next.wagon_pools.size(); ++k) {
+    keep(next.wagon_pools[k].trains, old.wagon_pools[k].trains);
+    keep(next.wagon_pools[k].at_home, old.wagon_pools[k].at_home);
+  }
   m.tallies = std::move(next);
   on_warmup_end(m);  // every queue's window restarts now
 }

@@ -166,6 +166,7 @@ class checker {
   void ferry_capacity(const edge_spec& e);
   void flow(const flow_spec& f);
   void disruption(const disruption_spec& d);
+  void wagon_pools();
   // validate_markets.cpp
   void choice();
   void report();

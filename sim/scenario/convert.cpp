@@ -60,6 +60,18 @@ void converter::read_service_class(const tentry& e, service_class_spec& c) {
   read_number(e.value, "speed_factor", ctx, c.speed_factor);
 }
 
+void converter::read_wagon_pool(const tentry& e, wagon_pool_spec& w) {
+  const std::string ctx = "wagon pool " + in_quotes(e.key);
+  if (!expect_map(e.value, e.key_loc, ctx)) return;
+  check_keys(e.value, e.key_loc, section("wagon_pool"), ctx, applies::any, "");
+  read_string(e.value, "description", ctx, w.description);
+  read_string(e.value, "operator", ctx, w.operator_name);
+  read_int(e.value, "gauge_mm", ctx, w.gauge_mm);
+  read_int(e.value, "size_wagons", ctx, w.size_wagons);
+  read_strings(e.value, "home", ctx, w.home, "a list of node ids", "a node id");
+  read_number(e.value, "turnaround_h", ctx, w.turnaround_h);
+}
+
 void converter::read_node(const tentry& e, node_spec& n) {
   const std::string ctx = "node " + in_quotes(e.key);
   if (!expect_map(e.value, e.key_loc, ctx)) return;
@@ -211,6 +223,7 @@ scenario converter::run(const tnode& root, const std::string& file, const std::s
   read_collection(root, "cargo_classes", "", "cargo class", s.cargo_classes, &converter::read_cargo_class);
   read_collection(root, "service_classes", "", "service class", s.service_classes,
                   &converter::read_service_class);
+  read_collection(root, "wagon_pools", "", "wagon pool", s.wagon_pools, &converter::read_wagon_pool);
   read_collection(root, "nodes", "", "node", s.nodes, &converter::read_node);
   read_collection(root, "edges", "", "edge", s.edges, &converter::read_edge);
   read_collection(root, "flows", "", "flow", s.flows, &converter::read_flow);

@@ -85,6 +85,7 @@ class converter {
   void read_disruption(const tentry& e, disruption_spec& d);
   void read_cargo_class(const tentry& e, cargo_class_spec& c);
   void read_service_class(const tentry& e, service_class_spec& c);
+  void read_wagon_pool(const tentry& e, wagon_pool_spec& w);
   void read_region(const tentry& e, region_spec& r);
   // convert_markets.cpp
   void read_choice_settings(const tnode& root, choice_spec& c);

@@ -117,6 +117,9 @@ std::vector<section_spec> make_sections() {
            key("service_classes", vt::id_map,
                "Service class id -> a class of train above ordinary (an express with priority paths)")
                .of("service_class"),
+           key("wagon_pools", vt::id_map,
+               "Wagon pool id -> platforms of one gauge at home nodes; without pools wagons are never short")
+               .of("wagon_pool"),
            key("nodes", vt::id_map, "Node id -> node").of("node"),
            key("edges", vt::id_map, "Edge id -> rail line or ferry leg").of("edge"),
            key("flows", vt::id_map, "Flow id -> origin-destination demand").of("flow"),
@@ -129,7 +132,7 @@ std::vector<section_spec> make_sections() {
            key("markets", vt::id_map, "Market id -> demand of all modes between two regions").of("market"),
            key("remove", vt::string_list,
                "Overlays only: ids of base nodes, edges, flows, disruptions, markets, corridor families, "
-               "alternatives or report shares to drop"),
+               "alternatives, wagon pools or report shares to drop"),
            key("years", vt::map,
                "A multi-year run: calendar years {from, to} of 365 days each; sets horizon_days")
                .of("years"),
@@ -397,6 +400,29 @@ std::vector<section_spec> make_sections() {
                "Travel time on every rail line divided by this (default 1: an ordinary train's)")
                .gt(0)
                .le(3),
+       }});
+  all.push_back(
+      {"wagon_pool",
+       "Platforms of one gauge kept at home nodes: trains forming or changing to that gauge there take "
+       "ceil(TEU / 2) of them, and empties go back as trains",
+       {
+           key("description", vt::string, "Free text"),
+           key("operator", vt::string, "Who runs the pool (free text)"),
+           key("gauge_mm", vt::integer, "The gauge of its wagons", "mm").req().ints({1000, 1435, 1520, 1668}),
+           key("size_wagons", vt::integer, "Platforms in the pool, split evenly among its homes", "wagons")
+               .req()
+               .ge(1)
+               .le(1000000),
+           key("home", vt::string_list,
+               "Node ids where its wagons are kept: terminals where trains form, crossings where the gauge "
+               "changes to the pool's")
+               .req(),
+           key("turnaround_h", vt::number,
+               "At home, from an empty train's arrival until its wagons can be loaded again (loading, "
+               "inspection)",
+               "h")
+               .ge(0)
+               .le(8760),
        }});
   all.push_back(
       {"flow",

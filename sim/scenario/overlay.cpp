@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 // Top-level collections whose entries `remove` may drop; report shares too (report_shares below).
 const std::vector<std::string_view> removable = {
-    "nodes", "edges", "flows", "disruptions", "corridor_families", "alternatives", "markets"};
+    "nodes", "edges", "flows", "disruptions", "corridor_families", "alternatives", "markets", "wagon_pools"};
 
 tnode* report_shares(tnode& root) {
   auto* report = root.find("report");

@@ -150,8 +150,8 @@ json distribution_schema() {
 std::string scenario_json_schema() {
   json defs = json::object();
   for (const char* name : {"route_choice", "choice", "report", "share", "cargo_class", "service_class",
-                           "node", "edge", "flow", "disruption", "family", "alternative", "market",
-                           "market_pair", "market_risk", "scale_demand", "years", "project"}) {
+                           "wagon_pool", "node", "edge", "flow", "disruption", "family", "alternative",
+                           "market", "market_pair", "market_risk", "scale_demand", "years", "project"}) {
     defs[name] = section_schema(section(name));
   }
   // A project states only the keys of a node or edge that change: their patches (made below).

@@ -379,6 +379,16 @@ std::string to_yaml(const scenario& s) {
     w.line(4, "priority", num(c.priority));
     w.line(4, "speed_factor", num(c.speed_factor));
   }
+  if (!s.wagon_pools.empty()) w.out << "wagon_pools:\n";
+  for (const auto& p : s.wagon_pools) {
+    w.open(2, str(p.id));
+    if (!p.description.empty()) w.line(4, "description", str(p.description));
+    if (!p.operator_name.empty()) w.line(4, "operator", str(p.operator_name));
+    w.line(4, "gauge_mm", num(p.gauge_mm));
+    w.line(4, "size_wagons", num(p.size_wagons));
+    w.line(4, "home", ids(p.home));
+    w.line(4, "turnaround_h", num(p.turnaround_h));
+  }
   w.out << (s.nodes.empty() ? "nodes: {}\n" : "nodes:\n");
   for (const auto& n : s.nodes) write_node(w, n, s.first_year);
   w.out << (s.edges.empty() ? "edges: {}\n" : "edges:\n");

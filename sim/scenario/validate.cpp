@@ -3,7 +3,9 @@
 // file, points each message at the value as written rather than at its entity.
 #include "checker.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 namespace corridor::detail {
 namespace {
@@ -333,6 +335,58 @@ void checker::random_disruption(const disruption_spec& d, const std::string& ctx
   }
 }
 
+// Pools: homes that exist and are terminals or crossings, one pool per gauge at a node, and enough wagons at
+// each home from the start for the largest train (ceil(TEU / 2) platforms), or its trains could never leave.
+void checker::wagon_pools() {
+  unique(s_.wagon_pools, "wagon pool");
+  double largest_teu = s_.train_capacity_teu;
+  for (const auto& f : s_.flows) largest_teu = std::max(largest_teu, f.train_capacity_teu);
+  for (const auto& mk : s_.markets) largest_teu = std::max(largest_teu, mk.train_capacity_teu);
+  const int train_wagons = static_cast<int>(std::ceil(largest_teu / 2.0));
+  std::unordered_map<std::string, const wagon_pool_spec*> owner;  // "<node>/<gauge>" -> pool
+  for (const auto& w : s_.wagon_pools) {
+    const auto ctx = "wagon pool " + q(w.id);
+    const auto& gauges = section("wagon_pool").at("gauge_mm").int_choices;
+    if (std::find(gauges.begin(), gauges.end(), w.gauge_mm) == gauges.end()) {
+      diags_.error(
+          at("wagon_pools", w.id, "gauge_mm", w.loc),
+          "gauge_mm of " + ctx + " must be one of 1000, 1435, 1520, 1668, got " + std::to_string(w.gauge_mm));
+    }
+    range("wagon_pool", "wagon_pools", w.id, ctx, "size_wagons", w.size_wagons, w.loc);
+    range("wagon_pool", "wagon_pools", w.id, ctx, "turnaround_h", w.turnaround_h, w.loc);
+    if (w.home.empty()) {
+      diags_.error(at("wagon_pools", w.id, "home", w.loc),
+                   "home of " + ctx + " is empty; list at least one node");
+      continue;
+    }
+    for (std::size_t i = 0; i < w.home.size(); ++i) {
+      const auto loc = item_at("wagon_pools", w.id, "home", i, w.loc);
+      if (!reference_at(loc, ctx, w.home[i], "node", nodes_)) continue;
+      const node_spec* n = find_node(w.home[i]);
+      if (n->kind != node_kind::terminal && n->kind != node_kind::crossing) {
+        diags_.error(loc,
+                     ctx + ": home " + q(w.home[i]) +
+                         " must be a terminal (trains form there) or a crossing (the gauge changes there)");
+      }
+      const auto [it, first] = owner.emplace(w.home[i] + "/" + std::to_string(w.gauge_mm), &w);
+      if (!first) {
+        diags_.error(loc, "wagon pools " + q(it->second->id) + " and " + q(w.id) + " both keep " +
+                              std::to_string(w.gauge_mm) + " mm wagons at " + q(w.home[i]) +
+                              "; a node has at most one pool per gauge");
+      }
+    }
+    const int per_home = w.size_wagons / static_cast<int>(w.home.size());
+    if (w.size_wagons >= 1 && per_home < train_wagons) {
+      diags_.error(at("wagon_pools", w.id, "size_wagons", w.loc),
+                   "size_wagons of " + ctx + " gives each of its " + std::to_string(w.home.size()) +
+                       " homes " + std::to_string(per_home) +
+                       " wagons, fewer than the largest train needs (" + std::to_string(train_wagons) +
+                       " platforms for " + format_number(largest_teu) + " TEU); give it at least " +
+                       std::to_string(train_wagons * static_cast<int>(w.home.size())));
+    }
+  }
+}
+
 void checker::run() {
   top();
   regions();
@@ -347,6 +401,7 @@ void checker::run() {
   for (const auto& e : s_.edges) edge(e);
   for (const auto& f : s_.flows) flow(f);
   for (const auto& d : s_.disruptions) disruption(d);
+  wagon_pools();
   choice();
   report();
   families();

@@ -182,6 +182,12 @@ const broken_case corpus[] = {
     {"service-class-unknown.yaml",
      "broken/service-class-unknown.yaml:5:109: error: flow 'xian-duisburg-express' refers to unknown service "
      "class 'expres'; did you mean 'express'?"},
+    {"wagon-pool-unknown-home.yaml",
+     "broken/wagon-pool-unknown-home.yaml:4:58: error: wagon pool 'ktz' refers to unknown node 'altynkol'"},
+    {"wagon-pool-too-small.yaml",
+     "broken/wagon-pool-too-small.yaml:4:38: error: size_wagons of wagon pool 'ktz' gives each of its 1 "
+     "homes 30 "
+     "wagons, fewer than the largest train needs (45 platforms for 90 TEU); give it at least 45"},
     {"service-class-priority.yaml",
      "broken/service-class-priority.yaml:3:39: error: priority of service class 'express' must be >= 1 and "
      "<= 100, got 0"},
