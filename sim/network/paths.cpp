@@ -113,10 +113,6 @@ void router::sift_down(const std::vector<double>& dist) const {
   }
 }
 
-// boost::dijkstra_shortest_paths over the graph filtered by the block lists, step for step: a vertex is
-// discovered (given its first distance and pushed) by the first open edge that reaches it, an edge to a
-// vertex still in the heap relaxes it only when strictly cheaper, and the visited edges come in adjacency
-// order. Unreached vertices keep the largest double, as Boost leaves them.
 // How many vertices a search must settle before it may stop: the open ones marked in `until` and `target`
 // (a blocked vertex is never settled, the root always is); 0 for the whole tree.
 std::size_t router::to_settle(vertex_t root, const std::vector<bool>* until, vertex_t target) const {
@@ -127,9 +123,13 @@ std::size_t router::to_settle(vertex_t root, const std::vector<bool>* until, ver
   return n;
 }
 
-// A search that stops once the vertices it was asked for are settled leaves their distances and
-// predecessors exactly as the whole search would: a settled vertex is never relaxed again, and its tree
-// path runs through vertices settled before it.
+// boost::dijkstra_shortest_paths over the graph filtered by the block lists, step for step: a vertex is
+// discovered (given its first distance and pushed) by the first open edge that reaches it, an edge to a
+// vertex still in the heap relaxes it only when strictly cheaper, and the visited edges come in adjacency
+// order. Unreached vertices keep the largest double, as Boost leaves them. A search that stops once the
+// vertices it was asked for are settled leaves their distances and predecessors exactly as the whole
+// search would: a settled vertex is never relaxed again, and its tree path runs through vertices settled
+// before it.
 void router::dijkstra(vertex_t root, std::vector<double>& dist, std::vector<std::uint32_t>& pred,
                       const std::vector<bool>* until, vertex_t target) const {
   enum : char { white, gray, black };
