@@ -24,7 +24,7 @@ cd "$root"
 # Floors and ceilings: wide enough to pass the spread between the 2-core machines CI has run on, near enough
 # that a 2x regression on the slowest of them fails. HOLD reads 1.0-1.28x at 8 pending, 1.41-1.55x at 1,024,
 # 1.29-2.09x at 16,384 and 1.37-3.79x at 100,000 (bench/README.md); a year of the baseline 0.54x the CPU
-# of the bare loop's 10 M events on a machine loaded by three builds, where the code before the heap's huge
+# of the bare loop's 10 M events on a machine loaded by three builds (0.47x later), where the code before huge
 # pages read 0.87x (0.48-0.77x on loaded machines before that, 0.71-1.06x before the model's own speed-ups;
 # issue 15's target is 0.40x), the compare 4.5x; peak RSS 59 and 113 MB. HOLD on the 4-ary heap
 # (HOLD_QUEUE=quaternary) reads 0.71x at 1,024 pending and fails. One noisy reading (0.73 at 8 pending, on a
