@@ -1,7 +1,9 @@
 // Nested logit over corridor families and routes, with path-size weights (see corridor/choice.hpp).
+#include <array>
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "corridor/choice.hpp"
 
@@ -75,12 +77,18 @@ void nested_logit_probabilities(std::span<const double> costs_usd, std::span<con
     throw std::invalid_argument("nested logit: output size differs from costs");
   if (costs_usd.empty()) throw std::invalid_argument("nested logit: no alternatives");
   const std::size_t nests = nest_offsets.size() - 1;
-  // Nest inclusive costs first (kept in `out` at each nest's first slot would alias; two passes instead).
+  // Each nest's inclusive cost once (a few nests; a departure's choice is on the hot path, and the same
+  // call gives the same value every time, so computing it once changes no bit of the result).
+  constexpr std::size_t few = 16;
+  std::array<double, few> iv_few;
+  std::vector<double> iv_many(nests > few ? nests : 0);
+  const std::span<double> iv =
+      nests > few ? std::span<double>(iv_many) : std::span<double>(iv_few).first(nests);
   double best_iv = unavailable_cost;
   for (std::size_t k = 0; k < nests; ++k) {
-    const double iv =
+    iv[k] =
         group_inclusive_cost(costs_usd, weights, nest_offsets[k], nest_offsets[k + 1], within_scale_per_usd);
-    if (iv < best_iv) best_iv = iv;
+    if (iv[k] < best_iv) best_iv = iv[k];
   }
   for (double& p : out) p = 0.0;
   if (best_iv == unavailable_cost) {
@@ -89,19 +97,16 @@ void nested_logit_probabilities(std::span<const double> costs_usd, std::span<con
   }
   double nest_total = 0.0;
   for (std::size_t k = 0; k < nests; ++k) {
-    const double iv =
-        group_inclusive_cost(costs_usd, weights, nest_offsets[k], nest_offsets[k + 1], within_scale_per_usd);
-    if (iv != unavailable_cost) nest_total += std::exp(-nest_scale_per_usd * (iv - best_iv));
+    if (iv[k] != unavailable_cost) nest_total += std::exp(-nest_scale_per_usd * (iv[k] - best_iv));
   }
   for (std::size_t k = 0; k < nests; ++k) {
     const std::size_t begin = nest_offsets[k], end = nest_offsets[k + 1];
-    const double iv = group_inclusive_cost(costs_usd, weights, begin, end, within_scale_per_usd);
-    if (iv == unavailable_cost) continue;
-    const double p_nest = std::exp(-nest_scale_per_usd * (iv - best_iv)) / nest_total;
+    if (iv[k] == unavailable_cost) continue;
+    const double p_nest = std::exp(-nest_scale_per_usd * (iv[k] - best_iv)) / nest_total;
     // P(i | nest) = w_i exp(-theta_r c_i) / exp(-theta_r IV): the nest's sum is exp(-theta_r IV).
     for (std::size_t i = begin; i < end; ++i) {
       if (costs_usd[i] == unavailable_cost) continue;
-      out[i] = p_nest * weight_of(weights, i) * std::exp(-within_scale_per_usd * (costs_usd[i] - iv));
+      out[i] = p_nest * weight_of(weights, i) * std::exp(-within_scale_per_usd * (costs_usd[i] - iv[k]));
     }
   }
 }

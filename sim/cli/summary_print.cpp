@@ -67,6 +67,10 @@ std::string ci_cell(const metric_stat& m, int decimals, bool percent) {
 std::vector<std::string> ids_of(const run_summary& s, const std::string& kind) {
   std::vector<std::string> ids;
   for (const metric_stat& m : s.metrics) {
+    // Thousands of metrics: only those named "<kind>." are split (a kind has no dot).
+    if (m.name.size() <= kind.size() || m.name.compare(0, kind.size(), kind) != 0 ||
+        m.name[kind.size()] != '.')
+      continue;
     metric_parts p = split_metric_name(m.name);
     if (p.kind != kind || p.element.empty()) continue;
     if (ids.empty() || ids.back() != p.element) ids.push_back(std::move(p.element));

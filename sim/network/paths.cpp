@@ -1,18 +1,14 @@
 // Generalized-cost routing: Dijkstra for one path, Yen's algorithm for the k cheapest loopless ones.
-// Both search a boost::filtered_graph that hides closed edges (and, for Yen, the root path and spur edges),
-// so the graph itself is never copied or modified.
+// Both search the graph through block lists that hide closed edges (and, for Yen, the root path and spur
+// edges), so the graph itself is never copied or modified.
 #include <algorithm>
 #include <cmath>
 #include <functional>
 #include <limits>
-#include <queue>
 #include <set>
 #include <stdexcept>
 #include <string>
 #include <tuple>
-
-#include <boost/graph/dijkstra_shortest_paths.hpp>
-#include <boost/property_map/property_map.hpp>
 
 #include "router.hpp"
 
@@ -34,15 +30,35 @@ router::router(const network& n, const path_weights& w) : net(n) {
   for (vertex_t v = 0; v < w.node_cost.size(); ++v) {
     if (!(w.node_cost[v] >= 0.0)) bad_cost(w.node_cost[v], "node '" + n.props(v).id + "'");  // NaN fails too
   }
-  weight.resize(n.num_edges());
-  closed.resize(n.num_edges());
-  for (std::uint32_t e = 0; e < n.num_edges(); ++e) {
+  const graph_t& g = n.graph();
+  const std::size_t edges = n.num_edges(), nodes = n.num_nodes();
+  weight.resize(edges);
+  closed.resize(edges);
+  source_of.resize(edges);
+  target_of.resize(edges);
+  for (std::uint32_t e = 0; e < edges; ++e) {
     if (!(w.edge_cost[e] >= 0.0)) bad_cost(w.edge_cost[e], "edge " + std::to_string(e));
-    weight[e] = w.edge_cost[e] + w.node_cost[n.target(e)];
+    source_of[e] = static_cast<std::uint32_t>(n.source(e));
+    target_of[e] = static_cast<std::uint32_t>(n.target(e));
+    weight[e] = w.edge_cost[e] + w.node_cost[target_of[e]];
     closed[e] = std::isinf(weight[e]) ? 1 : 0;
   }
   blocked_edge = closed;
-  blocked_vertex.assign(n.num_nodes(), 0);
+  blocked_vertex.assign(nodes, 0);
+  // Each vertex's edges in the order Boost's adjacency lists hold them: the order the searches examine
+  // them in, which settles ties.
+  out_begin.assign(1, 0);
+  in_begin.assign(1, 0);
+  out.reserve(edges);
+  in.reserve(edges);
+  for (vertex_t v = 0; v < nodes; ++v) {
+    for (auto [it, stop] = boost::out_edges(v, g); it != stop; ++it)
+      out.push_back({g[*it].index, static_cast<std::uint32_t>(boost::target(*it, g))});
+    for (auto [it, stop] = boost::in_edges(v, g); it != stop; ++it)
+      in.push_back({g[*it].index, static_cast<std::uint32_t>(boost::source(*it, g))});
+    out_begin.push_back(static_cast<std::uint32_t>(out.size()));
+    in_begin.push_back(static_cast<std::uint32_t>(in.size()));
+  }
 }
 
 double router::cost_of(const std::vector<std::uint32_t>& edges) const {
@@ -52,67 +68,174 @@ double router::cost_of(const std::vector<std::uint32_t>& edges) const {
   return c;
 }
 
-std::optional<path> router::search(vertex_t from, vertex_t to) const {
-  const graph_t& g = net.graph();
-  const search_graph fg(g, edge_open{&g, &blocked_edge}, vertex_open{&blocked_vertex});
-  const std::size_t n = boost::num_vertices(g);
-  std::vector<double> dist(n);
-  std::vector<std::uint32_t> pred_edge(n, no_edge);
-  const auto vindex = boost::get(boost::vertex_index, g);
-  boost::dijkstra_shortest_paths(
-      fg, from,
-      boost::weight_map(boost::make_iterator_property_map(weight.begin(), boost::get(&edge_props::index, g)))
-          .distance_map(boost::make_iterator_property_map(dist.begin(), vindex))
-          .visitor(edge_recorder(&pred_edge)));
-  if (to != from && pred_edge[to] == no_edge) return std::nullopt;
+// The heap of boost::dijkstra_shortest_paths (d_ary_heap_indirect, arity 4, keyed by distance alone),
+// move for move: among vertices at equal distance, which one Dijkstra settles first, and so which of two
+// equal-cost paths it returns, depends on the heap's layout, and every route and golden output with it.
+constexpr std::size_t arity = 4;
+
+void router::sift_up(std::size_t index, const std::vector<double>& dist) const {
+  const std::uint32_t moving = heap[index];
+  const double d = dist[moving];
+  while (index > 0) {
+    const std::size_t parent = (index - 1) / arity;
+    if (!(d < dist[heap[parent]])) break;
+    heap[index] = heap[parent];
+    heap_index[heap[index]] = static_cast<std::uint32_t>(index);
+    index = parent;
+  }
+  heap[index] = moving;
+  heap_index[moving] = static_cast<std::uint32_t>(index);
+}
+
+void router::sift_down(const std::vector<double>& dist) const {
+  const std::size_t size = heap.size();
+  std::size_t index = 0;
+  const std::uint32_t moving = heap[0];
+  const double d = dist[moving];
+  for (;;) {
+    const std::size_t first = index * arity + 1;
+    if (first >= size) break;
+    const std::size_t children = std::min(arity, size - first);
+    std::size_t least = first;
+    double least_d = dist[heap[first]];
+    for (std::size_t i = first + 1; i < first + children; ++i) {
+      if (dist[heap[i]] < least_d) {
+        least = i;
+        least_d = dist[heap[i]];
+      }
+    }
+    if (!(least_d < d)) break;
+    heap[index] = heap[least];
+    heap_index[heap[index]] = static_cast<std::uint32_t>(index);
+    heap[least] = moving;
+    heap_index[moving] = static_cast<std::uint32_t>(least);
+    index = least;
+  }
+}
+
+// How many vertices a search must settle before it may stop: the open ones marked in `until` and `target`
+// (a blocked vertex is never settled, the root always is); 0 for the whole tree.
+std::size_t router::to_settle(vertex_t root, const std::vector<bool>* until, vertex_t target) const {
+  const auto open_vertex = [&](vertex_t v) { return v == root || blocked_vertex[v] == 0; };
+  if (until == nullptr) return target < blocked_vertex.size() && open_vertex(target) ? 1 : 0;
+  std::size_t n = 0;
+  for (vertex_t v = 0; v < until->size(); ++v) n += (*until)[v] && open_vertex(v) ? 1 : 0;
+  return n;
+}
+
+// boost::dijkstra_shortest_paths over the graph filtered by the block lists, step for step: a vertex is
+// discovered (given its first distance and pushed) by the first open edge that reaches it, an edge to a
+// vertex still in the heap relaxes it only when strictly cheaper, and the visited edges come in adjacency
+// order. Unreached vertices keep the largest double, as Boost leaves them. A search that stops once the
+// vertices it was asked for are settled leaves their distances and predecessors exactly as the whole
+// search would: a settled vertex is never relaxed again, and its tree path runs through vertices settled
+// before it.
+void router::dijkstra(vertex_t root, std::vector<double>& dist, std::vector<std::uint32_t>& pred,
+                      const std::vector<bool>* until, vertex_t target) const {
+  enum : char { white, gray, black };
+  const std::size_t n = out_begin.size() - 1;
+  dist.assign(n, std::numeric_limits<double>::max());
+  pred.assign(n, no_edge);
+  color.assign(n, white);
+  heap_index.resize(n);
+  heap.clear();
+  dist[root] = 0.0;
+  color[root] = gray;
+  heap.push_back(static_cast<std::uint32_t>(root));
+  heap_index[root] = 0;
+  std::size_t left = to_settle(root, until, target);
+  const bool stops = left > 0;
+  while (!heap.empty()) {
+    const std::uint32_t u = heap[0];
+    if (stops && (u == target || (until != nullptr && (*until)[u])) && --left == 0) break;
+    if (heap.size() == 1) {
+      heap.pop_back();
+    } else {
+      heap[0] = heap.back();
+      heap_index[heap[0]] = 0;
+      heap.pop_back();
+      sift_down(dist);
+    }
+    const double du = dist[u];
+    for (std::uint32_t k = out_begin[u]; k < out_begin[u + 1]; ++k) {
+      const arc a = out[k];
+      if (blocked_edge[a.edge] != 0 || blocked_vertex[a.other] != 0) continue;
+      const char c = color[a.other];
+      if (c == black) continue;
+      const double nd = du + weight[a.edge];
+      const bool relaxed = nd < dist[a.other];
+      if (relaxed) {
+        dist[a.other] = nd;
+        pred[a.other] = a.edge;
+      }
+      if (c == white) {
+        color[a.other] = gray;
+        heap.push_back(a.other);
+        sift_up(heap.size() - 1, dist);
+      } else if (relaxed) {
+        sift_up(heap_index[a.other], dist);
+      }
+    }
+    color[u] = black;
+  }
+}
+
+path router::path_to(vertex_t from, vertex_t to, const std::vector<std::uint32_t>& pred) const {
   path p;
-  for (vertex_t v = to; v != from; v = net.source(pred_edge[v])) p.edges.push_back(pred_edge[v]);
+  for (vertex_t v = to; v != from; v = source_of[pred[v]]) p.edges.push_back(pred[v]);
   std::reverse(p.edges.begin(), p.edges.end());
+  p.nodes.reserve(p.edges.size() + 1);
   p.nodes.push_back(from);
-  for (std::uint32_t e : p.edges) p.nodes.push_back(net.target(e));
+  for (std::uint32_t e : p.edges) p.nodes.push_back(target_of[e]);
   p.cost = cost_of(p.edges);
   return p;
 }
 
-void router::tree_from(vertex_t root, std::vector<double>& dist, std::vector<std::uint32_t>& pred) const {
-  const graph_t& g = net.graph();
-  const search_graph fg(g, edge_open{&g, &blocked_edge}, vertex_open{&blocked_vertex});
-  dist.assign(boost::num_vertices(g), std::numeric_limits<double>::infinity());
-  pred.assign(boost::num_vertices(g), no_edge);
-  if (blocked_vertex[root] != 0) return;
-  const auto vindex = boost::get(boost::vertex_index, g);
-  boost::dijkstra_shortest_paths(
-      fg, root,
-      boost::weight_map(boost::make_iterator_property_map(weight.begin(), boost::get(&edge_props::index, g)))
-          .distance_map(boost::make_iterator_property_map(dist.begin(), vindex))
-          .visitor(edge_recorder(&pred)));
+std::optional<path> router::search(vertex_t from, vertex_t to) const {
+  dijkstra(from, dist_scratch, pred_scratch, nullptr, to);
+  if (to != from && pred_scratch[to] == no_edge) return std::nullopt;
+  return path_to(from, to, pred_scratch);
 }
 
-// Dijkstra on the reversed graph, by hand: Boost's reverse_graph wraps edge descriptors, which the
-// index-based weight and block maps above cannot read. Equal distances settle in vertex order, so ties are
-// deterministic.
-void router::tree_to(vertex_t root, std::vector<double>& dist, std::vector<std::uint32_t>& pred) const {
-  const graph_t& g = net.graph();
-  dist.assign(boost::num_vertices(g), std::numeric_limits<double>::infinity());
-  pred.assign(boost::num_vertices(g), no_edge);
+void router::tree_from(vertex_t root, std::vector<double>& dist, std::vector<std::uint32_t>& pred,
+                       const std::vector<bool>* until) const {
+  if (blocked_vertex[root] != 0) {
+    dist.assign(out_begin.size() - 1, std::numeric_limits<double>::infinity());
+    pred.assign(out_begin.size() - 1, no_edge);
+    return;
+  }
+  dijkstra(root, dist, pred, until, no_vertex);
+}
+
+// Dijkstra on the reversed graph: vertices settle in order of (distance, vertex index), so ties are
+// deterministic and any heap that pops in that order gives the same tree.
+void router::tree_to(vertex_t root, std::vector<double>& dist, std::vector<std::uint32_t>& pred,
+                     const std::vector<bool>* until) const {
+  const std::size_t n = in_begin.size() - 1;
+  dist.assign(n, std::numeric_limits<double>::infinity());
+  pred.assign(n, no_edge);
   if (blocked_vertex[root] != 0) return;
-  using item = std::pair<double, vertex_t>;
-  std::priority_queue<item, std::vector<item>, std::greater<>> open;
+  open.clear();
+  const std::greater<> later;
   dist[root] = 0.0;
-  open.emplace(0.0, root);
+  open.emplace_back(0.0, static_cast<std::uint32_t>(root));
+  std::size_t left = to_settle(root, until, no_vertex);
+  const bool stops = left > 0;
   while (!open.empty()) {
-    const auto [d, v] = open.top();
-    open.pop();
+    std::pop_heap(open.begin(), open.end(), later);
+    const auto [d, v] = open.back();
+    open.pop_back();
     if (d > dist[v]) continue;
-    for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
-      const std::uint32_t e = g[*it].index;
-      const vertex_t u = boost::source(*it, g);
-      if (blocked_edge[e] != 0 || blocked_vertex[u] != 0) continue;
-      const double nd = d + weight[e];
-      if (nd < dist[u]) {
-        dist[u] = nd;
-        pred[u] = e;
-        open.emplace(nd, u);
+    if (stops && (*until)[v] && --left == 0) break;
+    for (std::uint32_t k = in_begin[v]; k < in_begin[v + 1]; ++k) {
+      const arc a = in[k];
+      if (blocked_edge[a.edge] != 0 || blocked_vertex[a.other] != 0) continue;
+      const double nd = d + weight[a.edge];
+      if (nd < dist[a.other]) {
+        dist[a.other] = nd;
+        pred[a.other] = a.edge;
+        open.emplace_back(nd, a.other);
+        std::push_heap(open.begin(), open.end(), later);
       }
     }
   }
@@ -121,12 +244,14 @@ void router::tree_to(vertex_t root, std::vector<double>& dist, std::vector<std::
 // The cheapest loopless path through at least one `via` vertex: the two trees meet at the via vertex of least
 // total cost (ties by vertex index); a meeting that would revisit a vertex is skipped for the next best.
 std::optional<path> router::search_via(vertex_t from, vertex_t to, const std::vector<bool>& via) const {
-  std::vector<double> d_from, d_to;
-  std::vector<std::uint32_t> p_from, p_to;
-  tree_from(from, d_from, p_from);
-  tree_to(to, d_to, p_to);
+  std::vector<double>& d_from = dist_scratch;
+  std::vector<double>& d_to = dist_back;
+  std::vector<std::uint32_t>& p_from = pred_scratch;
+  std::vector<std::uint32_t>& p_to = pred_back;
+  tree_from(from, d_from, p_from, &via);
+  tree_to(to, d_to, p_to, &via);
   std::vector<std::pair<double, vertex_t>> meetings;
-  // Reached means a tree edge leads there (Boost leaves unreached distances at the largest double, not inf).
+  // Reached means a tree edge leads there (unreached distances are not infinity but the largest double).
   const auto reached = [&](vertex_t v) {
     return (v == from || p_from[v] != no_edge) && (v == to || p_to[v] != no_edge);
   };
@@ -136,11 +261,11 @@ std::optional<path> router::search_via(vertex_t from, vertex_t to, const std::ve
   std::sort(meetings.begin(), meetings.end());
   for (const auto& [cost, v] : meetings) {
     path p;
-    for (vertex_t u = v; u != from; u = net.source(p_from[u])) p.edges.push_back(p_from[u]);
+    for (vertex_t u = v; u != from; u = source_of[p_from[u]]) p.edges.push_back(p_from[u]);
     std::reverse(p.edges.begin(), p.edges.end());
-    for (vertex_t u = v; u != to; u = net.target(p_to[u])) p.edges.push_back(p_to[u]);
+    for (vertex_t u = v; u != to; u = target_of[p_to[u]]) p.edges.push_back(p_to[u]);
     p.nodes.push_back(from);
-    for (std::uint32_t e : p.edges) p.nodes.push_back(net.target(e));
+    for (std::uint32_t e : p.edges) p.nodes.push_back(target_of[e]);
     std::vector<vertex_t> sorted = p.nodes;
     std::sort(sorted.begin(), sorted.end());
     if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) continue;  // not loopless
