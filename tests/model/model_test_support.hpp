@@ -160,4 +160,24 @@ inline std::string replaced(std::string_view base, std::string_view from, std::s
 constexpr double minute_h = 1.0 / 60.0;
 constexpr double minute_days = minute_h / 24.0;
 
+// Single-TEU trains, Poisson at 0.6 per hour (100.8 TEU a week), into a crossing with 3 tracks and an
+// exponential 4 h gauge change: M/M/3 at rho = 0.8 (queueing_test.cpp, wagons_test.cpp).
+inline constexpr std::string_view mmc_yaml = R"(
+name: mmc
+horizon_days: 6000
+warmup_days: 50
+train_capacity_teu: 1
+regions: {china: [CN], europe: [PL], central_asia: [KZ]}
+cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 40000}}
+nodes:
+  a: {kind: terminal, country: CN, lat: 40, lon: 100}
+  x: {kind: crossing, country: PL, lat: 45, lon: 80, tracks: 3, transshipment_h: {dist: exponential, mean: 4}}
+  b: {kind: terminal, country: PL, lat: 52, lon: 20}
+edges:
+  a-x: {from: a, to: x, distance_km: 500, speed_km_per_day: 1000}
+  x-b: {from: x, to: b, distance_km: 500, speed_km_per_day: 1000, gauge_mm: 1520}
+flows:
+  ab: {from: a, to: b, cargo_class: general, teu_per_week: 100.8}
+)";
+
 }  // namespace corridor::test

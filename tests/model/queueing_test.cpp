@@ -29,26 +29,6 @@ TEST(erlang_c, matches_textbook_values) {
   EXPECT_NEAR(erlang_c_wait(1.0, 1.0, 2), 1.0 / 3.0, 1e-12);
 }
 
-// Single-TEU trains, Poisson at 0.6 per hour (100.8 TEU a week), into a crossing with 3 tracks and an
-// exponential 4 h gauge change: M/M/3 at rho = 0.8.
-constexpr std::string_view mmc_yaml = R"(
-name: mmc
-horizon_days: 6000
-warmup_days: 50
-train_capacity_teu: 1
-regions: {china: [CN], europe: [PL], central_asia: [KZ]}
-cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 40000}}
-nodes:
-  a: {kind: terminal, country: CN, lat: 40, lon: 100}
-  x: {kind: crossing, country: PL, lat: 45, lon: 80, tracks: 3, transshipment_h: {dist: exponential, mean: 4}}
-  b: {kind: terminal, country: PL, lat: 52, lon: 20}
-edges:
-  a-x: {from: a, to: x, distance_km: 500, speed_km_per_day: 1000}
-  x-b: {from: x, to: b, distance_km: 500, speed_km_per_day: 1000, gauge_mm: 1520}
-flows:
-  ab: {from: a, to: b, cargo_class: general, teu_per_week: 100.8}
-)";
-
 TEST(crossing, mean_wait_of_an_m_m_3_crossing_matches_erlang_c_within_3_percent) {
   const double lambda = 100.8 / 168.0, mu = 1.0 / 4.0;
   const double expected = erlang_c_wait(lambda, mu, 3);

@@ -189,25 +189,10 @@ TEST(wagons, cutting_a_lines_slots_delays_loaded_and_empty_trains_alike) {
 // kept there, large enough never to bind: the crossing's queue is still M/M/3, and the wagons' queue is
 // empty. Empty trains come back to the crossing's yard, not through its tracks.
 TEST(wagons, an_m_m_3_crossing_keeps_erlang_c_with_a_pool_that_never_binds) {
-  const std::string yaml = R"(
-name: mmc-wagons
-horizon_days: 3000
-warmup_days: 50
-train_capacity_teu: 1
-regions: {china: [CN], europe: [PL], central_asia: [KZ]}
-cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 40000}}
-nodes:
-  a: {kind: terminal, country: CN, lat: 40, lon: 100}
-  x: {kind: crossing, country: PL, lat: 45, lon: 80, tracks: 3, transshipment_h: {dist: exponential, mean: 4}}
-  b: {kind: terminal, country: PL, lat: 52, lon: 20}
-edges:
-  a-x: {from: a, to: x, distance_km: 500, speed_km_per_day: 1000}
-  x-b: {from: x, to: b, distance_km: 500, speed_km_per_day: 1000, gauge_mm: 1520}
-flows:
-  ab: {from: a, to: b, cargo_class: general, teu_per_week: 100.8}
-wagon_pools:
-  pkp: {gauge_mm: 1520, size_wagons: 1000, home: [x], turnaround_h: 6}
-)";
+  const std::string yaml =
+      with(replaced(replaced(mmc_yaml, "name: mmc\n", "name: mmc-wagons\n"), "horizon_days: 6000",
+                    "horizon_days: 3000"),
+           "wagon_pools:\n  pkp: {gauge_mm: 1520, size_wagons: 1000, home: [x], turnaround_h: 6}\n");
   // Erlang C for lambda = 0.6/h, mu = 1/4 h, c = 3: 4.3146 h (queueing_test.cpp). 48 runs of 3,000 days
   // estimate it to ~1 %, as the 24 runs of 6,000 days there.
   const double expected = 4.3146;
