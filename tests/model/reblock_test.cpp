@@ -152,6 +152,11 @@ TEST(reblock, containers_are_conserved_and_the_buffer_keeps_littles_law_both_way
   EXPECT_GT(x.mean_buffer_teu, 0.0);
   expect_buffer_littles_law(r);
   expect_conserved(r);
+  // The wagons too: the inbound trains' 1520 mm wagons come off at x, the new trains to b take the pool's.
+  ASSERT_EQ(r.wagon_pools.size(), 1u);
+  const wagon_pool_result& w = r.wagon_pools.front();
+  EXPECT_GT(w.trains, 0.0);
+  EXPECT_NEAR(w.utilization + w.home_share, 1.0, 1e-9);
   // Every flow still delivers about its demand (the buffers never hold more than a train per flow and way
   // for long): within 5 % over the window.
   for (const auto& [id, teu_per_week] : {std::pair{"ab", 700.0}, {"a2b", 300.0}, {"ba", 400.0}}) {
