@@ -104,6 +104,36 @@ inline constexpr std::pair<const char*, double wagon_pool_result::*> wagon_pool_
     {"empty_train_km", &wagon_pool_result::empty_train_km},
     {"mean_empty_trip_h", &wagon_pool_result::mean_empty_trip_h}};
 
+// A crossing that re-blocks (docs/model.md, Re-blocking), over the report window: the trains that ended
+// there and left their containers in its buffers, the trains formed from them, and the containers' holds
+// (the buffer as a queue of containers: Little's law holds exactly on mean_buffer_teu, teu_unloaded and
+// mean_hold_h).
+struct reblock_result {
+  std::string id;                // crossing node id
+  double trains_unloaded = 0.0;  // trains that arrived and ended there
+  double trains_formed = 0.0;    // trains formed for the next leg
+  double partial_trains = 0.0;   // of which left part-full at the hold limit
+  double mean_in_teu = 0.0;      // containers per train unloaded
+  double mean_out_teu = 0.0;     // containers per train formed
+  double mean_hold_h = 0.0;      // per container, from unloading to leaving on a new train
+  double p95_hold_h = 0.0;
+  double mean_buffer_teu = 0.0;  // time-averaged containers in its buffers
+  double teu_unloaded = 0.0;     // containers into the buffers (with those there when the window opened)
+};
+
+// A re-blocking crossing's measures in output order (flattened names "reblocking.<id>.<name>",
+// summary.json).
+inline constexpr std::pair<const char*, double reblock_result::*> reblock_fields[] = {
+    {"trains_unloaded", &reblock_result::trains_unloaded},
+    {"trains_formed", &reblock_result::trains_formed},
+    {"partial_trains", &reblock_result::partial_trains},
+    {"mean_in_teu", &reblock_result::mean_in_teu},
+    {"mean_out_teu", &reblock_result::mean_out_teu},
+    {"mean_hold_h", &reblock_result::mean_hold_h},
+    {"p95_hold_h", &reblock_result::p95_hold_h},
+    {"mean_buffer_teu", &reblock_result::mean_buffer_teu},
+    {"teu_unloaded", &reblock_result::teu_unloaded}};
+
 struct route_result {
   std::string flow;   // flow id
   std::string route;  // node ids joined by '>'
@@ -300,6 +330,7 @@ struct run_result {
   std::vector<wagon_pool_result> wagon_pools;
   double empty_train_km = 0.0;
   double empty_trains = 0.0;
+  std::vector<reblock_result> reblocking;  // re-blocking crossings, in node order (none without)
   std::vector<route_result> routes;
   std::vector<flow_result> flows;  // scenario flow order
   std::vector<edge_result> edges;
@@ -315,7 +346,8 @@ struct run_result {
   // "cost.<component>", "reliability.<field>" (when promised), "disruptions.<id>.<field>" (random ones),
   // "plans.<crossing>.<field>" (daily plans), "customs.<crossing>.<field>" (customs with servers),
   // "crossings.<id>.<field>", "ferries.<id>.<field>", "ports.<id>.<field>", "wagon_pools.<id>.<field>" and
-  // "wagon_pools.empty_train_km", "wagon_pools.empty_trains" (with pools), "routes.<flow>.<route>.<field>",
+  // "wagon_pools.empty_train_km", "wagon_pools.empty_trains" (with pools), "reblocking.<id>.<field>" (at
+  // re-blocking crossings), "routes.<flow>.<route>.<field>",
   // "edges.<id>.<field>", "flows.<id>.<field>", "markets.<id>.<field>", "shares.<id>.<field>",
   // "gateways.<id>.<field>".
   std::vector<std::pair<std::string, double>> flatten() const;

@@ -73,6 +73,15 @@ struct crossing_spec {
   // route to new trains (operators send their applications elsewhere, shippers another mode).
   double daily_plan_booking_days = 7.0;
   double fee_usd_per_teu = 0.0;
+  // Re-blocking (docs/model.md, Re-blocking): where the gauge changes, containers leave their train for a
+  // buffer and go on in new trains of the next network's length, formed per flow and route when full or
+  // reblock_max_hold_h after the oldest container came off its train. Train lengths in wagons of
+  // teu_per_wagon each, per direction as the caps: trains arriving from another country leave on the
+  // crossing's own network (entering), the others on the neighbour's (leaving); 0 = the flow's capacity.
+  bool reblock = false;
+  int reblock_train_wagons_entering = 0;
+  int reblock_train_wagons_leaving = 0;
+  double reblock_max_hold_h = 48.0;
 };
 
 // A port as a resource (docs/model.md, Ports): berths where ships load and unload, a crane rate per berth,

@@ -189,8 +189,9 @@ void add_grouped(ojson& out, const run_summary& s, const std::string& kind) {
 
 // "reliability" (the on-time share against promised transits) when a flow or market promises one,
 // "disruptions" by id when the scenario has random ones, "plans" by crossing when some crossing has a daily
-// plan, "customs" by crossing where customs has servers, and "wagon_pools" by pool with "empty_trains" when
-// the scenario has wagon pools: each field with its "_ci95".
+// plan, "customs" by crossing where customs has servers, "reblocking" by crossing where containers change
+// trains, and "wagon_pools" by pool with "empty_trains" when the scenario has wagon pools: each field with
+// its "_ci95".
 void add_optional(ojson& out, const run_summary& s) {
   ojson reliability = ojson::object();
   for (const metric_stat& m : s.metrics) {
@@ -212,6 +213,10 @@ void add_optional(ojson& out, const run_summary& s) {
     return split_metric_name(m.name).kind == "customs";
   });
   if (customs) add_grouped(out, s, "customs");
+  const bool reblocking = std::any_of(s.metrics.begin(), s.metrics.end(), [](const metric_stat& m) {
+    return split_metric_name(m.name).kind == "reblocking";
+  });
+  if (reblocking) add_grouped(out, s, "reblocking");
   // Rolling stock: each pool's fields, and the empty trains' km and count over every pool.
   if (const metric_stat* km = find_metric(s, "wagon_pools.empty_train_km")) {
     add_grouped(out, s, "wagon_pools");

@@ -125,6 +125,10 @@ std::vector<std::pair<std::string, double>> run_result::flatten() const {
     out.emplace_back("wagon_pools.empty_trains", empty_trains);
     out.emplace_back("wagon_pools.empty_train_km", empty_train_km);
   }
+  for (const reblock_result& b : reblocking) {
+    for (const auto& [name, field] : reblock_fields)
+      out.emplace_back("reblocking." + b.id + "." + name, b.*field);
+  }
   std::string last_flow;
   int index = 0;
   for (const route_result& r : routes) {

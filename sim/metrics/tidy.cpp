@@ -124,6 +124,9 @@ std::string metric_unit(std::string_view kind, std::string_view field) {
   if (field == "gate_trains") return "trains/window";  // ports: trains held outside the full yard
   if (field == "mean_ships_waiting" || field == "ships_waiting" || field == "ships_at_berth") return "ships";
   if (field == "trains_waited" || field == "empty_trains") return "trains/window";  // wagon pools
+  if (field == "trains_unloaded" || field == "trains_formed" || field == "partial_trains")
+    return "trains/window";                          // re-blocking
+  if (field == "teu_unloaded") return "TEU/window";  // re-blocking
   if (field == "empty_train_km") return "km/window";
   if (field == "home_share") return "fraction";
   if (ends_with(field, "trains_outside")) return "trains";  // ports' daily series: outside the full yard

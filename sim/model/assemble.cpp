@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "calendar.hpp"
+#include "reblock.hpp"
 
 namespace corridor::detail {
 
@@ -239,6 +240,7 @@ void add_headline_share(run_result& r, const share_tally& s) {
 void add_containers(run_result& r, const model& m) {
   double in_system = 0.0;
   for (const service_state& f : m.state.services) in_system += static_cast<double>(f.waiting());
+  in_system += reblock_held_teu(m);  // in re-blocking buffers
   for (const train_state& t : m.state.trains) {
     if (!t.delivered) in_system += t.teu();
   }
@@ -338,6 +340,27 @@ void add_wagon_pools(run_result& r, const model& m) {
     r.empty_trains += t.empty_trains;
     r.empty_train_km += t.empty_train_km;
     r.wagon_pools.push_back(std::move(w));
+  }
+}
+
+// Each re-blocking crossing: trains unloaded and formed, their TEU, and the holds in its buffers.
+void add_reblocking(run_result& r, const model& m) {
+  if (!m.facts.has_reblock) return;
+  for (vertex_t v = 0; v < m.net.num_nodes(); ++v) {
+    if (!m.facts.nodes[v].reblock) continue;
+    const reblock_tally& t = m.tallies.reblocks[v];
+    reblock_result b;
+    b.id = m.net.props(v).id;
+    b.trains_unloaded = t.trains_in;
+    b.trains_formed = t.trains_out;
+    b.partial_trains = t.partial;
+    b.mean_in_teu = ratio(t.teu_in, t.trains_in);
+    b.mean_out_teu = ratio(t.teu_out, t.trains_out);
+    b.mean_hold_h = t.buffer.waits().mean();
+    b.p95_hold_h = t.buffer.waits().p95();
+    b.mean_buffer_teu = t.buffer.mean_waiting();
+    b.teu_unloaded = static_cast<double>(t.buffer.arrivals());
+    r.reblocking.push_back(std::move(b));
   }
 }
 
@@ -585,6 +608,7 @@ run_result assemble_result(const model& m) {
   add_queues(r, m);
   add_ports(r, m);
   add_wagon_pools(r, m);
+  add_reblocking(r, m);
   add_routes(r, m);
   add_edges(r, m);
   const transit_samples transit = gather_transit(m);

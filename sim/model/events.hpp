@@ -25,6 +25,7 @@ enum event_kind : std::uint32_t {
   ev_new_year,             // target: the year that begins (multi-year runs: years.cpp)
   ev_opening,              // target: project (multi-year runs: years.cpp)
   ev_wagons_ready,         // target: wagon home (model_facts::wagon_homes); data: wagons out of turnaround
+  ev_reblock_due,          // target: re-blocking group; data: the seq of the container whose hold is over
 };
 
 constexpr std::uint32_t disruption_ends = 0;

@@ -62,6 +62,11 @@ struct node_facts {
   std::array<int, 2> daily_plan{};
   int plan_booking_days = 0;  // days after the expected one a train may book (at least 1)
   bool has_plan = false;
+  // Crossings with re-blocking: the TEU of the trains formed there per way (entering, leaving; 0: the flow's
+  // train capacity), and the longest a container waits for one.
+  bool reblock = false;
+  std::array<double, 2> reblock_teu{};
+  double reblock_max_hold_h = 0.0;
 };
 
 // A graph edge as route estimates walk it, next to each other instead of behind the graph's edge
@@ -94,6 +99,7 @@ struct model_facts {
   std::vector<edge_facts> edges;  // per graph edge
   std::vector<node_facts> nodes;  // per vertex
   bool has_plans = false;         // some crossing has a daily plan
+  bool has_reblock = false;       // some crossing re-blocks
   // Rolling stock: false without wagon_pools, and then nothing below is used.
   bool has_wagons = false;
   std::vector<wagon_pool_facts> wagon_pools;

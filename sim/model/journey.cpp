@@ -6,6 +6,7 @@
 #include "ferries.hpp"
 #include "lines.hpp"
 #include "outcomes.hpp"
+#include "reblock.hpp"
 #include "routing.hpp"
 #include "wagons.hpp"
 
@@ -26,6 +27,10 @@ void on_train_at_node(model& m, train_id id) {
     return;
   }
   if (m.facts.nodes[v].is_crossing) {
+    if (m.facts.has_reblock && reblocks_at(m, v, t)) {
+      unload_for_reblock(m, v, id);
+      return;
+    }
     if (m.facts.has_wagons) {
       wagons_at_crossing(m, v, id);
       return;

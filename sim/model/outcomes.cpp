@@ -8,6 +8,7 @@
 
 #include "calendar.hpp"
 #include "ports.hpp"
+#include "reblock.hpp"
 #include "wagons.hpp"
 
 namespace corridor::detail {
@@ -83,6 +84,7 @@ void on_warmup_end(model& m) {
   for (auto& q : m.tallies.ferry_queues) q.reset(now);
   reset_port_tallies(m);
   reset_wagon_tallies(m);
+  reset_reblock_tallies(m);
 }
 
 void close_queues(model& m) {
@@ -103,6 +105,7 @@ void close_queues(model& m) {
   }
   close_port_tallies(m);
   close_wagon_tallies(m);
+  close_reblock_tallies(m);
 }
 
 }  // namespace corridor::detail

@@ -14,6 +14,7 @@
 #include "crossings.hpp"
 #include "disruptions.hpp"
 #include "ferries.hpp"
+#include "reblock.hpp"
 #include "wagons.hpp"
 
 namespace corridor::detail {
@@ -41,6 +42,7 @@ double walk_route(const model& m, std::span<const vertex_t> nodes, std::span<con
       }
       t += at_crossing(from);
       if (m.facts.has_wagons) t += expected_wagon_wait_h(m, from, edges[i - 1], e);
+      if (m.facts.has_reblock) t += expected_reblock_hold_h(m, from, nodes[i - 1], edges[i - 1], e);
     }
     const edge_facts& ef = m.facts.edges[e];
     if (ef.ferry) {

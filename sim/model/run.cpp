@@ -15,6 +15,7 @@
 #include "model.hpp"
 #include "outcomes.hpp"
 #include "ports.hpp"
+#include "reblock.hpp"
 #include "wagons.hpp"
 #include "years.hpp"
 
@@ -60,6 +61,8 @@ void dispatch(model& m, const event& e) {
       return on_opening(m, e.target);
     case ev_wagons_ready:
       return on_wagons_ready(m, e.target, e.data);
+    case ev_reblock_due:
+      return on_reblock_due(m, e.target, e.data);
     default:
       throw model_error(fmt::format("unknown event kind {}", e.kind));
   }

@@ -126,6 +126,10 @@ node_facts make_node_facts(const prepared_scenario& p, vertex_t v,
   nf.daily_plan = {c.daily_plan_trains_entering, c.daily_plan_trains_leaving};
   nf.plan_booking_days = std::max(1, static_cast<int>(std::ceil(c.daily_plan_booking_days)));
   nf.has_plan = nf.is_crossing && (nf.daily_plan[0] > 0 || nf.daily_plan[1] > 0);
+  nf.reblock = nf.is_crossing && c.reblock;
+  nf.reblock_teu = {c.reblock_train_wagons_entering * teu_per_wagon,
+                    c.reblock_train_wagons_leaving * teu_per_wagon};
+  nf.reblock_max_hold_h = c.reblock_max_hold_h;
   nf.in_share_region = s.node_in_region(s.report.share_region, spec);
   if (nf.is_crossing) nf.nominal_service_h = nominal_crossing_hours(s, p.net, v);
   for (const share_spec& share : s.report.shares) {
@@ -153,6 +157,7 @@ model_facts make_facts(const prepared_scenario& p) {
   for (vertex_t v = 0; v < p.net.num_nodes(); ++v) {
     facts.nodes.push_back(make_node_facts(p, v, countries));
     facts.has_plans = facts.has_plans || facts.nodes.back().has_plan;
+    facts.has_reblock = facts.has_reblock || facts.nodes.back().reblock;
   }
   add_wagon_facts(p, facts);
   return facts;
@@ -182,6 +187,7 @@ corridor_state make_state(const prepared_scenario& p, const run_frame& frame) {
     st.crossings[v].service_rng = stream(frame, "crossing", net.props(v).id);
     st.crossings[v].customs_rng = stream(frame, "customs", net.props(v).id);
   }
+  st.reblock_nodes.resize(net.num_nodes());
   st.ports.resize(net.num_nodes());
   for (vertex_t v = 0; v < net.num_nodes(); ++v) {
     if (net.props(v).kind != node_kind::port || !s.nodes[net.props(v).spec].port.is_resource()) continue;
@@ -225,6 +231,7 @@ run_tallies make_tallies(const prepared_scenario& p) {
   t.gateway_trains.assign(r.gateways.size(), 0.0);
   t.gateway_teu.assign(r.gateways.size(), 0.0);
   t.wagon_pools.resize(p.spec.wagon_pools.size());
+  t.reblocks.resize(nodes);
   t.markets.resize(p.spec.markets.size());
   for (std::size_t m = 0; m < p.spec.markets.size(); ++m)
     t.markets[m].mode_teu.assign(1 + p.spec.markets[m].alternatives.size(), 0.0);

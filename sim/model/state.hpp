@@ -187,6 +187,46 @@ struct wagon_pool_state {
   int out = 0;                          // on trains, loaded or empty
 };
 
+// A container waiting in a re-blocking buffer: what it keeps of the train it came on (its own entry time,
+// cargo class and costs so far, and when its first train left the origin) and when it came off it.
+struct held_container {
+  double entry_h = 0.0;
+  double since_h = 0.0;     // unloaded into the buffer
+  double departed_h = 0.0;  // its first train left the origin
+  std::uint32_t seq = 0;    // the group's count of containers unloaded before it (the hold timer's target)
+  std::uint16_t cargo = 0;  // demand entry on its service
+  cost_breakdown cost;      // USD per TEU so far
+};
+
+// A re-blocking buffer at a crossing for one flow on one route (reblock.cpp): its containers FIFO, and what
+// the trains formed from it take over (the route, where on it, the priority). Formed when the first train of
+// that flow and route arrives; kept (empty) for the next.
+struct reblock_group {
+  vertex_t node = 0;
+  service_id service = 0;
+  std::uint32_t route = 0;
+  std::vector<vertex_t> nodes;
+  std::vector<edge_id> edges;
+  std::uint32_t pos = 0;
+  std::uint8_t priority = 0;
+  bool via_share_region = false;
+  std::uint64_t plan_version = 0;  // the latest train's
+  int way = 0;                     // crossing_way of its trains
+  std::size_t capacity_teu = 0;    // of the trains formed
+  std::deque<held_container> held;
+  std::uint32_t unloaded = 0;   // containers ever unloaded into it (the next one's seq)
+  std::uint32_t timer_for = 0;  // the seq of the container the pending hold timer is for ...
+  bool timer_armed = false;     // ... if one is pending
+};
+
+// A re-blocking crossing: its buffers, the containers they hold together, and per way (entering, leaving)
+// the smoothed hold of the trains formed lately (what route choice sees).
+struct reblock_node_state {
+  std::vector<std::uint32_t> groups;  // into corridor_state::reblock_groups
+  std::size_t held = 0;
+  std::array<double, 2> recent_hold_h{};
+};
+
 // A disruption in force, and when the trains choosing routes expect it to end.
 struct disruption_state {
   bool active = false;
@@ -204,6 +244,10 @@ struct corridor_state {
   std::vector<ship_state> ships;
   std::vector<disruption_state> disruptions;
   std::vector<wagon_pool_state> wagon_pools;  // scenario order; empty without pools
+  // Re-blocking: every buffer (an ev_reblock_due's target), and per vertex what its crossing holds; empty
+  // without re-blocking crossings.
+  std::vector<reblock_group> reblock_groups;
+  std::vector<reblock_node_state> reblock_nodes;
   std::uint64_t plan_version = 0;  // bumped when the network changes; a train re-plans when its plan is older
 };
 

@@ -57,6 +57,15 @@ struct wagon_pool_tally {
   double empty_trip_h = 0.0;    // ... and their hours from release to home, summed
 };
 
+// A re-blocking crossing: its buffer as a queue of containers (waits: holds from unloading to leaving on a
+// new train), the trains unloaded into it and formed from it, and their TEU.
+struct reblock_tally {
+  queue_stats buffer;
+  double trains_in = 0.0, teu_in = 0.0;    // trains unloaded in the window, and their TEU
+  double trains_out = 0.0, teu_out = 0.0;  // trains formed in the window, and their TEU
+  double partial = 0.0;                    // of which left part-full at the hold limit
+};
+
 struct plan_tally {  // one crossing's daily plan, over the window (trains by the day they left their origin)
   double booked = 0.0;  // trains that booked a place
   double held = 0.0;    // of which held at their origin for a later day
@@ -135,6 +144,7 @@ struct run_tallies {
   std::vector<queue_stats> customs_queues;    // per vertex; crossings with customs_servers > 0
   std::vector<port_tally> ports;              // per vertex; used at resource ports only
   std::vector<wagon_pool_tally> wagon_pools;  // scenario order
+  std::vector<reblock_tally> reblocks;        // per vertex; used at re-blocking crossings only
   double day_teu = 0.0, day_trains = 0.0;     // delivered in the day in progress, warm-up or not
   std::vector<daily_row> daily;               // the days of the window
 };

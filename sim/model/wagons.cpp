@@ -273,7 +273,12 @@ void wagons_at_crossing(model& m, vertex_t v, train_id id) {
     return;
   }
   if (t.wagons > 0) release_wagons(m, id, v);
-  const std::uint32_t h = home_at(m, v, out);
+  take_wagons_at_crossing(m, v, id);
+}
+
+void take_wagons_at_crossing(model& m, vertex_t v, train_id id) {
+  const train_state& t = m.state.trains[id];
+  const std::uint32_t h = home_at(m, v, gauge_of(m, t.edges[t.pos]));
   if (h == no_home) {
     join_crossing(m, v, id);
     return;

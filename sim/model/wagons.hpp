@@ -21,6 +21,10 @@ bool take_wagons_at_origin(model& m, train_id id);
 // A train arrived at crossing v: releases its wagons where the gauge changes, takes the far side's pool's
 // wagons if v is a home of it (waiting for them if needed), then joins the crossing's queue.
 void wagons_at_crossing(model& m, vertex_t v, train_id id);
+// A train at crossing v whose gauge changes there and that has no wagons (its own were released): takes the
+// far side's pool's wagons if v is a home of it (waiting for them if needed), then joins the crossing's
+// queue.
+void take_wagons_at_crossing(model& m, vertex_t v, train_id id);
 // A loaded train at its destination gives its wagons back (an empty train, or turnaround at a home).
 void release_wagons(model& m, train_id id, vertex_t v);
 // An empty train reached node v on its way home.

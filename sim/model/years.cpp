@@ -118,6 +118,8 @@ void restart_tallies(model& m) {
     keep(next.wagon_pools[k].trains, old.wagon_pools[k].trains);
     keep(next.wagon_pools[k].at_home, old.wagon_pools[k].at_home);
   }
+  for (std::size_t v = 0; v < next.reblocks.size(); ++v)
+    keep(next.reblocks[v].buffer, old.reblocks[v].buffer);
   m.tallies = std::move(next);
   on_warmup_end(m);  // every queue's window restarts now
 }

@@ -101,6 +101,10 @@ void converter::read_node(const tentry& e, node_spec& n) {
   read_int(m, "daily_plan_trains_leaving", ctx, c.daily_plan_trains_leaving);
   read_number(m, "daily_plan_booking_days", ctx, c.daily_plan_booking_days);
   read_number(m, "fee_usd_per_teu", ctx, c.fee_usd_per_teu);
+  read_bool(m, "reblock", ctx, c.reblock);
+  read_int(m, "reblock_train_wagons_entering", ctx, c.reblock_train_wagons_entering);
+  read_int(m, "reblock_train_wagons_leaving", ctx, c.reblock_train_wagons_leaving);
+  read_number(m, "reblock_max_hold_h", ctx, c.reblock_max_hold_h);
   auto& p = n.port;
   read_int(m, "berths", ctx, p.berths);
   read_number(m, "crane_teu_per_h", ctx, p.crane_teu_per_h);

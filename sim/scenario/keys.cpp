@@ -284,6 +284,29 @@ std::vector<section_spec> make_sections() {
                .ge(0)
                .le(max_usd_per_teu)
                .only(applies::crossing),
+           key("reblock", vt::boolean,
+               "Re-blocking: where the gauge changes, containers leave their train and go on in new trains "
+               "of the next network's length, per flow and route")
+               .only(applies::crossing),
+           key("reblock_train_wagons_entering", vt::integer,
+               "Re-blocking: wagons (2 TEU each) of the trains formed for those arriving from another "
+               "country; 0 = the flow's train capacity",
+               "wagons")
+               .ge(0)
+               .le(500)
+               .only(applies::crossing),
+           key("reblock_train_wagons_leaving", vt::integer,
+               "Re-blocking: wagons (2 TEU each) of the trains formed for those arriving from the "
+               "crossing's own country; 0 = the flow's train capacity",
+               "wagons")
+               .ge(0)
+               .le(500)
+               .only(applies::crossing),
+           key("reblock_max_hold_h", vt::number,
+               "Re-blocking: a part-full train leaves once its oldest container has waited this long", "h")
+               .gt(0)
+               .le(8760)
+               .only(applies::crossing),
            key("berths", vt::integer,
                "Berths where ships load and unload, one ship each; 0 = not modelled (at once)")
                .ge(0)

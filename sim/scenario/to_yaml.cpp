@@ -165,6 +165,11 @@ void write_node(writer& w, const node_spec& n, int first_year) {
   w.line(4, "daily_plan_trains_leaving", std::to_string(c.daily_plan_trains_leaving));
   w.line(4, "daily_plan_booking_days", num(c.daily_plan_booking_days));
   w.line(4, "fee_usd_per_teu", num(c.fee_usd_per_teu));
+  if (!c.reblock) return;  // written only where it is on, as the scenarios that predate it read
+  w.line(4, "reblock", "true");
+  w.line(4, "reblock_train_wagons_entering", std::to_string(c.reblock_train_wagons_entering));
+  w.line(4, "reblock_train_wagons_leaving", std::to_string(c.reblock_train_wagons_leaving));
+  w.line(4, "reblock_max_hold_h", num(c.reblock_max_hold_h));
 }
 
 void write_edge(writer& w, const edge_spec& e, int first_year) {

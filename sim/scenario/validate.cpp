@@ -136,6 +136,9 @@ void checker::node(const node_spec& n) {
   range("node", "nodes", n.id, ctx, "daily_plan_trains_leaving", c.daily_plan_trains_leaving, n.loc);
   range("node", "nodes", n.id, ctx, "daily_plan_booking_days", c.daily_plan_booking_days, n.loc);
   range("node", "nodes", n.id, ctx, "fee_usd_per_teu", c.fee_usd_per_teu, n.loc);
+  range("node", "nodes", n.id, ctx, "reblock_train_wagons_entering", c.reblock_train_wagons_entering, n.loc);
+  range("node", "nodes", n.id, ctx, "reblock_train_wagons_leaving", c.reblock_train_wagons_leaving, n.loc);
+  range("node", "nodes", n.id, ctx, "reblock_max_hold_h", c.reblock_max_hold_h, n.loc);
   dist(n, "transshipment_h", c.transshipment_h);
   dist(n, "pass_through_h", c.pass_through_h);
   dist(n, "customs_dwell_h", c.customs_dwell_h);

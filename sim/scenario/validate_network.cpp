@@ -65,6 +65,29 @@ void check_gauges(const scenario& s, const node_index& nodes, diagnostics& diags
   }
 }
 
+// Re-blocking happens where the gauge changes: a crossing that asks for it must join two gauges.
+void check_reblocking(const scenario& s, const field_locator& where, diagnostics& diags) {
+  std::map<std::string_view, std::set<int>> gauges;  // per re-blocking crossing, the gauges of its lines
+  for (const auto& n : s.nodes) {
+    if (n.kind == node_kind::crossing && n.crossing.reblock) gauges[n.id];
+  }
+  if (gauges.empty()) return;
+  for (const auto& e : s.edges) {
+    if (e.mode != edge_mode::rail) continue;
+    for (const auto& end : {e.from, e.to}) {
+      if (const auto it = gauges.find(end); it != gauges.end()) it->second.insert(e.gauge_mm);
+    }
+  }
+  for (const auto& n : s.nodes) {
+    const auto it = gauges.find(n.id);
+    if (it == gauges.end() || it->second.size() > 1) continue;
+    diags.error(field_loc(where, "nodes", n.id, "reblock", n.loc),
+                "node " + q(n.id) +
+                    " has reblock: true but its rail lines are all of one gauge; containers change trains "
+                    "only where the gauge changes");
+  }
+}
+
 // Breadth-first search over node positions; `seen` holds, per node, the last search that reached it, so no
 // search pays for clearing it.
 void reach_from(const std::vector<std::vector<std::size_t>>& next, std::size_t start, std::size_t search,
@@ -190,6 +213,7 @@ void check_markets(const scenario& s, const node_index& nodes, const adjacency& 
 void check_network(const scenario& s, const field_locator& where, diagnostics& diags) {
   const node_index nodes(s);
   check_gauges(s, nodes, diags);
+  check_reblocking(s, where, diags);
   const adjacency next = adjacency_of(s, nodes);
   check_flows(s, nodes, next, where, diags);
   check_markets(s, nodes, next, where, diags);

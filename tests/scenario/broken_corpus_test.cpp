@@ -246,6 +246,12 @@ const broken_case corpus[] = {
     {"random-disruption-unknown-with.yaml",
      "broken/random-disruption-unknown-with.yaml:19:34: error: disruption 'border' refers to unknown node or "
      "edge 'dostik'; did you mean 'dostyk'?"},
+    {"reblock-hold-zero.yaml",
+     "broken/reblock-hold-zero.yaml:3:52: error: reblock_max_hold_h of node 'brest' must be > 0 and <= 8760, "
+     "got 0"},
+    {"reblock-one-gauge.yaml",
+     "broken/reblock-one-gauge.yaml:8:73: error: node 'khorgos' has reblock: true but its rail lines are "
+     "all of one gauge; containers change trains only where the gauge changes"},
     {"region-unknown-node.yaml",
      "broken/region-unknown-node.yaml:3:57: error: region 'caspian_ports' refers to unknown node "
      "'alyatt'; did you mean 'alyat'?"},

@@ -61,6 +61,8 @@ TEST(value_ranges, refuse_what_used_to_fail_inside_the_run_where_it_is_written) 
        "capacity_factor: 5e-324}}\n",
        "capacity_factor of disruption 'slow' must be 0 or >= 0.001 and < 1, got 5e-324"},
       {"scale_demand: 1e308\n", "scale_demand must be > 0 and <= 1000, got 1e308"},
+      {"nodes: {x: {reblock: true, reblock_train_wagons_leaving: 1000000}}\n",
+       "reblock_train_wagons_leaving of node 'x' must be >= 0 and <= 500, got 1e+06"},
   };
   for (const auto& [overlay, message] : cases) EXPECT_EQ(only_error(overlay).message, message) << overlay;
 }
@@ -80,7 +82,8 @@ route_choice: {logit_scale_per_usd: 10}
 cargo_classes: {general: {value_of_time_usd_per_teu_day: 100000, goods_value_usd_per_teu: 100000000}}
 nodes:
   a: {subsidy_usd_per_teu: -100000, handling_usd_per_teu: 100000}
-  x: {tracks: 100, fee_usd_per_teu: 100000,
+  x: {tracks: 100, fee_usd_per_teu: 100000, reblock: true, reblock_train_wagons_entering: 500,
+      reblock_train_wagons_leaving: 500, reblock_max_hold_h: 8760,
       transshipment_h: {dist: lognormal, mean: 0.001, sd: 100000},
       pass_through_h: {dist: uniform, min: 0, max: 100000},
       customs_dwell_h: {dist: empirical, values: [0, 100000], weights: [1, 1]}}

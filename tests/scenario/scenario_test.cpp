@@ -386,6 +386,24 @@ TEST(scenario_to_yaml, loads_back_to_an_equal_scenario) {
   expect_round_trip(fixtures / "small.yaml");
 }
 
+// Re-blocking keys are written where a crossing re-blocks, and nowhere else (a scenario without them shows
+// as it did before they existed).
+TEST(scenario_to_yaml, loads_back_a_crossings_re_blocking_and_writes_none_where_it_is_off) {
+  const auto s = load_scenario_text(
+      "extends: small.yaml\nnodes: {dostyk: {reblock: true, reblock_train_wagons_entering: 57, "
+      "reblock_train_wagons_leaving: 43, reblock_max_hold_h: 36}}\n",
+      "reblock.yaml", fixtures);
+  const auto back = load_scenario_text(to_yaml(s), "shown.yaml");
+  const crossing_spec& c = back.find_node("dostyk")->crossing;
+  EXPECT_TRUE(c.reblock);
+  EXPECT_EQ(c.reblock_train_wagons_entering, 57);
+  EXPECT_EQ(c.reblock_train_wagons_leaving, 43);
+  EXPECT_EQ(c.reblock_max_hold_h, 36.0);
+  EXPECT_FALSE(back.find_node("brest")->crossing.reblock);
+  const std::string plain = to_yaml(load_scenario(fixtures / "small.yaml"));
+  EXPECT_EQ(plain.find("reblock", plain.find('\n')), std::string::npos);  // past the comment with the path
+}
+
 TEST(scenario_to_yaml, loads_back_a_regions_display_name_and_a_share_region) {
   expect_round_trip(fixtures / "share-caucasus.yaml");
 }

@@ -86,6 +86,30 @@ TEST(replications, are_identical_for_one_and_two_threads) {
   EXPECT_NE(a[0].throughput_teu_per_day, a[1].throughput_teu_per_day);
 }
 
+// Re-blocking at Dostyk into 30-wagon (60 TEU) trains: the variant's runs are the same whatever the thread
+// count, and compare pairs them with the base's (its re-blocking metrics one-sided).
+TEST(replications, with_re_blocking_are_identical_for_one_and_two_threads) {
+  scenario s = two_terminals();
+  for (auto& n : s.nodes) {
+    if (n.id != "dostyk") continue;
+    n.crossing.reblock = true;
+    n.crossing.reblock_train_wagons_entering = 30;
+  }
+  const prepared_scenario base(two_terminals()), variant(s);
+  replication_options one;
+  one.threads = 1;
+  replication_options two;
+  two.threads = 2;
+  const compare_result a = compare_scenarios(base, variant, 3, one);
+  const compare_result b = compare_scenarios(base, variant, 3, two);
+  for (std::size_t k = 0; k < 3; ++k) {
+    ASSERT_EQ(a.variant_runs[k].reblocking.size(), 1u);
+    EXPECT_GT(a.variant_runs[k].reblocking[0].trains_formed, 0.0);
+    expect_identical(a.variant_runs[k], b.variant_runs[k]);
+  }
+  EXPECT_EQ(a.summary.metrics.size(), b.summary.metrics.size());
+}
+
 // oneTBB's arena crashed (SIGSEGV) for 65,537 threads; a count that is no machine is refused by name.
 TEST(replications, refuse_more_threads_than_max_threads_before_running) {
   const prepared_scenario p(two_terminals());
