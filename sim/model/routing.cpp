@@ -59,20 +59,56 @@ double walk_route(const model& m, std::span<const vertex_t> nodes, std::span<con
   return t;
 }
 
+// walk_route over a path's steps (route_step, facts.hpp): the same sums in the same order, with what depends
+// on the scenario alone looked up once per path when the run was set up. Where walk_route adds a wait that
+// is 0 for a reason fixed by the scenario (no wagon home of the new gauge), this adds nothing, which is the
+// same double.
+template <class AtPlan, class AtCrossing>
+double walk_steps(const model& m, std::span<const route_step> steps, double teu, double start_h,
+                  AtPlan&& at_plan, AtCrossing&& at_crossing) {
+  double t = start_h;
+  for (const route_step& step : steps) {
+    if (step.crossing != no_crossing) {
+      const vertex_t from = step.crossing;
+      if (node_closed(m, from)) return unavailable_cost;
+      if (step.plan_way >= 0) t += at_plan(from, step.plan_way, t);
+      t += at_crossing(from);
+      if (step.wagon_home != no_wagon_home) t += home_wagon_wait_h(m, step.wagon_home);
+    }
+    const edge_id e = step.edge;
+    if (step.ferry) {
+      if (m.state.ferries[e].capacity_factor <= 0.0) return unavailable_cost;
+      t += ferry_expected_wait_h(m, e, teu);
+    } else {
+      const line_state& line = m.state.lines[e];
+      if (line.closed) return unavailable_cost;
+      t = std::max(t, line.next_free_h);  // the slot queue as it stands now
+      if (step.window) {
+        const edge_spec& spec = edge_spec_of(m, e);
+        t = next_open_time(t, spec.open_from_hour, spec.open_to_hour);
+      }
+    }
+    t += step.travel_h;
+  }
+  return t;
+}
+
 // A crossing's expected wait plus its mean service, as a train joining now expects them.
 double crossing_hours(const model& m, vertex_t v) {
   return crossing_expected_wait_h(m, v) + mean_service_h(m, v);
 }
 
-// Hours from now to the end of `p` for a train of `teu` leaving now, with the queues as they stand now and
-// the holds the daily plans on it would impose (none on a train with priority: its path is in the plan).
+// Hours from now to the end of a path (its steps) for a train of `teu` leaving now, with the queues as they
+// stand now and the holds the daily plans on it would impose (none on a train with priority: its path is in
+// the plan).
 template <class AtCrossing>
-double hours_on(const model& m, const path& p, double teu, bool priority, AtCrossing&& at_crossing) {
+double hours_on(const model& m, std::span<const route_step> steps, double teu, bool priority,
+                AtCrossing&& at_crossing) {
   const double now = m.eng.now();
   const auto hold = [&m, priority](vertex_t v, int way, double at) {
     return priority ? 0.0 : plan_hold_h(m, v, way, at, true);
   };
-  const double end = walk_route(m, p.nodes, p.edges, teu, now, hold, at_crossing);
+  const double end = walk_steps(m, steps, teu, now, hold, at_crossing);
   return end == unavailable_cost ? unavailable_cost : end - now;
 }
 
@@ -93,9 +129,40 @@ double stay_cost(const model& m, const train_state& t, const path_weights& w, do
 
 }  // namespace
 
+void add_route_steps(const prepared_scenario& p, model_facts& facts) {
+  for (service_id s = 0; s < facts.services.size(); ++s) {
+    service_facts& sf = facts.services[s];
+    sf.steps.clear();
+    sf.step_begin.assign(1, 0);
+    for (const path& route : p.path_sets[s]) {
+      for (std::size_t i = 0; i < route.edges.size(); ++i) {
+        const edge_id e = route.edges[i];
+        const vertex_t from = route.nodes[i];
+        route_step step{.edge = e,
+                        .ferry = facts.edges[e].ferry,
+                        .window = facts.edges[e].window,
+                        .travel_h = facts.edges[e].travel_h};
+        const node_facts& nf = facts.nodes[from];
+        if (i > 0 && nf.is_crossing) {
+          step.crossing = static_cast<std::uint32_t>(from);
+          if (nf.has_plan) {
+            const int way = facts.nodes[route.nodes[i - 1]].country == nf.country ? 1 : 0;  // crossing_way
+            if (nf.daily_plan[static_cast<std::size_t>(way)] > 0)
+              step.plan_way = static_cast<std::int8_t>(way);
+          }
+          step.wagon_home = gauge_change_home(facts, p.net, from, route.edges[i - 1], e);
+        }
+        sf.steps.push_back(step);
+      }
+      sf.step_begin.push_back(static_cast<std::uint32_t>(sf.steps.size()));
+    }
+  }
+}
+
 void expected_route_hours(model& m, service_id s, std::vector<double>& hours) {
-  const auto& paths = m.path_sets[s];
-  hours.resize(paths.size());
+  const service_facts& sf = m.facts.services[s];
+  const std::size_t paths = sf.step_begin.size() - 1;
+  hours.resize(paths);
   const double teu = m.facts.services[s].capacity_teu;
   const bool priority = m.facts.services[s].priority > 0;
   // Nothing changes while the paths are walked, so a crossing that several paths pass is asked once: its
@@ -113,7 +180,11 @@ void expected_route_hours(model& m, service_id s, std::vector<double>& hours) {
     }
     return memo.hours[v];
   };
-  for (std::size_t i = 0; i < paths.size(); ++i) hours[i] = hours_on(m, paths[i], teu, priority, at_crossing);
+  const std::span<const route_step> steps(sf.steps);
+  for (std::size_t i = 0; i < paths; ++i) {
+    hours[i] = hours_on(m, steps.subspan(sf.step_begin[i], sf.step_begin[i + 1] - sf.step_begin[i]), teu,
+                        priority, at_crossing);
+  }
 }
 
 void route_costs(const model& m, service_id s, std::span<const double> hours, double value_of_time_per_h,

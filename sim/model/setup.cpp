@@ -9,6 +9,7 @@
 #include "costs.hpp"
 #include "disruptions.hpp"
 #include "model.hpp"
+#include "routing.hpp"
 #include "wagons.hpp"
 
 namespace corridor::detail {
@@ -155,6 +156,7 @@ model_facts make_facts(const prepared_scenario& p) {
     facts.has_plans = facts.has_plans || facts.nodes.back().has_plan;
   }
   add_wagon_facts(p, facts);
+  add_route_steps(p, facts);
   return facts;
 }
 

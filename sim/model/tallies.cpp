@@ -35,15 +35,25 @@ void add_share(share_tally& share, direction dir, bool via, double teu) {
 double add_transit_days(run_tallies& t, const service_facts& sf, const train_state& train, double now_h) {
   service_tally& service = t.services[train.service];
   market_tally* market = sf.market < t.markets.size() ? &t.markets[sf.market] : nullptr;
+  // The sums run in locals, in the same order as one container at a time into the tallies: the appends
+  // would otherwise make the compiler store and reload them for every container.
   double time_usd = 0.0;
-  for (std::size_t i = 0; i < train.container_entry_h.size(); ++i) {
-    const double hours = now_h - train.container_entry_h[i];
+  double total = t.transit_days_total;
+  double market_sum = market ? market->transit_days_sum : 0.0;
+  const std::size_t n = train.container_entry_h.size();
+  const double* entry = train.container_entry_h.data();
+  const std::uint16_t* cls = train.container_class.data();
+  const demand_facts* demand = sf.demand.data();
+  for (std::size_t i = 0; i < n; ++i) {
+    const double hours = now_h - entry[i];
     const double days = hours / hours_per_day;
-    t.transit_days_total += days;
+    total += days;
     service.transit_days.push_back(days);
-    if (market) market->transit_days_sum += days;
-    time_usd += sf.demand[train.container_class[i]].value_of_time_per_h * hours;
+    market_sum += days;
+    time_usd += demand[cls[i]].value_of_time_per_h * hours;
   }
+  t.transit_days_total = total;
+  if (market) market->transit_days_sum = market_sum;
   return time_usd;
 }
 
@@ -81,9 +91,13 @@ void record_departure(run_tallies& t, const train_state& train) {
 
 void record_arrivals(run_tallies& t, const service_facts& service, std::span<const double> arrival_h,
                      double window_start_h) {
-  if (service.market >= t.markets.size()) return;
+  if (service.market >= t.markets.size() || arrival_h.empty()) return;
+  // Arrivals come in order of time: once the first is in the window, all are (every admission after the
+  // warm-up), and counting them one by one is not needed.
   const auto counted =
-      std::count_if(arrival_h.begin(), arrival_h.end(), [&](double h) { return h >= window_start_h; });
+      arrival_h.front() >= window_start_h
+          ? static_cast<std::ptrdiff_t>(arrival_h.size())
+          : std::count_if(arrival_h.begin(), arrival_h.end(), [&](double h) { return h >= window_start_h; });
   t.markets[service.market].rail_entered_teu += static_cast<double>(counted);
 }
 
