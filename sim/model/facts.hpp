@@ -62,6 +62,7 @@ struct service_facts {
   // Every path's steps, path after path: path i's are steps[step_begin[i], step_begin[i + 1]).
   std::vector<route_step> steps;
   std::vector<std::uint32_t> step_begin;
+  std::vector<std::uint32_t> shared_steps;  // per path: its first steps that are the previous path's too
 };
 
 struct node_facts {
@@ -80,6 +81,10 @@ struct node_facts {
   std::array<int, 2> daily_plan{};
   int plan_booking_days = 0;  // days after the expected one a train may book (at least 1)
   bool has_plan = false;
+  // Crossings: what route choice reads at every walk (crossing_expected_wait_h), from the crossing's spec.
+  int tracks = 1;
+  int customs_servers = 0;
+  double customs_dwell_mean_h = 0.0;  // customs_dwell_h.mean()
 };
 
 // A graph edge as route estimates walk it, next to each other instead of behind the graph's edge

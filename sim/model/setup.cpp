@@ -129,6 +129,9 @@ node_facts make_node_facts(const prepared_scenario& p, vertex_t v,
   nf.has_plan = nf.is_crossing && (nf.daily_plan[0] > 0 || nf.daily_plan[1] > 0);
   nf.in_share_region = s.node_in_region(s.report.share_region, spec);
   if (nf.is_crossing) nf.nominal_service_h = nominal_crossing_hours(s, p.net, v);
+  nf.tracks = c.tracks;
+  nf.customs_servers = c.customs_servers;
+  nf.customs_dwell_mean_h = c.customs_servers > 0 ? c.customs_dwell_h.mean() : 0.0;
   for (const share_spec& share : s.report.shares) {
     const std::string& region = share.via_region.empty() ? share.avoiding_region : share.via_region;
     nf.in_report_region.push_back(s.node_in_region(region, spec));
