@@ -66,7 +66,7 @@ class poisson_cursor {
         seasonality_(m.facts.services[s].seasonality->data()),
         cumulative_(st.rail_cumulative) {}
 
-  draw next() {
+  [[gnu::always_inline]] draw next() {
     if (done_) return draw::done;
     if (!next_drawn_) {
       next_teu_ = cursor_teu_ + sample_standard_exponential(rng_);
@@ -210,13 +210,14 @@ void plan_formation(model& m, service_id s) {
   // A Poisson service draws through a cursor in locals, written back before anything else reads it (the
   // formation's own reads are of the look-ahead arrays, which the cursor appends to in place).
   poisson_cursor cursor(m, s, st);
-  plan_formation_with(m, s, [&st, &cursor](std::size_t n) {
-    while (st.ahead() < n) {
-      const draw d = cursor.next();
-      if (d != draw::drawn) return d;
-    }
-    return draw::drawn;
-  });
+  plan_formation_with(
+      m, s, [&st, &cursor ](std::size_t n) __attribute__((always_inline)) {
+        while (st.ahead() < n) {
+          const draw d = cursor.next();
+          if (d != draw::drawn) return d;
+        }
+        return draw::drawn;
+      });
   cursor.store();
 }
 
