@@ -83,6 +83,14 @@ namespace corridor {
 double inclusive_cost(std::span<const double> costs_usd, std::span<const double> weights,
                       double scale_per_usd);
 
+// The inclusive cost of the whole nested structure, at the nest scale over the nests' inclusive costs (each
+// at the within-nest scale): what a choice among these alternatives is worth as one alternative of a wider
+// choice. The same doubles as inclusive_cost per nest and then over the nests, with the inputs checked once.
+// Throws as nested_logit_probabilities does.
+double nested_inclusive_cost(std::span<const double> costs_usd, std::span<const double> weights,
+                             std::span<const std::uint32_t> nest_offsets, double nest_scale_per_usd,
+                             double within_scale_per_usd);
+
 // P(i) = P(nest of i) P(i | nest) into `out`; every nest unavailable puts 1 on alternative 0. Throws
 // std::invalid_argument for malformed offsets or sizes, and as inclusive_cost does.
 void nested_logit_probabilities(std::span<const double> costs_usd, std::span<const double> weights,

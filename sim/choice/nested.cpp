@@ -124,6 +124,25 @@ class nested_terms {
 
 }  // namespace
 
+double nested_inclusive_cost(std::span<const double> costs_usd, std::span<const double> weights,
+                             std::span<const std::uint32_t> nest_offsets, double nest_scale_per_usd,
+                             double within_scale_per_usd) {
+  check_positive_scale(nest_scale_per_usd, "nest");
+  check_positive_scale(within_scale_per_usd, "within-nest");
+  check_weights(costs_usd, weights);
+  check_offsets(nest_offsets, costs_usd.size());
+  const std::size_t nests = nest_offsets.size() - 1;
+  constexpr std::size_t few = 16;  // on the stack: this runs per revision, service and cargo class
+  std::array<double, few> iv_few{};
+  std::vector<double> iv_many(nests > few ? nests : 0);
+  const std::span<double> iv =
+      nests > few ? std::span<double>(iv_many) : std::span<double>(iv_few).first(nests);
+  for (std::size_t k = 0; k < nests; ++k)
+    iv[k] =
+        group_inclusive_cost(costs_usd, weights, nest_offsets[k], nest_offsets[k + 1], within_scale_per_usd);
+  return group_inclusive_cost(iv, {}, 0, nests, nest_scale_per_usd);
+}
+
 void nested_logit_probabilities(std::span<const double> costs_usd, std::span<const double> weights,
                                 std::span<const std::uint32_t> nest_offsets, double nest_scale_per_usd,
                                 double within_scale_per_usd, std::span<double> out) {

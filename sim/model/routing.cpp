@@ -226,22 +226,8 @@ void route_costs(const model& m, service_id s, std::span<const double> hours, do
 }
 
 double rail_inclusive_cost(const model& m, service_id s, std::span<const double> costs) {
-  const auto& offsets = m.family_offsets[s];
-  const auto& weights = m.path_size[s];
-  const double within = m.spec.route_choice.logit_scale_per_usd;
-  const std::size_t families = offsets.size() - 1;
-  // A few families: on the stack (this runs per revision, service and cargo class).
-  constexpr std::size_t few = 16;
-  std::array<double, few> family_few{};
-  std::vector<double> family_many(families > few ? families : 0);
-  const std::span<double> family_cost =
-      families > few ? std::span<double>(family_many) : std::span<double>(family_few).first(families);
-  for (std::size_t k = 0; k < families; ++k) {
-    const std::span<const double> c = costs.subspan(offsets[k], offsets[k + 1] - offsets[k]);
-    const std::span<const double> w = std::span<const double>(weights).subspan(offsets[k], c.size());
-    family_cost[k] = c.empty() ? unavailable_cost : inclusive_cost(c, w, within);
-  }
-  return inclusive_cost(family_cost, {}, m.spec.choice.family_scale_per_usd);
+  return nested_inclusive_cost(costs, m.path_size[s], m.family_offsets[s], m.spec.choice.family_scale_per_usd,
+                               m.spec.route_choice.logit_scale_per_usd);
 }
 
 double train_value_of_time_per_h(const model& m, const train_state& t) {
