@@ -313,6 +313,8 @@ void on_empty_at_node(model& m, train_id id) {
     }
     t.wagons = 0;
     t.delivered = true;
+    std::vector<vertex_t>().swap(t.nodes);  // as a delivered train's route (deliver, outcomes.cpp)
+    std::vector<edge_id>().swap(t.edges);
     to_turnaround(m, h, n);
     return;
   }
