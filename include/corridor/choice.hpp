@@ -6,6 +6,7 @@
 //
 // Further rules of the same kind (nested logit over mode, corridor family and route; path-size corrections
 // for overlapping routes) belong here, as functions over the same costs.
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -27,7 +28,19 @@ struct cost_terms {
 
 // Generalized cost per TEU = out-of-pocket + value of time x hours; +infinity when hours are.
 // Throws std::invalid_argument for NaN terms or a negative or non-finite value of time.
-double generalized_cost_usd_per_teu(const cost_terms& c, double value_of_time_usd_per_teu_h);
+// Inline: route choice prices every path of a service at every departure and revision.
+namespace detail {
+[[noreturn]] void throw_nan_cost_terms();
+[[noreturn]] void throw_bad_value_of_time();
+}  // namespace detail
+inline double generalized_cost_usd_per_teu(const cost_terms& c, double value_of_time_usd_per_teu_h) {
+  if (std::isnan(c.out_of_pocket_usd_per_teu) || std::isnan(c.hours)) detail::throw_nan_cost_terms();
+  if (!(value_of_time_usd_per_teu_h >= 0.0) || std::isinf(value_of_time_usd_per_teu_h))
+    detail::throw_bad_value_of_time();
+  // Checked first: 0 x infinity is NaN, and a closed route costs infinity whatever time is worth.
+  if (c.hours == unavailable_cost) return c.hours;
+  return c.out_of_pocket_usd_per_teu + value_of_time_usd_per_teu_h * c.hours;
+}
 
 // The cheapest alternative: the first of equal minima, and 0 when every alternative costs +infinity.
 // Throws std::invalid_argument for no alternatives or a NaN or -infinity cost.
@@ -69,6 +82,14 @@ namespace corridor {
 // or not finite, or a scale that is not finite and > 0.
 double inclusive_cost(std::span<const double> costs_usd, std::span<const double> weights,
                       double scale_per_usd);
+
+// The inclusive cost of the whole nested structure, at the nest scale over the nests' inclusive costs (each
+// at the within-nest scale): what a choice among these alternatives is worth as one alternative of a wider
+// choice. The same doubles as inclusive_cost per nest and then over the nests, with the inputs checked once.
+// Throws as nested_logit_probabilities does.
+double nested_inclusive_cost(std::span<const double> costs_usd, std::span<const double> weights,
+                             std::span<const std::uint32_t> nest_offsets, double nest_scale_per_usd,
+                             double within_scale_per_usd);
 
 // P(i) = P(nest of i) P(i | nest) into `out`; every nest unavailable puts 1 on alternative 0. Throws
 // std::invalid_argument for malformed offsets or sizes, and as inclusive_cost does.

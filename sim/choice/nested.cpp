@@ -66,47 +66,99 @@ double inclusive_cost(std::span<const double> costs_usd, std::span<const double>
   return group_inclusive_cost(costs_usd, weights, 0, costs_usd.size(), scale_per_usd);
 }
 
-void nested_logit_probabilities(std::span<const double> costs_usd, std::span<const double> weights,
-                                std::span<const std::uint32_t> nest_offsets, double nest_scale_per_usd,
-                                double within_scale_per_usd, std::span<double> out) {
+namespace {
+
+// What P(i) needs beyond each alternative's own term: every nest's inclusive cost once (a few nests; a
+// departure's choice is on the hot path, and the same call gives the same value every time, so computing it
+// once changes no bit of the result), the least of them and the sum of the nests' terms.
+class nested_terms {
+ public:
+  nested_terms(std::span<const double> costs_usd, std::span<const double> weights,
+               std::span<const std::uint32_t> nest_offsets, double nest_scale_per_usd,
+               double within_scale_per_usd)
+      : costs_(costs_usd),
+        weights_(weights),
+        nest_scale_(nest_scale_per_usd),
+        within_scale_(within_scale_per_usd) {
+    check_positive_scale(nest_scale_per_usd, "nest");
+    check_positive_scale(within_scale_per_usd, "within-nest");
+    check_weights(costs_usd, weights);
+    check_offsets(nest_offsets, costs_usd.size());
+    if (costs_usd.empty()) throw std::invalid_argument("nested logit: no alternatives");
+    const std::size_t nests = nest_offsets.size() - 1;
+    iv_many_.resize(nests > few ? nests : 0);
+    iv_ = nests > few ? std::span<double>(iv_many_) : std::span<double>(iv_few_).first(nests);
+    for (std::size_t k = 0; k < nests; ++k) {
+      iv_[k] = group_inclusive_cost(costs_usd, weights, nest_offsets[k], nest_offsets[k + 1], within_scale_);
+      if (iv_[k] < best_iv_) best_iv_ = iv_[k];
+    }
+    if (best_iv_ == unavailable_cost) return;
+    for (std::size_t k = 0; k < nests; ++k) {
+      if (iv_[k] != unavailable_cost) nest_total_ += std::exp(-nest_scale_ * (iv_[k] - best_iv_));
+    }
+  }
+
+  std::size_t nests() const { return iv_.size(); }
+  bool none_available() const { return best_iv_ == unavailable_cost; }
+  bool nest_available(std::size_t k) const { return iv_[k] != unavailable_cost; }
+  // P(nest k), for an available nest.
+  double nest_probability(std::size_t k) const {
+    return std::exp(-nest_scale_ * (iv_[k] - best_iv_)) / nest_total_;
+  }
+  // P(i) = P(nest) P(i | nest), for an available alternative i of available nest k: P(i | nest) =
+  // w_i exp(-theta_r c_i) / exp(-theta_r IV), the nest's sum being exp(-theta_r IV).
+  double probability(std::size_t k, double p_nest, std::size_t i) const {
+    return p_nest * weight_of(weights_, i) * std::exp(-within_scale_ * (costs_[i] - iv_[k]));
+  }
+
+ private:
+  static constexpr std::size_t few = 16;
+  std::span<const double> costs_, weights_;
+  double nest_scale_, within_scale_;
+  std::array<double, few> iv_few_{};
+  std::vector<double> iv_many_;
+  std::span<double> iv_;
+  double best_iv_ = unavailable_cost;
+  double nest_total_ = 0.0;
+};
+
+}  // namespace
+
+double nested_inclusive_cost(std::span<const double> costs_usd, std::span<const double> weights,
+                             std::span<const std::uint32_t> nest_offsets, double nest_scale_per_usd,
+                             double within_scale_per_usd) {
   check_positive_scale(nest_scale_per_usd, "nest");
   check_positive_scale(within_scale_per_usd, "within-nest");
   check_weights(costs_usd, weights);
   check_offsets(nest_offsets, costs_usd.size());
-  if (out.size() != costs_usd.size())
-    throw std::invalid_argument("nested logit: output size differs from costs");
-  if (costs_usd.empty()) throw std::invalid_argument("nested logit: no alternatives");
   const std::size_t nests = nest_offsets.size() - 1;
-  // Each nest's inclusive cost once (a few nests; a departure's choice is on the hot path, and the same
-  // call gives the same value every time, so computing it once changes no bit of the result).
-  constexpr std::size_t few = 16;
-  std::array<double, few> iv_few;
+  constexpr std::size_t few = 16;  // on the stack: this runs per revision, service and cargo class
+  std::array<double, few> iv_few{};
   std::vector<double> iv_many(nests > few ? nests : 0);
   const std::span<double> iv =
       nests > few ? std::span<double>(iv_many) : std::span<double>(iv_few).first(nests);
-  double best_iv = unavailable_cost;
-  for (std::size_t k = 0; k < nests; ++k) {
+  for (std::size_t k = 0; k < nests; ++k)
     iv[k] =
         group_inclusive_cost(costs_usd, weights, nest_offsets[k], nest_offsets[k + 1], within_scale_per_usd);
-    if (iv[k] < best_iv) best_iv = iv[k];
-  }
+  return group_inclusive_cost(iv, {}, 0, nests, nest_scale_per_usd);
+}
+
+void nested_logit_probabilities(std::span<const double> costs_usd, std::span<const double> weights,
+                                std::span<const std::uint32_t> nest_offsets, double nest_scale_per_usd,
+                                double within_scale_per_usd, std::span<double> out) {
+  if (out.size() != costs_usd.size())
+    throw std::invalid_argument("nested logit: output size differs from costs");
+  const nested_terms terms(costs_usd, weights, nest_offsets, nest_scale_per_usd, within_scale_per_usd);
   for (double& p : out) p = 0.0;
-  if (best_iv == unavailable_cost) {
+  if (terms.none_available()) {
     out[0] = 1.0;
     return;
   }
-  double nest_total = 0.0;
-  for (std::size_t k = 0; k < nests; ++k) {
-    if (iv[k] != unavailable_cost) nest_total += std::exp(-nest_scale_per_usd * (iv[k] - best_iv));
-  }
-  for (std::size_t k = 0; k < nests; ++k) {
-    const std::size_t begin = nest_offsets[k], end = nest_offsets[k + 1];
-    if (iv[k] == unavailable_cost) continue;
-    const double p_nest = std::exp(-nest_scale_per_usd * (iv[k] - best_iv)) / nest_total;
-    // P(i | nest) = w_i exp(-theta_r c_i) / exp(-theta_r IV): the nest's sum is exp(-theta_r IV).
-    for (std::size_t i = begin; i < end; ++i) {
-      if (costs_usd[i] == unavailable_cost) continue;
-      out[i] = p_nest * weight_of(weights, i) * std::exp(-within_scale_per_usd * (costs_usd[i] - iv[k]));
+  for (std::size_t k = 0; k < terms.nests(); ++k) {
+    if (!terms.nest_available(k)) continue;
+    const double p_nest = terms.nest_probability(k);
+    for (std::size_t i = nest_offsets[k]; i < nest_offsets[k + 1]; ++i) {
+      if (costs_usd[i] != unavailable_cost) out[i] = terms.probability(k, p_nest, i);
     }
   }
 }
@@ -116,15 +168,24 @@ std::size_t nested_logit_choice(std::span<const double> costs_usd, std::span<con
                                 double within_scale_per_usd, double u, std::vector<double>& scratch) {
   if (!(u >= 0.0 && u < 1.0)) throw std::invalid_argument("nested logit: u must lie in [0, 1)");
   scratch.resize(costs_usd.size());
-  nested_logit_probabilities(costs_usd, weights, nest_offsets, nest_scale_per_usd, within_scale_per_usd,
-                             scratch);
+  const nested_terms terms(costs_usd, weights, nest_offsets, nest_scale_per_usd, within_scale_per_usd);
+  if (terms.none_available()) return 0;  // all the probability on alternative 0
+  // The probabilities nested_logit_probabilities gives, in alternative order (nests are contiguous and in
+  // order), each computed only when the inversion reaches it: the same sums, so the same choice.
   double cumulative = 0.0;
   std::size_t last_available = 0;
-  for (std::size_t i = 0; i < scratch.size(); ++i) {
-    if (scratch[i] <= 0.0) continue;
-    last_available = i;
-    cumulative += scratch[i];
-    if (u < cumulative) return i;
+  for (std::size_t k = 0; k < terms.nests(); ++k) {
+    if (!terms.nest_available(k)) continue;
+    const double p_nest = terms.nest_probability(k);
+    for (std::size_t i = nest_offsets[k]; i < nest_offsets[k + 1]; ++i) {
+      if (costs_usd[i] == unavailable_cost) continue;
+      const double p = terms.probability(k, p_nest, i);
+      scratch[i] = p;
+      if (p <= 0.0) continue;
+      last_available = i;
+      cumulative += p;
+      if (u < cumulative) return i;
+    }
   }
   return last_available;  // rounding left the sum just below u
 }

@@ -55,6 +55,10 @@ bucket_map map_over(const sample_parts& parts) {
 }
 
 using bucket_counts = std::vector<std::uint32_t>;
+// Each sample's bucket (map.of), part by part alongside the samples: found once when they are counted, read
+// again by every gathering instead of mapping every sample again (rank_buckets fits in 16 bits).
+using bucket_parts = std::vector<std::span<const std::uint16_t>>;
+static_assert(rank_buckets <= 65536);
 
 bucket_counts count_buckets(const sample_parts& parts, const bucket_map& map) {
   bucket_counts count(rank_buckets, 0);
@@ -64,14 +68,30 @@ bucket_counts count_buckets(const sample_parts& parts, const bucket_map& map) {
   return count;
 }
 
+// count_buckets, keeping each sample's bucket in `buckets` (one array per part, in the parts' order).
+bucket_counts count_buckets(const sample_parts& parts, const bucket_map& map,
+                            std::vector<std::vector<std::uint16_t>>& buckets) {
+  bucket_counts count(rank_buckets, 0);
+  for (std::span<const double> p : parts) {
+    std::vector<std::uint16_t>& b = buckets.emplace_back(p.size());
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      const std::size_t k = map.of(p[i]);
+      b[i] = static_cast<std::uint16_t>(k);
+      ++count[k];
+    }
+  }
+  return count;
+}
+
 void add_counts(bucket_counts& sum, const bucket_counts& c) {
   for (std::size_t b = 0; b < rank_buckets; ++b) sum[b] += c[b];
 }
 
 // The value of rank ranks[i] (0-based, ascending, each < count_of(parts)) into out[i]; ties allowed. `map`
-// covers every sample and `count` counts the parts' samples by it.
-void order_statistics(const sample_parts& parts, const bucket_map& map, const bucket_counts& count,
-                      std::span<const std::size_t> ranks, std::span<double> out) {
+// covers every sample and `count` counts the parts' samples by it; `buckets`, when not empty, holds every
+// sample's bucket by it.
+void order_statistics(const sample_parts& parts, const bucket_parts& buckets, const bucket_map& map,
+                      const bucket_counts& count, std::span<const std::size_t> ranks, std::span<double> out) {
   const std::size_t n = count_of(parts);
   if (n <= 64) {  // a few: sorting a copy is the least work
     std::vector<double> copy;
@@ -101,10 +121,19 @@ void order_statistics(const sample_parts& parts, const bucket_map& map, const bu
     slot[rank_bucket[i]] = static_cast<std::int8_t>(gathered.size());
     gathered.emplace_back().reserve(count[rank_bucket[i]]);
   }
-  for (std::span<const double> p : parts) {
-    for (double x : p) {
-      const std::int8_t k = slot[map.of(x)];
-      if (k >= 0) gathered[static_cast<std::size_t>(k)].push_back(x);
+  for (std::size_t j = 0; j < parts.size(); ++j) {
+    const std::span<const double> p = parts[j];
+    if (buckets.empty()) {
+      for (double x : p) {
+        const std::int8_t k = slot[map.of(x)];
+        if (k >= 0) gathered[static_cast<std::size_t>(k)].push_back(x);
+      }
+      continue;
+    }
+    const std::span<const std::uint16_t> of = buckets[j];
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      const std::int8_t k = slot[of[i]];
+      if (k >= 0) gathered[static_cast<std::size_t>(k)].push_back(p[i]);
     }
   }
   for (std::size_t i = 0; i < ranks.size(); ++i) {
@@ -118,7 +147,8 @@ void order_statistics(const sample_parts& parts, const bucket_map& map, const bu
   }
 }
 
-median_p95 median_and_p95(const sample_parts& parts, const bucket_map& map, const bucket_counts& count) {
+median_p95 median_and_p95(const sample_parts& parts, const bucket_parts& buckets, const bucket_map& map,
+                          const bucket_counts& count) {
   const std::size_t n = count_of(parts);
   if (n == 0) return {};
   const double qs[2] = {0.50, 0.95};
@@ -130,7 +160,7 @@ median_p95 median_and_p95(const sample_parts& parts, const bucket_map& map, cons
     ranks[2 * i + 1] = std::min(ranks[2 * i] + 1, n - 1);
   }
   double values[4];
-  order_statistics(parts, map, count, ranks, values);
+  order_statistics(parts, buckets, map, count, ranks, values);
   double result[2];
   for (std::size_t i = 0; i < 2; ++i) {
     const double a = values[2 * i], b = values[2 * i + 1];
@@ -144,7 +174,7 @@ median_p95 median_and_p95(const sample_parts& parts, const bucket_map& map, cons
 
 median_p95 median_and_p95(const sample_parts& parts) {
   const bucket_map map = map_over(parts);
-  return median_and_p95(parts, map, count_buckets(parts, map));
+  return median_and_p95(parts, {}, map, count_buckets(parts, map));
 }
 
 namespace {
@@ -160,19 +190,22 @@ double mean_of(const sample_blocks& v) {
 // Every delivered container's door-to-door days, as kept per service (service_tally::transit_days), seen
 // per service, per market and for the run without a copy: percentiles do not depend on order.
 struct transit_samples {
-  std::vector<sample_parts> services;  // per service: its own samples
-  std::vector<sample_parts> markets;   // per market: its services' samples
-  sample_parts run;                    // every service's
-  bucket_map map;                      // over the run's samples
+  std::vector<sample_parts> services;                         // per service: its own samples
+  std::vector<sample_parts> markets;                          // per market: its services' samples
+  sample_parts run;                                           // every service's
+  bucket_map map;                                             // over the run's samples
+  std::vector<std::vector<std::uint16_t>> block_buckets;      // each sample's bucket, block by block
+  std::vector<bucket_parts> service_buckets, market_buckets;  // alongside services and markets
+  bucket_parts run_buckets;                                   // alongside run
   std::vector<bucket_counts> service_counts, market_counts;
   bucket_counts run_counts;
   median_p95 service_percentiles(std::size_t f) const {
-    return median_and_p95(services[f], map, service_counts[f]);
+    return median_and_p95(services[f], service_buckets[f], map, service_counts[f]);
   }
   median_p95 market_percentiles(std::size_t i) const {
-    return median_and_p95(markets[i], map, market_counts[i]);
+    return median_and_p95(markets[i], market_buckets[i], map, market_counts[i]);
   }
-  median_p95 run_percentiles() const { return median_and_p95(run, map, run_counts); }
+  median_p95 run_percentiles() const { return median_and_p95(run, run_buckets, map, run_counts); }
 };
 
 transit_samples gather_transit(const model& m) {
@@ -192,11 +225,24 @@ transit_samples gather_transit(const model& m) {
   t.map = map_over(t.run);
   t.run_counts.assign(rank_buckets, 0);
   t.market_counts.assign(t.markets.size(), bucket_counts(rank_buckets, 0));
+  // Blocks in the order the run lists them: service by service, each service's in order.
   for (std::size_t f = 0; f < services.size(); ++f) {
-    t.service_counts.push_back(count_buckets(t.services[f], t.map));
+    t.service_counts.push_back(count_buckets(t.services[f], t.map, t.block_buckets));
     add_counts(t.run_counts, t.service_counts.back());
     if (m.facts.services[f].market < t.markets.size())
       add_counts(t.market_counts[m.facts.services[f].market], t.service_counts.back());
+  }
+  t.service_buckets.resize(services.size());
+  t.market_buckets.resize(t.markets.size());
+  std::size_t block = 0;
+  for (std::size_t f = 0; f < services.size(); ++f) {
+    for (std::size_t j = 0; j < t.services[f].size(); ++j, ++block) {
+      const std::span<const std::uint16_t> b = t.block_buckets[block];
+      t.service_buckets[f].push_back(b);
+      if (m.facts.services[f].market < t.markets.size())
+        t.market_buckets[m.facts.services[f].market].push_back(b);
+      t.run_buckets.push_back(b);
+    }
   }
   return t;
 }

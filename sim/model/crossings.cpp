@@ -202,7 +202,9 @@ void book_plan(model& m, vertex_t v, int way, double arrival_h) {
 std::size_t effective_tracks(const model& m, vertex_t v) {
   const double factor = m.state.nodes[v].capacity_factor;
   if (factor <= 0.0) return 0;
-  return static_cast<std::size_t>(std::max(1L, std::lround(crossing_of(m, v).tracks * factor)));
+  const int tracks = m.facts.nodes[v].tracks;
+  if (factor == 1.0) return static_cast<std::size_t>(std::max(1, tracks));  // lround(tracks * 1.0), exactly
+  return static_cast<std::size_t>(std::max(1L, std::lround(tracks * factor)));
 }
 
 double crossing_expected_wait_h(const model& m, vertex_t v) {
@@ -219,11 +221,11 @@ double crossing_expected_wait_h(const model& m, vertex_t v) {
     wait = std::max(wait, static_cast<double>(c.waiting.size()) / starts_per_day * hours_per_day);
   }
   // Customs with servers: those queued for it and those ahead in the track queue pass its servers too.
-  const crossing_spec& spec = crossing_of(m, v);
-  if (spec.customs_servers > 0) {
+  const node_facts& nf = m.facts.nodes[v];
+  if (nf.customs_servers > 0) {
     const double customs_ahead = static_cast<double>(c.customs_waiting.size() + c.waiting.size()) +
-                                 (c.customs_busy >= spec.customs_servers ? 1.0 : 0.0);
-    wait = std::max(wait, customs_ahead * spec.customs_dwell_h.mean() / spec.customs_servers);
+                                 (c.customs_busy >= nf.customs_servers ? 1.0 : 0.0);
+    wait = std::max(wait, customs_ahead * nf.customs_dwell_mean_h / nf.customs_servers);
   }
   return wait;
 }

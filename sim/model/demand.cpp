@@ -33,41 +33,86 @@ double rail_rate_per_h(const model& m, const service_state& st, service_id s, in
   return st.rail_teu_per_h * (*m.facts.services[s].seasonality)[static_cast<std::size_t>(month)];
 }
 
-// Which cargo class the arrival is: demand entries in proportion to their rail rates.
-std::uint16_t draw_class(service_state& st) {
-  const std::vector<double>& cumulative = st.rail_cumulative;
+// Which cargo class the arrival is: demand entries in proportion to their rail rates (`cumulative`, their
+// running sums, ending at `rate`).
+std::uint16_t draw_class(rng_stream& rng, double rate, std::span<const double> cumulative) {
   if (cumulative.size() == 1) return 0;
-  const double u = st.arrivals_rng.uniform01() * st.rail_teu_per_h;
+  const double u = rng.uniform01() * rate;
   for (std::size_t j = 0; j < cumulative.size(); ++j) {
     if (u < cumulative[j]) return static_cast<std::uint16_t>(j);
   }
   return static_cast<std::uint16_t>(cumulative.size() - 1);
 }
 
-// The next arrival by inversion of the cumulative rate, integrated month by month up to what is known.
-draw next_poisson_arrival(model& m, service_id s, double& at) {
-  service_state& st = m.state.services[s];
-  if (!st.next_arrival_drawn) {
-    st.next_arrival_teu = st.cursor_teu + sample_standard_exponential(st.arrivals_rng);
-    st.next_arrival_drawn = true;
-  }
-  const double known = std::min(st.known_until_h, m.frame.horizon_h);
-  while (st.cursor_h < known) {
-    const month_span& month = locate_month(st.month, st.cursor_h);
-    const double end = std::min(known, month.next_start_h);
-    const double rate = rail_rate_per_h(m, st, s, month.month);
-    if (rate > 0.0 && st.cursor_teu + rate * (end - st.cursor_h) >= st.next_arrival_teu) {
-      at = st.cursor_h + (st.next_arrival_teu - st.cursor_teu) / rate;
-      st.cursor_h = at;
-      st.cursor_teu = st.next_arrival_teu;
-      st.next_arrival_drawn = false;
-      return draw::drawn;
+// A Poisson service's arrivals: each the point where the cumulative rate, integrated month by month up to
+// what is known, reaches the running sum of unit exponentials, then its class. The cursor and the stream are
+// copied into locals, so that a formation drawing arrival after arrival (plan_formation, up to a train's
+// capacity) does not store and load them for every container; store() writes them back, before anything
+// else may read them.
+class poisson_cursor {
+ public:
+  poisson_cursor(const model& m, service_id s, service_state& st)
+      : st_(st),
+        rng_(st.arrivals_rng),
+        month_(st.month),
+        cursor_h_(st.cursor_h),
+        cursor_teu_(st.cursor_teu),
+        next_teu_(st.next_arrival_teu),
+        next_drawn_(st.next_arrival_drawn),
+        done_(st.arrivals_done),
+        known_(std::min(st.known_until_h, m.frame.horizon_h)),
+        horizon_(m.frame.horizon_h),
+        base_rate_(st.rail_teu_per_h),
+        seasonality_(m.facts.services[s].seasonality->data()),
+        cumulative_(st.rail_cumulative) {}
+
+  [[gnu::always_inline]] draw next() {
+    if (done_) return draw::done;
+    if (!next_drawn_) {
+      next_teu_ = cursor_teu_ + sample_standard_exponential(rng_);
+      next_drawn_ = true;
     }
-    st.cursor_teu += rate * (end - st.cursor_h);
-    st.cursor_h = end;
+    while (cursor_h_ < known_) {
+      const month_span& month = locate_month(month_, cursor_h_);
+      const double end = std::min(known_, month.next_start_h);
+      const double rate = base_rate_ * seasonality_[static_cast<std::size_t>(month.month)];
+      if (rate > 0.0 && cursor_teu_ + rate * (end - cursor_h_) >= next_teu_) {
+        const double at = cursor_h_ + (next_teu_ - cursor_teu_) / rate;
+        cursor_h_ = at;
+        cursor_teu_ = next_teu_;
+        next_drawn_ = false;
+        st_.arrival_h.push_back(at);
+        st_.arrival_class.push_back(draw_class(rng_, base_rate_, cumulative_));
+        return draw::drawn;
+      }
+      cursor_teu_ += rate * (end - cursor_h_);
+      cursor_h_ = end;
+    }
+    if (cursor_h_ < horizon_) return draw::pending;
+    done_ = true;
+    return draw::done;
   }
-  return st.cursor_h >= m.frame.horizon_h ? draw::done : draw::pending;
-}
+
+  void store() {
+    st_.arrivals_rng = rng_;
+    st_.month = month_;
+    st_.cursor_h = cursor_h_;
+    st_.cursor_teu = cursor_teu_;
+    st_.next_arrival_teu = next_teu_;
+    st_.next_arrival_drawn = next_drawn_;
+    st_.arrivals_done = done_;
+  }
+
+ private:
+  service_state& st_;
+  rng_stream rng_;
+  month_span month_;
+  double cursor_h_, cursor_teu_, next_teu_;
+  bool next_drawn_, done_;
+  const double known_, horizon_, base_rate_;
+  const double* seasonality_;
+  const std::span<const double> cumulative_;
+};
 
 // A scheduled flow: evenly spaced at the month's rate.
 draw next_scheduled_arrival(model& m, service_id s, double& at) {
@@ -83,14 +128,19 @@ draw next_scheduled_arrival(model& m, service_id s, double& at) {
 // The next arrival after the last one drawn, into the look-ahead.
 draw draw_next_arrival(model& m, service_id s) {
   service_state& st = m.state.services[s];
+  if (m.facts.services[s].arrivals != arrival_process::scheduled) {
+    poisson_cursor cursor(m, s, st);
+    const draw d = cursor.next();
+    cursor.store();
+    return d;
+  }
   if (st.arrivals_done) return draw::done;
   double at = 0.0;
-  const draw d = m.facts.services[s].arrivals == arrival_process::scheduled ? next_scheduled_arrival(m, s, at)
-                                                                            : next_poisson_arrival(m, s, at);
+  const draw d = next_scheduled_arrival(m, s, at);
   if (d == draw::done) st.arrivals_done = true;
   if (d != draw::drawn) return d;
   st.arrival_h.push_back(at);
-  st.arrival_class.push_back(draw_class(st));
+  st.arrival_class.push_back(draw_class(st.arrivals_rng, st.rail_teu_per_h, st.rail_cumulative));
   return d;
 }
 
@@ -118,10 +168,12 @@ void admit_arrivals(model& m, service_id s, std::size_t n) {
 // j's arrival armed the timeout right after scheduling arrival j+1, so at a tie with the timeout arrival
 // j+1 ran first and every later one ran after it; the look-ahead replays that order. When the answer needs
 // arrivals beyond what is known, the service waits for the next revision of the shares.
-void plan_formation(model& m, service_id s) {
+// `ensure(n)` answers as ensure_ahead(m, s, n) does, by whichever drawer the service's arrivals have.
+template <class Ahead>
+void plan_formation_with(model& m, service_id s, Ahead&& ensure) {
   service_state& st = m.state.services[s];
   st.awaiting_revision = false;
-  const draw first_draw = ensure_ahead(m, s, 1);
+  const draw first_draw = ensure(1);
   if (first_draw != draw::drawn) {
     st.awaiting_revision = first_draw == draw::pending;
     return;
@@ -134,7 +186,7 @@ void plan_formation(model& m, service_id s) {
   if (capacity > 1) {
     at = due;
     for (; n < capacity; ++n) {
-      const draw d = ensure_ahead(m, s, n + 1);
+      const draw d = ensure(n + 1);
       if (d == draw::pending && due > st.known_until_h) {
         st.awaiting_revision = true;  // an arrival before `due` may still come
         return;
@@ -147,6 +199,26 @@ void plan_formation(model& m, service_id s) {
   }
   st.batch_teu = n;
   if (at <= m.frame.horizon_h) m.eng.schedule_at(at, ev_train_forms, s);
+}
+
+void plan_formation(model& m, service_id s) {
+  service_state& st = m.state.services[s];
+  if (m.facts.services[s].arrivals == arrival_process::scheduled) {
+    plan_formation_with(m, s, [&m, s](std::size_t n) { return ensure_ahead(m, s, n); });
+    return;
+  }
+  // A Poisson service draws through a cursor in locals, written back before anything else reads it (the
+  // formation's own reads are of the look-ahead arrays, which the cursor appends to in place).
+  poisson_cursor cursor(m, s, st);
+  plan_formation_with(
+      m, s, [&st, &cursor ](std::size_t n) __attribute__((always_inline)) {
+        while (st.ahead() < n) {
+          const draw d = cursor.next();
+          if (d != draw::drawn) return d;
+        }
+        return draw::drawn;
+      });
+  cursor.store();
 }
 
 // Timetable: arrival k at the departure's instant ran before it when arrival k was scheduled first, that is

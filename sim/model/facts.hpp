@@ -26,6 +26,21 @@ struct demand_facts {
   double value_of_time_per_h = 0.0;  // USD per TEU-hour
 };
 
+// One edge of a candidate route as route choice walks it (expected_route_hours), with what the walk asks of
+// the scenario found once per route instead of at every walk: the crossing passed before the edge, the way
+// of it whose daily plan may hold the train there, and the wagon home where it would wait for wagons of a
+// new gauge.
+constexpr std::uint32_t no_crossing = 0xffffffffU;
+struct route_step {
+  std::uint32_t edge = 0;
+  std::uint32_t crossing = no_crossing;    // the crossing entered before this edge; none at the origin
+  std::uint32_t wagon_home = 0xffffffffU;  // gauge_change_home there (wagons.hpp); none: no wait
+  std::int8_t plan_way = -1;               // the way whose daily plan applies there; -1: none
+  bool ferry = false;
+  bool window = false;
+  double travel_h = 0.0;  // edge_facts::travel_h
+};
+
 struct service_facts {
   int capacity_teu = 0;  // of its trains
   double max_wait_h = 0.0;
@@ -44,6 +59,10 @@ struct service_facts {
   std::vector<direction> share_dir;                     // per report share: from its first region or to it
   std::vector<double>
       route_usd;  // per path: out of pocket, the market's risk premiums and the family's constant, USD/TEU
+  // Every path's steps, path after path: path i's are steps[step_begin[i], step_begin[i + 1]).
+  std::vector<route_step> steps;
+  std::vector<std::uint32_t> step_begin;
+  std::vector<std::uint32_t> shared_steps;  // per path: its first steps that are the previous path's too
 };
 
 struct node_facts {
@@ -67,6 +86,10 @@ struct node_facts {
   bool reblock = false;
   std::array<double, 2> reblock_teu{};
   double reblock_max_hold_h = 0.0;
+  // Crossings: what route choice reads at every walk (crossing_expected_wait_h), from the crossing's spec.
+  int tracks = 1;
+  int customs_servers = 0;
+  double customs_dwell_mean_h = 0.0;  // customs_dwell_h.mean()
 };
 
 // A graph edge as route estimates walk it, next to each other instead of behind the graph's edge

@@ -57,6 +57,7 @@ struct model {
   year_book* years = nullptr;  // a multi-year run's calendar and results by year; null otherwise
   // Scratch for route choice: no allocation per departure.
   std::vector<double> route_hours, route_costs, route_probabilities;
+  std::vector<double> route_walk;  // expected_route_hours: the hour before each step of the last path walked
   crossing_memo crossing_hours;
 };
 

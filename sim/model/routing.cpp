@@ -6,6 +6,8 @@
 #include "routing.hpp"
 
 #include <algorithm>
+#include <array>
+#include <limits>
 #include <utility>
 
 #include "calendar.hpp"
@@ -61,21 +63,40 @@ double walk_route(const model& m, std::span<const vertex_t> nodes, std::span<con
   return t;
 }
 
+// One step of walk_route, over a path's steps (route_step, facts.hpp): the same terms in the same order,
+// with what depends on the scenario alone found once per path when the run was set up (where walk_route adds
+// a wagon wait that is 0 for a reason fixed by the scenario, this adds nothing: the same double). Moves `t`
+// past the step; false through a closed element.
+template <class AtPlan, class AtCrossing>
+bool through_step(const model& m, const route_step& step, double teu, double& t, AtPlan&& at_plan,
+                  AtCrossing&& at_crossing) {
+  if (step.crossing != no_crossing) {
+    const vertex_t from = step.crossing;
+    if (node_closed(m, from)) return false;
+    if (step.plan_way >= 0) t += at_plan(from, step.plan_way, t);
+    t += at_crossing(from);
+    if (step.wagon_home != no_wagon_home) t += home_wagon_wait_h(m, step.wagon_home);
+  }
+  const edge_id e = step.edge;
+  if (step.ferry) {
+    if (m.state.ferries[e].capacity_factor <= 0.0) return false;
+    t += ferry_expected_wait_h(m, e, teu);
+  } else {
+    const line_state& line = m.state.lines[e];
+    if (line.closed) return false;
+    t = std::max(t, line.next_free_h);  // the slot queue as it stands now
+    if (step.window) {
+      const edge_spec& spec = edge_spec_of(m, e);
+      t = next_open_time(t, spec.open_from_hour, spec.open_to_hour);
+    }
+  }
+  t += step.travel_h;
+  return true;
+}
+
 // A crossing's expected wait plus its mean service, as a train joining now expects them.
 double crossing_hours(const model& m, vertex_t v) {
   return crossing_expected_wait_h(m, v) + mean_service_h(m, v);
-}
-
-// Hours from now to the end of `p` for a train of `teu` leaving now, with the queues as they stand now and
-// the holds the daily plans on it would impose (none on a train with priority: its path is in the plan).
-template <class AtCrossing>
-double hours_on(const model& m, const path& p, double teu, bool priority, AtCrossing&& at_crossing) {
-  const double now = m.eng.now();
-  const auto hold = [&m, priority](vertex_t v, int way, double at) {
-    return priority ? 0.0 : plan_hold_h(m, v, way, at, true);
-  };
-  const double end = walk_route(m, p.nodes, p.edges, teu, now, hold, at_crossing);
-  return end == unavailable_cost ? unavailable_cost : end - now;
 }
 
 // Staying: the rest of the route at nominal costs, plus the time until the last closure on it is expected to
@@ -95,9 +116,51 @@ double stay_cost(const model& m, const train_state& t, const path_weights& w, do
 
 }  // namespace
 
+void add_route_steps(const prepared_scenario& p, model_facts& facts) {
+  for (service_id s = 0; s < facts.services.size(); ++s) {
+    service_facts& sf = facts.services[s];
+    sf.steps.clear();
+    sf.step_begin.assign(1, 0);
+    sf.shared_steps.clear();
+    const path* previous = nullptr;
+    for (const path& route : p.path_sets[s]) {
+      for (std::size_t i = 0; i < route.edges.size(); ++i) {
+        const edge_id e = route.edges[i];
+        const vertex_t from = route.nodes[i];
+        route_step step{.edge = e,
+                        .ferry = facts.edges[e].ferry,
+                        .window = facts.edges[e].window,
+                        .travel_h = facts.edges[e].travel_h};
+        const node_facts& nf = facts.nodes[from];
+        if (i > 0 && nf.is_crossing) {
+          step.crossing = static_cast<std::uint32_t>(from);
+          if (nf.has_plan) {
+            const int way = facts.nodes[route.nodes[i - 1]].country == nf.country ? 1 : 0;  // crossing_way
+            if (nf.daily_plan[static_cast<std::size_t>(way)] > 0)
+              step.plan_way = static_cast<std::int8_t>(way);
+          }
+          step.wagon_home = gauge_change_home(facts, p.net, from, route.edges[i - 1], e);
+        }
+        sf.steps.push_back(step);
+      }
+      sf.step_begin.push_back(static_cast<std::uint32_t>(sf.steps.size()));
+      // The steps it shares with the previous path from the origin on: the same edges make the same steps.
+      std::uint32_t shared = 0;
+      if (previous != nullptr) {
+        while (shared < route.edges.size() && shared < previous->edges.size() &&
+               route.edges[shared] == previous->edges[shared])
+          ++shared;
+      }
+      sf.shared_steps.push_back(shared);
+      previous = &route;
+    }
+  }
+}
+
 void expected_route_hours(model& m, service_id s, std::vector<double>& hours) {
-  const auto& paths = m.path_sets[s];
-  hours.resize(paths.size());
+  const service_facts& sf = m.facts.services[s];
+  const std::size_t paths = sf.step_begin.size() - 1;
+  hours.resize(paths);
   const double teu = m.facts.services[s].capacity_teu;
   const bool priority = m.facts.services[s].priority > 0;
   // Nothing changes while the paths are walked, so a crossing that several paths pass is asked once: its
@@ -115,7 +178,43 @@ void expected_route_hours(model& m, service_id s, std::vector<double>& hours) {
     }
     return memo.hours[v];
   };
-  for (std::size_t i = 0; i < paths.size(); ++i) hours[i] = hours_on(m, paths[i], teu, priority, at_crossing);
+  const double now = m.eng.now();
+  const auto hold = [&m, priority](vertex_t v, int way, double at) {
+    return priority ? 0.0 : plan_hold_h(m, v, way, at, true);  // a train with priority is in the plan
+  };
+  // Each path is walked from now with the queues as they stand now (walk_route). A path's first
+  // shared_steps steps are the previous path's: the walk through them is the same sums, so it starts where
+  // that walk was after them (`before`, the hour before each step of the last path walked, and after its
+  // last), or is closed where that walk met a closed element among them.
+  std::vector<double>& before = m.route_walk;
+  constexpr std::size_t open = std::numeric_limits<std::size_t>::max();
+  std::size_t closed_at = open;
+  const std::span<const route_step> steps(sf.steps);
+  for (std::size_t i = 0; i < paths; ++i) {
+    const std::span<const route_step> path_steps =
+        steps.subspan(sf.step_begin[i], sf.step_begin[i + 1] - sf.step_begin[i]);
+    const std::size_t shared = sf.shared_steps[i];
+    if (closed_at < shared) {
+      hours[i] = unavailable_cost;
+      continue;
+    }
+    if (before.size() <= path_steps.size()) before.resize(path_steps.size() + 1);
+    double t = shared == 0 ? now : before[shared];
+    closed_at = open;
+    for (std::size_t j = shared; j < path_steps.size(); ++j) {
+      before[j] = t;
+      if (!through_step(m, path_steps[j], teu, t, hold, at_crossing)) {
+        closed_at = j;
+        break;
+      }
+    }
+    if (closed_at != open) {
+      hours[i] = unavailable_cost;
+      continue;
+    }
+    before[path_steps.size()] = t;
+    hours[i] = t == unavailable_cost ? unavailable_cost : t - now;
+  }
 }
 
 void route_costs(const model& m, service_id s, std::span<const double> hours, double value_of_time_per_h,
@@ -129,17 +228,8 @@ void route_costs(const model& m, service_id s, std::span<const double> hours, do
 }
 
 double rail_inclusive_cost(const model& m, service_id s, std::span<const double> costs) {
-  const auto& offsets = m.family_offsets[s];
-  const auto& weights = m.path_size[s];
-  const double within = m.spec.route_choice.logit_scale_per_usd;
-  const std::size_t families = offsets.size() - 1;
-  std::vector<double> family_cost(families);  // a few per revision, not per event
-  for (std::size_t k = 0; k < families; ++k) {
-    const std::span<const double> c = costs.subspan(offsets[k], offsets[k + 1] - offsets[k]);
-    const std::span<const double> w = std::span<const double>(weights).subspan(offsets[k], c.size());
-    family_cost[k] = c.empty() ? unavailable_cost : inclusive_cost(c, w, within);
-  }
-  return inclusive_cost(family_cost, {}, m.spec.choice.family_scale_per_usd);
+  return nested_inclusive_cost(costs, m.path_size[s], m.family_offsets[s], m.spec.choice.family_scale_per_usd,
+                               m.spec.route_choice.logit_scale_per_usd);
 }
 
 double train_value_of_time_per_h(const model& m, const train_state& t) {

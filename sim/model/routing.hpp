@@ -10,6 +10,8 @@
 
 namespace corridor::detail {
 
+// Each service's route_steps (facts.hpp), once the nodes' facts and the wagon homes are known.
+void add_route_steps(const prepared_scenario& p, model_facts& facts);
 // Hours from now to the end of each path of the service's set for a train of the service's size leaving
 // now, with the queues as they stand now (+infinity through a closed element), into `hours`.
 void expected_route_hours(model& m, service_id s, std::vector<double>& hours);

@@ -9,6 +9,7 @@
 #include "costs.hpp"
 #include "disruptions.hpp"
 #include "model.hpp"
+#include "routing.hpp"
 #include "wagons.hpp"
 
 namespace corridor::detail {
@@ -132,6 +133,9 @@ node_facts make_node_facts(const prepared_scenario& p, vertex_t v,
   nf.reblock_max_hold_h = c.reblock_max_hold_h;
   nf.in_share_region = s.node_in_region(s.report.share_region, spec);
   if (nf.is_crossing) nf.nominal_service_h = nominal_crossing_hours(s, p.net, v);
+  nf.tracks = c.tracks;
+  nf.customs_servers = c.customs_servers;
+  nf.customs_dwell_mean_h = c.customs_servers > 0 ? c.customs_dwell_h.mean() : 0.0;
   for (const share_spec& share : s.report.shares) {
     const std::string& region = share.via_region.empty() ? share.avoiding_region : share.via_region;
     nf.in_report_region.push_back(s.node_in_region(region, spec));
@@ -160,6 +164,7 @@ model_facts make_facts(const prepared_scenario& p) {
     facts.has_reblock = facts.has_reblock || facts.nodes.back().reblock;
   }
   add_wagon_facts(p, facts);
+  add_route_steps(p, facts);
   return facts;
 }
 

@@ -30,20 +30,34 @@ void add_share(share_tally& share, direction dir, bool via, double teu) {
   share.teu_via_by_direction[d] += via_count * teu;
 }
 
-// Each container's door-to-door days, kept per service and summed per market and over the run; returns
-// their sum weighted by each container's value of time (USD).
-double add_transit_days(run_tallies& t, const service_facts& sf, const train_state& train, double now_h) {
+// Each container's door-to-door days, kept per service and summed per market and over the run, and its TEU
+// counted by cargo class into `goods_teu` (the train's direction's); returns the days' sum weighted by each
+// container's value of time (USD).
+double add_transit_days(run_tallies& t, const service_facts& sf, const train_state& train, double now_h,
+                        std::vector<double>& goods_teu) {
   service_tally& service = t.services[train.service];
   market_tally* market = sf.market < t.markets.size() ? &t.markets[sf.market] : nullptr;
+  // The sums run in locals, in the same order as one container at a time into the tallies: the appends
+  // would otherwise make the compiler store and reload them for every container.
   double time_usd = 0.0;
-  for (std::size_t i = 0; i < train.container_entry_h.size(); ++i) {
-    const double hours = now_h - train.container_entry_h[i];
+  double total = t.transit_days_total;
+  double market_sum = market ? market->transit_days_sum : 0.0;
+  const std::size_t n = train.container_entry_h.size();
+  const double* entry = train.container_entry_h.data();
+  const std::uint16_t* cls = train.container_class.data();
+  const demand_facts* demand = sf.demand.data();
+  for (std::size_t i = 0; i < n; ++i) {
+    const double hours = now_h - entry[i];
     const double days = hours / hours_per_day;
-    t.transit_days_total += days;
+    total += days;
     service.transit_days.push_back(days);
-    if (market) market->transit_days_sum += days;
-    time_usd += sf.demand[train.container_class[i]].value_of_time_per_h * hours;
+    market_sum += days;
+    const demand_facts& d = demand[cls[i]];
+    time_usd += d.value_of_time_per_h * hours;
+    goods_teu[d.cargo_class] += 1.0;  // whole numbers: exact in any order
   }
+  t.transit_days_total = total;
+  if (market) market->transit_days_sum = market_sum;
   return time_usd;
 }
 
@@ -81,9 +95,13 @@ void record_departure(run_tallies& t, const train_state& train) {
 
 void record_arrivals(run_tallies& t, const service_facts& service, std::span<const double> arrival_h,
                      double window_start_h) {
-  if (service.market >= t.markets.size()) return;
+  if (service.market >= t.markets.size() || arrival_h.empty()) return;
+  // Arrivals come in order of time: once the first is in the window, all are (every admission after the
+  // warm-up), and counting them one by one is not needed.
   const auto counted =
-      std::count_if(arrival_h.begin(), arrival_h.end(), [&](double h) { return h >= window_start_h; });
+      arrival_h.front() >= window_start_h
+          ? static_cast<std::ptrdiff_t>(arrival_h.size())
+          : std::count_if(arrival_h.begin(), arrival_h.end(), [&](double h) { return h >= window_start_h; });
   t.markets[service.market].rail_entered_teu += static_cast<double>(counted);
 }
 
@@ -114,7 +132,7 @@ void record_delivery(run_tallies& t, const model_facts& facts, const train_state
   t.terminal_arrivals[train.nodes.back()] += 1.0;
   t.services[train.service].trains_delivered += 1.0;
   t.services[train.service].train_transit_days += (now_h - train.departed_h) / hours_per_day;
-  const double time_usd = add_transit_days(t, sf, train, now_h);
+  const double time_usd = add_transit_days(t, sf, train, now_h, t.goods_teu[d]);
   add_costs(t.cost_sum, train.cost, teu);
   t.cost_sum.time += time_usd;
   if (sf.counts_for_share) add_share(t.share, sf.dir, train.via_share_region, teu);
@@ -125,7 +143,6 @@ void record_delivery(run_tallies& t, const model_facts& facts, const train_state
     add_costs(mt.cost_sum, train.cost, teu);
     mt.cost_sum.time += time_usd;
   }
-  for (std::uint16_t j : train.container_class) t.goods_teu[d][sf.demand[j].cargo_class] += 1.0;
 }
 
 }  // namespace corridor::detail

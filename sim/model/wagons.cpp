@@ -318,6 +318,8 @@ void on_empty_at_node(model& m, train_id id) {
     }
     t.wagons = 0;
     t.delivered = true;
+    std::vector<vertex_t>().swap(t.nodes);  // as a delivered train's route (deliver, outcomes.cpp)
+    std::vector<edge_id>().swap(t.edges);
     to_turnaround(m, h, n);
     return;
   }
@@ -340,14 +342,26 @@ void on_wagons_ready(model& m, std::uint32_t h, std::uint32_t wagons) {
   serve(m, h);
 }
 
-double expected_wagon_wait_h(const model& m, vertex_t v, edge_id in, edge_id out) {
-  const int g_in = gauge_of(m, in), g_out = gauge_of(m, out);
-  if (g_in == g_out || g_in == 0 || g_out == 0) return 0.0;
-  const std::uint32_t h = home_at(m, v, g_out);
-  if (h == no_home) return 0.0;
+std::uint32_t gauge_change_home(const model_facts& facts, const network& net, vertex_t v, edge_id in,
+                                edge_id out) {
+  if (!facts.has_wagons) return no_wagon_home;
+  const int g_in = net.props(in).gauge_mm, g_out = net.props(out).gauge_mm;  // 0 on a ferry leg
+  if (g_in == g_out || g_in == 0 || g_out == 0) return no_wagon_home;
+  for (std::uint32_t h : facts.wagon_homes_at[v]) {
+    if (facts.wagon_homes[h].gauge_mm == g_out) return h;
+  }
+  return no_wagon_home;
+}
+
+double home_wagon_wait_h(const model& m, std::uint32_t h) {
   const wagon_home_facts& f = m.facts.wagon_homes[h];
   const wagon_home_state& hs = m.state.wagon_pools[f.pool].homes[f.home];
   return hs.waiting.empty() && hs.available > 0 ? 0.0 : hs.recent_wait_h;
+}
+
+double expected_wagon_wait_h(const model& m, vertex_t v, edge_id in, edge_id out) {
+  const std::uint32_t h = gauge_change_home(m.facts, m.net, v, in, out);
+  return h == no_wagon_home ? 0.0 : home_wagon_wait_h(m, h);
 }
 
 void reset_wagon_tallies(model& m) {

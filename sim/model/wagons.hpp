@@ -34,6 +34,13 @@ void on_wagons_ready(model& m, std::uint32_t home, std::uint32_t wagons);  // a 
 // Route choice: the hours a train expects to wait for wagons at crossing v when it enters it by edge `in`
 // and leaves by `out` (0 where the gauge stays or v keeps no pool of the new gauge).
 double expected_wagon_wait_h(const model& m, vertex_t v, edge_id in, edge_id out);
+// Its two parts: the home (dense index into model_facts::wagon_homes) where such a train waits, from the
+// scenario alone (no_wagon_home where the gauge stays, v keeps no pool of the new gauge, or there are no
+// pools), and the wait route choice expects there now.
+constexpr std::uint32_t no_wagon_home = 0xffffffffU;
+std::uint32_t gauge_change_home(const model_facts& facts, const network& net, vertex_t v, edge_id in,
+                                edge_id out);
+double home_wagon_wait_h(const model& m, std::uint32_t h);
 
 void reset_wagon_tallies(model& m);  // the window opens
 void close_wagon_tallies(model& m);  // the window closes at the horizon

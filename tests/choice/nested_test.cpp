@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <limits>
+#include <span>
 #include <vector>
 
 #include "corridor/choice.hpp"
@@ -93,6 +94,50 @@ TEST(nested_logit, draws_by_inversion_in_alternative_order) {
   EXPECT_EQ(nested_logit_choice(c, ps, nests, 0.001, 0.1, 0.2501, scratch), 1u);
   EXPECT_EQ(nested_logit_choice(c, ps, nests, 0.001, 0.1, 0.75, scratch), 2u);
   EXPECT_THROW(nested_logit_choice(c, ps, nests, 0.001, 0.1, 1.0, scratch), std::invalid_argument);
+}
+
+// Family A (routes 0, 1), an empty family, family C (routes 2, 3, one closed). A: 100 - ln(0.5 e^0 +
+// 0.5 e^{-1}) / 0.1 = 100 + 10 ln(2 / (1 + e^-1)) = 103.796...; C: 90 (its open route alone); then the two
+// at scale 0.001: 90 - 1000 ln(1 + e^{-0.001 * 13.796...}).
+TEST(nested_inclusive_cost, is_the_inclusive_cost_of_the_nests_inclusive_costs_to_the_bit) {
+  const std::vector<double> c{100.0, 110.0, 90.0, inf};
+  const std::vector<double> w{0.5, 0.5, 1.0, 1.0};
+  const std::vector<std::uint32_t> nests{0, 2, 2, 4};
+  const double a = inclusive_cost(std::span(c).first(2), std::span(w).first(2), 0.1);
+  const double cc = inclusive_cost(std::span(c).subspan(2), std::span(w).subspan(2), 0.1);
+  EXPECT_NEAR(a, 100.0 + 10.0 * std::log(2.0 / (1.0 + std::exp(-1.0))), 1e-9);
+  EXPECT_DOUBLE_EQ(cc, 90.0);
+  const std::vector<double> ivs{a, inf, cc};
+  EXPECT_EQ(nested_inclusive_cost(c, w, nests, 0.001, 0.1), inclusive_cost(ivs, {}, 0.001));
+  EXPECT_NEAR(nested_inclusive_cost(c, w, nests, 0.001, 0.1),
+              90.0 - 1000.0 * std::log1p(std::exp(-0.001 * (a - 90.0))), 1e-9);
+  const std::vector<double> closed{inf, inf, inf, inf};
+  EXPECT_EQ(nested_inclusive_cost(closed, w, nests, 0.001, 0.1), inf);
+  EXPECT_THROW(nested_inclusive_cost(c, w, nests, 0.0, 0.1), std::invalid_argument);
+  EXPECT_THROW(nested_inclusive_cost(c, w, std::vector<std::uint32_t>{0, 3}, 0.001, 0.1),
+               std::invalid_argument);
+}
+
+// The choice computes each probability only when the inversion reaches it: it must pick what inversion over
+// nested_logit_probabilities picks, for every u, closed routes and an empty nest included.
+TEST(nested_logit, choice_agrees_with_inversion_over_the_probabilities) {
+  const std::vector<double> c{120.0, 100.0, inf, 95.0, 130.0, 101.0};
+  const std::vector<double> w{0.7, 0.4, 1.0, 1.0, 0.5, 0.9};
+  const std::vector<std::uint32_t> nests{0, 3, 3, 5, 6};
+  std::vector<double> p(c.size()), scratch;
+  nested_logit_probabilities(c, w, nests, 0.01, 0.05, p);
+  for (int k = 0; k < 1000; ++k) {
+    const double u = k / 1000.0;
+    double cumulative = 0.0;
+    std::size_t expected = 0;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      if (p[i] <= 0.0) continue;
+      expected = i;
+      cumulative += p[i];
+      if (u < cumulative) break;
+    }
+    EXPECT_EQ(nested_logit_choice(c, w, nests, 0.01, 0.05, u, scratch), expected) << u;
+  }
 }
 
 TEST(nested_logit, rejects_malformed_nests) {
