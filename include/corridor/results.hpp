@@ -293,6 +293,10 @@ struct run_result {
   // Customs as a resource (crossings with customs_servers), in node order: kind "customs", utilization of
   // its servers, waits after the track for a server.
   std::vector<queue_result> customs;
+  // Crossings with tracks kept per direction (tracks_entering, tracks_leaving), in node order, entering then
+  // leaving for each: kind "crossings_entering" or "crossings_leaving", utilization of the tracks that way
+  // may use (kept for it and shared), waits of that way's trains.
+  std::vector<queue_result> crossing_ways;
 
   std::vector<queue_result> queues;
   std::vector<port_result> ports;  // resource ports, in network order
@@ -314,6 +318,7 @@ struct run_result {
   // Every number as (name, value) in a stable order: headline metrics as "metrics.<name>", then
   // "cost.<component>", "reliability.<field>" (when promised), "disruptions.<id>.<field>" (random ones),
   // "plans.<crossing>.<field>" (daily plans), "customs.<crossing>.<field>" (customs with servers),
+  // "crossings_entering.<crossing>.<field>", "crossings_leaving.<crossing>.<field>" (tracks per direction),
   // "crossings.<id>.<field>", "ferries.<id>.<field>", "ports.<id>.<field>", "wagon_pools.<id>.<field>" and
   // "wagon_pools.empty_train_km", "wagon_pools.empty_trains" (with pools), "routes.<flow>.<route>.<field>",
   // "edges.<id>.<field>", "flows.<id>.<field>", "markets.<id>.<field>", "shares.<id>.<field>",
