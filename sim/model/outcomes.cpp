@@ -71,6 +71,7 @@ void on_day_tick(model& m) {
   // Every queue closes its day, warm-up days too, so the first window day starts at the window's start.
   add_queue_days(m, row);
   add_port_days(m, row);
+  add_wagon_days(m, row);
   const bool ends_in_window = now > m.frame.warmup_h + same_instant_h;
   if (ends_in_window) m.tallies.daily.push_back(std::move(row));
   m.tallies.day_teu = 0.0;

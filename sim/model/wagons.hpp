@@ -32,6 +32,8 @@ void on_wagons_ready(model& m, std::uint32_t home, std::uint32_t wagons);  // a 
 double expected_wagon_wait_h(const model& m, vertex_t v, edge_id in, edge_id out);
 
 void reset_wagon_tallies(model& m);  // the window opens
+// Each pool's day that ends now (daily_row's per-pool series); every day, warm-up days too.
+void add_wagon_days(model& m, daily_row& row);
 void close_wagon_tallies(model& m);  // the window closes at the horizon
 
 }  // namespace corridor::detail
