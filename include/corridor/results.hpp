@@ -232,6 +232,12 @@ struct daily_row {
   std::vector<double> ships_at_berth;       // busy berths at the end of the day
   std::vector<double> ships_waiting;        // waiting for a berth at the end of the day
   std::vector<double> berth_utilization;    // time-averaged busy berths / berths over the day (0 without)
+  // Per wagon pool, aligned with run_result::wagon_pools (empty when there is none).
+  std::vector<double> wagons_home;                 // at its homes (ready or in turnaround), end of the day
+  std::vector<double> wagons_out;                  // out on trains (loaded or empty), end of the day
+  std::vector<double> wagon_utilization;           // time-averaged wagons out / size over the day
+  std::vector<double> trains_waiting_wagons;       // trains waiting for its wagons, end of the day
+  std::vector<double> mean_trains_waiting_wagons;  // time-averaged over the day
 };
 
 // daily_row's per-port series in output order: the field name each has in the long tables
@@ -249,6 +255,15 @@ inline constexpr daily_port_series daily_port_fields[] = {
     {"ships_at_berth", "ships_at_berth_", &daily_row::ships_at_berth},
     {"ships_waiting", "ships_waiting_", &daily_row::ships_waiting},
     {"utilization", "berth_utilization_", &daily_row::berth_utilization}};
+
+// daily_row's per-pool series in output order, named as the ports' are (`wagon_pools.<id>.<field>` in the
+// long tables, prefix + pool id in daily.csv).
+inline constexpr daily_port_series daily_wagon_pool_fields[] = {
+    {"wagons_home", "wagons_home_", &daily_row::wagons_home},
+    {"wagons_out", "wagons_out_", &daily_row::wagons_out},
+    {"utilization", "wagon_utilization_", &daily_row::wagon_utilization},
+    {"trains_waiting", "trains_waiting_wagons_", &daily_row::trains_waiting_wagons},
+    {"mean_trains_waiting", "mean_trains_waiting_wagons_", &daily_row::mean_trains_waiting_wagons}};
 
 struct share_regions {
   std::string region;
@@ -323,6 +338,10 @@ struct run_result {
   // Customs as a resource (crossings with customs_servers), in node order: kind "customs", utilization of
   // its servers, waits after the track for a server.
   std::vector<queue_result> customs;
+  // Crossings with tracks kept per direction (tracks_entering, tracks_leaving), in node order, entering then
+  // leaving for each: kind "crossings_entering" or "crossings_leaving", utilization of the tracks that way
+  // may use (kept for it and shared), waits of that way's trains.
+  std::vector<queue_result> crossing_ways;
 
   std::vector<queue_result> queues;
   std::vector<port_result> ports;  // resource ports, in network order
@@ -345,6 +364,7 @@ struct run_result {
   // Every number as (name, value) in a stable order: headline metrics as "metrics.<name>", then
   // "cost.<component>", "reliability.<field>" (when promised), "disruptions.<id>.<field>" (random ones),
   // "plans.<crossing>.<field>" (daily plans), "customs.<crossing>.<field>" (customs with servers),
+  // "crossings_entering.<crossing>.<field>", "crossings_leaving.<crossing>.<field>" (tracks per direction),
   // "crossings.<id>.<field>", "ferries.<id>.<field>", "ports.<id>.<field>", "wagon_pools.<id>.<field>" and
   // "wagon_pools.empty_train_km", "wagon_pools.empty_trains" (with pools), "reblocking.<id>.<field>" (at
   // re-blocking crossings), "routes.<flow>.<route>.<field>",

@@ -53,6 +53,12 @@ inline constexpr double teu_per_wagon = 2.0;
 // A border crossing: parallel tracks served FIFO, a gauge change or a pass-through per train, then customs.
 struct crossing_spec {
   int tracks = 1;
+  // Tracks kept for one direction (as the caps below count directions): trains entering from another
+  // country, trains leaving from the crossing's own; the rest of `tracks` serve both. 0 and 0 (the default):
+  // every track serves both directions. Their sum must not exceed `tracks`.
+  int tracks_entering = 0;
+  int tracks_leaving = 0;
+  bool split_tracks() const { return tracks_entering > 0 || tracks_leaving > 0; }
   distribution transshipment_h = distribution::constant(4.0);  // per train when the gauge changes
   distribution pass_through_h = distribution::constant(1.0);   // per train when it does not
   distribution customs_dwell_h = distribution::constant(0.0);  // after service; holds no track

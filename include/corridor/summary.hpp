@@ -109,6 +109,8 @@ struct run_summary {
   cost_breakdown cost;
   std::vector<queue_result> queues;  // crossings, then ferry legs
   std::vector<port_result> ports;    // resource ports (berths, yard or dwell); empty when there are none
+  // Wagon pools in scenario order; empty when there are none. Read back from files: their ids only.
+  std::vector<wagon_pool_result> wagon_pools;
   std::vector<route_result> routes;
   std::vector<flow_summary> flows;
   std::vector<edge_result> edges;

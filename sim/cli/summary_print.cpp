@@ -181,6 +181,13 @@ std::string format_run_summary(const run_summary& s, double wall_seconds) {
                  false);
     optional_row("customs." + id + ".utilization", "  utilization of its servers", 1, true);
   }
+  for (const std::string& id : ids_of(s, "crossings_entering")) {
+    for (const char* way : {"entering", "leaving"}) {
+      const std::string kind = std::string("crossings_") + way + "." + id + ".";
+      optional_row(kind + "mean_wait_h", "Crossing " + id + ", trains " + way + ", mean wait, h", 1, false);
+      optional_row(kind + "utilization", "  utilization of the tracks they may use", 1, true);
+    }
+  }
   for (const std::string& id : ids_of(s, "plans")) {
     optional_row("plans." + id + ".held_trains", "Daily plan at " + id + ", trains held at origin", 0, false);
     optional_row("plans." + id + ".mean_hold_h", "  mean hold per booked train, h", 1, false);

@@ -31,6 +31,9 @@ std::string daily_csv(const run_summary& s) {
   for (const auto& series : daily_port_fields) {
     for (const auto& p : s.ports) csv.text(series.prefix + p.id);
   }
+  for (const auto& series : daily_wagon_pool_fields) {
+    for (const auto& w : s.wagon_pools) csv.text(series.prefix + w.id);
+  }
   csv.end_row();
   for (const auto& d : s.daily) {
     csv.text(std::to_string(d.day)).num(d.teu_delivered).num(d.trains_delivered);
@@ -49,6 +52,15 @@ std::string daily_csv(const run_summary& s) {
         throw io_error({}, "daily.csv: day " + std::to_string(d.day) + " has " +
                                std::to_string(values.size()) + " values of " + series.prefix + " for " +
                                std::to_string(s.ports.size()) + " ports");
+      }
+      for (double v : values) csv.num(v);
+    }
+    for (const auto& series : daily_wagon_pool_fields) {
+      const auto& values = d.*series.values;
+      if (values.size() != s.wagon_pools.size()) {
+        throw io_error({}, "daily.csv: day " + std::to_string(d.day) + " has " +
+                               std::to_string(values.size()) + " values of " + series.prefix + " for " +
+                               std::to_string(s.wagon_pools.size()) + " wagon pools");
       }
       for (double v : values) csv.num(v);
     }

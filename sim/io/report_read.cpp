@@ -102,6 +102,16 @@ void read_ports(const ojson& j, run_summary& s) {
   }
 }
 
+// Wagon pools, when the scenario had any: their ids, for daily.csv's columns (their numbers are metrics).
+void read_wagon_pools(const ojson& j, run_summary& s) {
+  if (!j.contains("wagon_pools")) return;
+  for (const auto& item : j.at("wagon_pools").items()) {
+    wagon_pool_result w;
+    w.id = item.key();
+    s.wagon_pools.push_back(std::move(w));
+  }
+}
+
 void read_elements(const ojson& j, run_summary& s) {
   const auto& c = j.at("cost_breakdown");
   s.cost = {number(c.at("haulage")), number(c.at("crossing_fees")), number(c.at("handling")),
@@ -115,6 +125,7 @@ void read_elements(const ojson& j, run_summary& s) {
     read_intervals(q, "ferries." + id + ".", s);
   }
   read_ports(j, s);
+  read_wagon_pools(j, s);
   std::map<std::string, int> index;  // the k of each route's flattened name routes.<flow>.r<k>
   for (const auto& r : j.at("routes")) {
     std::optional<bool> via;  // via_<route region>: the one key so named (share_regions::route_region)
@@ -178,8 +189,13 @@ void read_daily(const fs::path& path, run_summary& s) {
   for (const auto& series : daily_port_fields) {
     for (const auto& p : s.ports) expected.push_back(series.prefix + p.id);
   }
+  for (const auto& series : daily_wagon_pool_fields) {
+    for (const auto& w : s.wagon_pools) expected.push_back(series.prefix + w.id);
+  }
   if (rows.empty() || rows.front() != expected) {
-    throw io_error(path, "line 1: the columns are not those of summary.json's crossings, ferries and ports");
+    throw io_error(
+        path,
+        "line 1: the columns are not those of summary.json's crossings, ferries, ports and wagon pools");
   }
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const auto& row = rows[r];
@@ -198,6 +214,10 @@ void read_daily(const fs::path& path, run_summary& s) {
     }
     for (const auto& series : daily_port_fields) {
       for (std::size_t p = 0; p < s.ports.size(); ++p)
+        (d.*series.values).push_back(csv_number(row[c++], path, r + 1));
+    }
+    for (const auto& series : daily_wagon_pool_fields) {
+      for (std::size_t w = 0; w < s.wagon_pools.size(); ++w)
         (d.*series.values).push_back(csv_number(row[c++], path, r + 1));
     }
     s.daily.push_back(std::move(d));

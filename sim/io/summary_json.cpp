@@ -189,9 +189,10 @@ void add_grouped(ojson& out, const run_summary& s, const std::string& kind) {
 
 // "reliability" (the on-time share against promised transits) when a flow or market promises one,
 // "disruptions" by id when the scenario has random ones, "plans" by crossing when some crossing has a daily
-// plan, "customs" by crossing where customs has servers, "reblocking" by crossing where containers change
-// trains, and "wagon_pools" by pool with "empty_trains" when the scenario has wagon pools: each field with
-// its "_ci95".
+// plan, "customs" by crossing where customs has servers, "crossings_entering" and "crossings_leaving" by
+// crossing where tracks are kept per direction, "reblocking" by crossing where containers change trains,
+// and "wagon_pools" by pool with "empty_trains" when the scenario has wagon pools: each field with its
+// "_ci95".
 void add_optional(ojson& out, const run_summary& s) {
   ojson reliability = ojson::object();
   for (const metric_stat& m : s.metrics) {
@@ -217,6 +218,12 @@ void add_optional(ojson& out, const run_summary& s) {
     return split_metric_name(m.name).kind == "reblocking";
   });
   if (reblocking) add_grouped(out, s, "reblocking");
+  for (const char* way : {"crossings_entering", "crossings_leaving"}) {
+    const bool split = std::any_of(s.metrics.begin(), s.metrics.end(), [way](const metric_stat& m) {
+      return split_metric_name(m.name).kind == way;
+    });
+    if (split) add_grouped(out, s, way);
+  }
   // Rolling stock: each pool's fields, and the empty trains' km and count over every pool.
   if (const metric_stat* km = find_metric(s, "wagon_pools.empty_train_km")) {
     add_grouped(out, s, "wagon_pools");

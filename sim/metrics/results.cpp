@@ -106,6 +106,7 @@ std::vector<std::pair<std::string, double>> run_result::flatten() const {
     out.emplace_back(prefix + "max_queue_trains", q.max_queue_trains);
   };
   for (const queue_result& q : customs) queue_fields("customs." + q.id + ".", q);
+  for (const queue_result& q : crossing_ways) queue_fields(q.kind + "." + q.id + ".", q);
   for (const queue_result& q : queues) {
     const std::string prefix = (q.kind == "ferry" ? "ferries." : "crossings.") + q.id + ".";
     queue_fields(prefix, q);

@@ -93,19 +93,23 @@ void mean_series(daily_row& row, series_list series, std::size_t n, const std::v
 // on that day, counts as zero there.
 std::vector<daily_row> mean_daily(const std::vector<run_result>& runs,
                                   const std::vector<queue_result>& queues,
-                                  const std::vector<port_result>& ports) {
-  std::map<std::string, std::size_t> column, port_column;
+                                  const std::vector<port_result>& ports,
+                                  const std::vector<wagon_pool_result>& pools) {
+  std::map<std::string, std::size_t> column, port_column, pool_column;
   for (const auto& q : queues) column.emplace(queue_key(q), column.size());
   for (const auto& p : ports) port_column.emplace(p.id, port_column.size());
+  for (const auto& w : pools) pool_column.emplace(w.id, pool_column.size());
   // Per run, the summary's column of each of its queues and ports and the row of each day: looked up once,
   // not per cell.
-  std::vector<std::vector<std::size_t>> columns_of, port_columns_of;
+  std::vector<std::vector<std::size_t>> columns_of, port_columns_of, pool_columns_of;
   std::vector<std::map<int, const daily_row*>> days_of;
   for (const auto& r : runs) {
     auto& cols = columns_of.emplace_back();
     for (const auto& q : r.queues) cols.push_back(column.at(queue_key(q)));
     auto& port_cols = port_columns_of.emplace_back();
     for (const auto& p : r.ports) port_cols.push_back(port_column.at(p.id));
+    auto& pool_cols = pool_columns_of.emplace_back();
+    for (const auto& w : r.wagon_pools) pool_cols.push_back(pool_column.at(w.id));
     auto& days = days_of.emplace_back();
     for (const auto& d : r.daily) days.emplace(d.day, &d);
   }
@@ -114,12 +118,19 @@ std::vector<daily_row> mean_daily(const std::vector<run_result>& runs,
     for (std::size_t i = 0; i < out.size(); ++i) out[i] = daily_port_fields[i].values;
     return out;
   }();
-  const std::size_t nq = queues.size(), np = ports.size();
+  static const auto pool_series = [] {
+    std::array<std::vector<double> daily_row::*, std::size(daily_wagon_pool_fields)> out{};
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = daily_wagon_pool_fields[i].values;
+    return out;
+  }();
+  const std::size_t nq = queues.size(), np = ports.size(), nw = pools.size();
   std::vector<daily_row> out;
   std::vector<double> values(nq * std::size(daily_series)), port_values(np * std::size(port_series));
+  std::vector<double> pool_values(nw * std::size(pool_series));
   for (const auto& first : runs.front().daily) {
     running_stats teu, trains;
-    std::vector<running_stats> cells(values.size()), port_cells(port_values.size());
+    std::vector<running_stats> cells(values.size()), port_cells(port_values.size()),
+        pool_cells(pool_values.size());
     for (std::size_t k = 0; k < runs.size(); ++k) {
       const auto it = days_of[k].find(first.day);
       const daily_row* d = it == days_of[k].end() ? nullptr : it->second;
@@ -129,6 +140,8 @@ std::vector<daily_row> mean_daily(const std::vector<run_result>& runs,
       for (std::size_t c = 0; c < values.size(); ++c) cells[c].add(values[c]);
       place_day(d, port_series, port_columns_of[k], np, port_values);
       for (std::size_t c = 0; c < port_values.size(); ++c) port_cells[c].add(port_values[c]);
+      place_day(d, pool_series, pool_columns_of[k], nw, pool_values);
+      for (std::size_t c = 0; c < pool_values.size(); ++c) pool_cells[c].add(pool_values[c]);
     }
     daily_row row;
     row.day = first.day;
@@ -136,6 +149,7 @@ std::vector<daily_row> mean_daily(const std::vector<run_result>& runs,
     row.trains_delivered = trains.mean();
     mean_series(row, daily_series, nq, cells);
     mean_series(row, port_series, np, port_cells);
+    mean_series(row, pool_series, nw, pool_cells);
     out.push_back(std::move(row));
   }
   return out;
@@ -258,7 +272,15 @@ run_summary summarize_results(const std::vector<run_result>& runs) {
   out.goods = mean_by_key(runs, &run_result::goods,
                           [](const goods_result& g) { return g.direction + '\n' + g.cargo_class; },
                           {&goods_result::teu, &goods_result::goods_value_usd_per_year});
-  out.daily = mean_daily(runs, out.queues, out.ports);
+  out.wagon_pools = mean_by_key(
+      runs, &run_result::wagon_pools, [](const wagon_pool_result& w) { return w.id; },
+      {&wagon_pool_result::size_wagons, &wagon_pool_result::utilization, &wagon_pool_result::home_share,
+       &wagon_pool_result::trains, &wagon_pool_result::trains_waited, &wagon_pool_result::mean_wait_h,
+       &wagon_pool_result::p95_wait_h, &wagon_pool_result::mean_queue_trains,
+       &wagon_pool_result::max_queue_trains, &wagon_pool_result::arrivals_per_h,
+       &wagon_pool_result::empty_trains, &wagon_pool_result::empty_train_km,
+       &wagon_pool_result::mean_empty_trip_h});
+  out.daily = mean_daily(runs, out.queues, out.ports, out.wagon_pools);
   out.years = summarize_years(runs);
   return out;
 }

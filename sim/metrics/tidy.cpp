@@ -129,6 +129,8 @@ std::string metric_unit(std::string_view kind, std::string_view field) {
   if (field == "teu_unloaded") return "TEU/window";  // re-blocking
   if (field == "empty_train_km") return "km/window";
   if (field == "home_share") return "fraction";
+  if (field == "wagons_home" || field == "wagons_out") return "wagons";  // wagon pools' daily series
+  if (field == "trains_waiting" || field == "mean_trains_waiting") return "trains";
   if (ends_with(field, "trains_outside")) return "trains";  // ports' daily series: outside the full yard
   if (ends_with(field, "_trains")) return "trains";         // queue lengths
   if (ends_with(field, "_teu")) return "TEU";
@@ -210,6 +212,13 @@ tidy_table daily_table(const run_summary& s) {
         const auto& v = d.*port_series.values;
         b.cell(day), name_cells(b, "ports." + s.ports[p].id + "." + port_series.field);
         b.cell(p < v.size() ? v[p] : missing);
+      }
+    }
+    for (std::size_t w = 0; w < s.wagon_pools.size(); ++w) {
+      for (const auto& pool_series : daily_wagon_pool_fields) {
+        const auto& v = d.*pool_series.values;
+        b.cell(day), name_cells(b, "wagon_pools." + s.wagon_pools[w].id + "." + pool_series.field);
+        b.cell(w < v.size() ? v[w] : missing);
       }
     }
   }

@@ -3,6 +3,7 @@
 #include "assemble.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -606,6 +607,23 @@ void add_customs(run_result& r, const model& m) {
   }
 }
 
+// Each crossing with tracks kept per direction: each way's queue, over the tracks that way may use.
+void add_crossing_ways(run_result& r, const model& m) {
+  for (vertex_t v = 0; v < m.net.num_nodes(); ++v) {
+    const crossing_spec& c = node_spec_of(m, v).crossing;
+    if (!m.facts.nodes[v].is_crossing || !c.split_tracks()) continue;
+    const int shared = c.tracks - c.tracks_entering - c.tracks_leaving;
+    const std::array<int, 2> usable{c.tracks_entering + shared, c.tracks_leaving + shared};
+    for (std::size_t w = 0; w < 2; ++w) {
+      const queue_stats& st = m.tallies.crossing_way_queues[v][w];
+      queue_result q =
+          queue_summary(st, m.net.props(v).id, w == 0 ? "crossings_entering" : "crossings_leaving");
+      q.utilization = ratio(st.mean_busy(), usable[w]);
+      r.crossing_ways.push_back(std::move(q));
+    }
+  }
+}
+
 // Each random disruption of the scenario: its onsets that began in the report window, and the days its
 // onsets were in force within the window.
 void add_disruptions(run_result& r, const model& m) {
@@ -666,6 +684,7 @@ run_result assemble_result(const model& m) {
   add_disruptions(r, m);
   add_plans(r, m);
   add_customs(r, m);
+  add_crossing_ways(r, m);
   r.daily = m.tallies.daily;
   return r;
 }

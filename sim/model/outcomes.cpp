@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "calendar.hpp"
+#include "crossings.hpp"
 #include "ports.hpp"
 #include "reblock.hpp"
 #include "wagons.hpp"
@@ -76,6 +77,7 @@ void on_day_tick(model& m) {
   // Every queue closes its day, warm-up days too, so the first window day starts at the window's start.
   add_queue_days(m, row);
   add_port_days(m, row);
+  add_wagon_days(m, row);
   const bool ends_in_window = now > m.frame.warmup_h + same_instant_h;
   if (ends_in_window) m.tallies.daily.push_back(std::move(row));
   m.tallies.day_teu = 0.0;
@@ -86,6 +88,9 @@ void on_warmup_end(model& m) {
   const double now = m.eng.now();
   for (auto& q : m.tallies.crossing_queues) q.reset(now);
   for (auto& q : m.tallies.customs_queues) q.reset(now);
+  for (auto& ways : m.tallies.crossing_way_queues) {
+    for (auto& q : ways) q.reset(now);
+  }
   for (auto& q : m.tallies.ferry_queues) q.reset(now);
   reset_port_tallies(m);
   reset_wagon_tallies(m);
@@ -102,6 +107,15 @@ void close_queues(model& m) {
     for (train_id id : m.state.crossings[v].customs_waiting)
       customs.still_waiting(end, m.state.trains[id].queued_since_h);
     customs.finish(end);
+    if (node_spec_of(m, v).crossing.split_tracks()) {
+      auto& ways = m.tallies.crossing_way_queues[v];
+      for (train_id id : m.state.crossings[v].waiting) {
+        const train_state& t = m.state.trains[id];
+        ways[static_cast<std::size_t>(crossing_way(m, t.nodes[t.pos - 1], v))].still_waiting(
+            end, t.queued_since_h);
+      }
+      for (auto& way : ways) way.finish(end);
+    }
   }
   for (edge_id e = 0; e < m.net.num_edges(); ++e) {
     queue_stats& q = m.tallies.ferry_queues[e];

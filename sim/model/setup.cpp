@@ -229,6 +229,7 @@ run_tallies make_tallies(const prepared_scenario& p) {
   t.ferries.resize(edges);
   t.plans.resize(nodes);
   t.customs_queues.resize(nodes);
+  t.crossing_way_queues.resize(nodes);
   t.ports.resize(nodes);
   const report_spec& r = p.spec.report;
   t.shares.resize(r.shares.size());

@@ -107,6 +107,9 @@ struct node_state {
 // A border crossing: tracks busy, the FIFO queue, and the day's starts under its daily cap.
 struct crossing_state {
   int busy = 0;
+  // Of busy and waiting, per way: counted at crossings with tracks kept per direction only.
+  std::array<int, 2> busy_way{};
+  std::array<int, 2> waiting_way{};
   int day = -1;  // the calendar day `started_today` counts
   int started_today = 0;
   std::array<int, 2> started_today_way{};  // entering, leaving (trains from another country, from its own)

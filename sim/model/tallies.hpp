@@ -141,7 +141,9 @@ struct run_tallies {
   std::vector<line_tally> lines;                               // per graph edge
   std::vector<ferry_tally> ferries;                            // per graph edge
   std::vector<plan_tally> plans;                               // per vertex; crossings with a plan
-  std::vector<queue_stats> customs_queues;    // per vertex; crossings with customs_servers > 0
+  std::vector<queue_stats> customs_queues;  // per vertex; crossings with customs_servers > 0
+  // Per vertex and way (entering, leaving): crossings with tracks kept per direction only.
+  std::vector<std::array<queue_stats, 2>> crossing_way_queues;
   std::vector<port_tally> ports;              // per vertex; used at resource ports only
   std::vector<wagon_pool_tally> wagon_pools;  // scenario order
   std::vector<reblock_tally> reblocks;        // per vertex; used at re-blocking crossings only

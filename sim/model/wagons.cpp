@@ -364,6 +364,25 @@ double expected_wagon_wait_h(const model& m, vertex_t v, edge_id in, edge_id out
   return h == no_wagon_home ? 0.0 : home_wagon_wait_h(m, h);
 }
 
+void add_wagon_days(model& m, daily_row& row) {
+  const double now = m.eng.now();
+  for (std::uint32_t k = 0; k < m.tallies.wagon_pools.size(); ++k) {
+    const wagon_pool_state& ps = m.state.wagon_pools[k];
+    const queue_day d = m.tallies.wagon_pools[k].trains.close_day(now);
+    double home = 0.0, waiting = 0.0;
+    for (const wagon_home_state& h : ps.homes) {
+      home += h.available + h.turnaround;
+      waiting += static_cast<double>(h.waiting.size());
+    }
+    const double size = pool_spec(m, k).size_wagons;
+    row.wagons_home.push_back(home);
+    row.wagons_out.push_back(ps.out);
+    row.wagon_utilization.push_back(size > 0.0 ? d.mean_busy / size : 0.0);
+    row.trains_waiting_wagons.push_back(waiting);
+    row.mean_trains_waiting_wagons.push_back(d.mean_waiting);
+  }
+}
+
 void reset_wagon_tallies(model& m) {
   const double now = m.eng.now();
   for (wagon_pool_tally& t : m.tallies.wagon_pools) {

@@ -43,6 +43,8 @@ std::uint32_t gauge_change_home(const model_facts& facts, const network& net, ve
 double home_wagon_wait_h(const model& m, std::uint32_t h);
 
 void reset_wagon_tallies(model& m);  // the window opens
+// Each pool's day that ends now (daily_row's per-pool series); every day, warm-up days too.
+void add_wagon_days(model& m, daily_row& row);
 void close_wagon_tallies(model& m);  // the window closes at the horizon
 
 }  // namespace corridor::detail

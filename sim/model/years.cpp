@@ -73,7 +73,8 @@ bool kept_by_year(const std::string& name) {
     return name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0;
   };
   if (starts("metrics.") || starts("markets.") || starts("shares.") || starts("gateways.")) return true;
-  if (starts("crossings.") || starts("ferries.") || starts("customs."))
+  if (starts("crossings.") || starts("ferries.") || starts("customs.") || starts("crossings_entering.") ||
+      starts("crossings_leaving."))
     return ends(".trains") || ends(".teu") || ends(".mean_wait_h") || ends(".p95_wait_h");
   if (starts("edges.")) return ends(".teu");
   return false;
@@ -108,6 +109,7 @@ void restart_tallies(model& m) {
   next.day_trains = old.day_trains;
   keep(next.crossing_queues, old.crossing_queues);
   keep(next.customs_queues, old.customs_queues);
+  keep(next.crossing_way_queues, old.crossing_way_queues);
   keep(next.ferry_queues, old.ferry_queues);
   for (std::size_t v = 0; v < next.ports.size(); ++v) {
     keep(next.ports[v].berths, old.ports[v].berths);

@@ -90,6 +90,8 @@ void converter::read_node(const tentry& e, node_spec& n) {
   read_number(m, "handling_usd_per_teu", ctx, n.handling_usd_per_teu);
   auto& c = n.crossing;
   read_int(m, "tracks", ctx, c.tracks);
+  read_int(m, "tracks_entering", ctx, c.tracks_entering);
+  read_int(m, "tracks_leaving", ctx, c.tracks_leaving);
   read_dist(m, "transshipment_h", ctx, c.transshipment_h);
   read_dist(m, "pass_through_h", ctx, c.pass_through_h);
   read_dist(m, "customs_dwell_h", ctx, c.customs_dwell_h);

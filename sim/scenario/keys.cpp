@@ -231,6 +231,17 @@ std::vector<section_spec> make_sections() {
                .ge(0)
                .le(max_usd_per_teu),
            key("tracks", vt::integer, "Parallel servers (crossings)").ge(1).le(100).only(applies::crossing),
+           key("tracks_entering", vt::integer,
+               "Of tracks, those kept for trains arriving from another country; 0 = none kept", "tracks")
+               .ge(0)
+               .le(100)
+               .only(applies::crossing),
+           key("tracks_leaving", vt::integer,
+               "Of tracks, those kept for trains arriving from the crossing's own country; 0 = none kept",
+               "tracks")
+               .ge(0)
+               .le(100)
+               .only(applies::crossing),
            key("transshipment_h", vt::distribution, "Service time per train when the gauge changes", "h")
                .only(applies::crossing),
            key("pass_through_h", vt::distribution, "Service time per train when the gauge does not change",

@@ -154,6 +154,8 @@ void write_node(writer& w, const node_spec& n, int first_year) {
   if (n.kind != node_kind::crossing) return;
   const auto& c = n.crossing;
   w.line(4, "tracks", std::to_string(c.tracks));
+  w.line(4, "tracks_entering", std::to_string(c.tracks_entering));
+  w.line(4, "tracks_leaving", std::to_string(c.tracks_leaving));
   w.line(4, "transshipment_h", dist(c.transshipment_h));
   w.line(4, "pass_through_h", dist(c.pass_through_h));
   w.line(4, "customs_dwell_h", dist(c.customs_dwell_h));

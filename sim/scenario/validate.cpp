@@ -128,6 +128,21 @@ void checker::node(const node_spec& n) {
   if (n.kind != node_kind::crossing) return;
   const auto& c = n.crossing;
   range("node", "nodes", n.id, ctx, "tracks", c.tracks, n.loc);
+  range("node", "nodes", n.id, ctx, "tracks_entering", c.tracks_entering, n.loc);
+  range("node", "nodes", n.id, ctx, "tracks_leaving", c.tracks_leaving, n.loc);
+  // Only with tracks kept and a total in range: a bad total is reported once, by its own range check.
+  if (c.split_tracks() && c.tracks >= 1 && c.tracks_entering + c.tracks_leaving > c.tracks) {
+    // At the total when it is written, else at the per-direction count that overdraws the default.
+    const bool total = written("nodes", n.id, "tracks") != nullptr;
+    const std::string_view key = total                   ? "tracks"
+                                 : c.tracks_entering > 0 ? "tracks_entering"
+                                                         : "tracks_leaving";
+    diags_.error(at("nodes", n.id, key, n.loc),
+                 "tracks_entering + tracks_leaving of " + ctx + " (" + std::to_string(c.tracks_entering) +
+                     " + " + std::to_string(c.tracks_leaving) + ") must be <= tracks (" +
+                     std::to_string(c.tracks) + (total ? "" : ", the default") +
+                     "): give tracks as the crossing's total, of which those not kept serve both directions");
+  }
   range("node", "nodes", n.id, ctx, "daily_cap_trains", c.daily_cap_trains, n.loc);
   range("node", "nodes", n.id, ctx, "customs_servers", c.customs_servers, n.loc);
   range("node", "nodes", n.id, ctx, "daily_cap_trains_entering", c.daily_cap_trains_entering, n.loc);

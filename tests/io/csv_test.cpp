@@ -204,6 +204,46 @@ TEST(daily_table, lists_each_ports_series_under_its_field_and_unit) {
   EXPECT_EQ(value[at("ports.baku.utilization")], 0.1);
 }
 
+TEST(daily_csv, adds_each_wagon_pools_platforms_and_waiting_trains_after_the_ports) {
+  const auto runs = test::with_wagon_pool(test::with_ports(test::sample_runs(2, 3)));
+  const auto l = lines(daily_csv(test::summary_of(runs)));
+  ASSERT_EQ(l.size(), 4u);
+  const auto head = split(l[0]), row = split(l[2]);  // day 31
+  ASSERT_EQ(head.size(), 3u + 6u * 5u + 7u * 2u + 5u);
+  ASSERT_EQ(row.size(), head.size());
+  EXPECT_EQ(head[3 + 6 * 5 + 7 * 2], "wagons_home_kz");
+  EXPECT_EQ(head.back(), "mean_trains_waiting_wagons_kz");
+  auto cell = [&](const std::string& column) {
+    const auto it = std::find(head.begin(), head.end(), column);
+    if (it == head.end()) throw std::out_of_range("no column " + column);
+    return row.at(static_cast<std::size_t>(it - head.begin()));
+  };
+  EXPECT_EQ(cell("wagons_home_kz"), "631.5");  // 600 + 31 + replication (0 and 1), averaged
+  EXPECT_EQ(cell("wagons_out_kz"), "368.5");
+  EXPECT_EQ(cell("wagon_utilization_kz"), "0.35");
+  EXPECT_EQ(cell("trains_waiting_wagons_kz"), "1");
+  EXPECT_EQ(cell("mean_trains_waiting_wagons_kz"), "0.5");
+}
+
+TEST(daily_table, lists_each_wagon_pools_series_under_its_field_and_unit) {
+  const tidy_table t = daily_table(test::summary_of(test::with_wagon_pool(test::sample_runs(1, 2))));
+  const auto& metric = t.column("metric").texts;
+  const auto& unit = t.column("unit").texts;
+  const auto& value = t.column("value").numbers;
+  auto at = [&](const std::string& name) {
+    const auto it = std::find(metric.begin(), metric.end(), name);
+    if (it == metric.end()) throw std::out_of_range("no row " + name);
+    return static_cast<std::size_t>(it - metric.begin());
+  };
+  EXPECT_EQ(value[at("wagon_pools.kz.wagons_home")], 630.0);  // day 30 of replication 0
+  EXPECT_EQ(unit[at("wagon_pools.kz.wagons_home")], "wagons");
+  EXPECT_EQ(unit[at("wagon_pools.kz.wagons_out")], "wagons");
+  EXPECT_EQ(unit[at("wagon_pools.kz.utilization")], "fraction");
+  EXPECT_EQ(unit[at("wagon_pools.kz.trains_waiting")], "trains");
+  EXPECT_EQ(unit[at("wagon_pools.kz.mean_trains_waiting")], "trains");
+  EXPECT_EQ(value[at("wagon_pools.kz.trains_waiting")], 0.0);  // day 30
+}
+
 TEST(crossings_csv, lists_crossings_then_ferries) {
   const auto l = lines(crossings_csv(test::summary_of(test::sample_runs(1))));
   ASSERT_EQ(l.size(), 6u);

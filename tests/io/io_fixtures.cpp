@@ -159,6 +159,24 @@ std::vector<run_result> with_ports(std::vector<run_result> runs) {
   return runs;
 }
 
+std::vector<run_result> with_wagon_pool(std::vector<run_result> runs) {
+  for (auto& r : runs) {
+    wagon_pool_result kz;
+    kz.id = "kz", kz.size_wagons = 1000, kz.utilization = 0.35, kz.home_share = 0.65, kz.trains = 300;
+    kz.trains_waited = 40, kz.mean_wait_h = 5, kz.p95_wait_h = 30, kz.mean_queue_trains = 0.4;
+    r.wagon_pools = {kz};
+    for (auto& d : r.daily) {
+      const double home = 600.0 + d.day + static_cast<double>(r.replication);
+      d.wagons_home = {home};
+      d.wagons_out = {1000.0 - home};
+      d.wagon_utilization = {0.35};
+      d.trains_waiting_wagons = {static_cast<double>(d.day % 5)};
+      d.mean_trains_waiting_wagons = {0.5};
+    }
+  }
+  return runs;
+}
+
 run_summary summary_of(const std::vector<run_result>& runs) {
   run_summary s = summarize(sample_scenario(), runs, 30);
   s.wall_seconds = 2.5;

@@ -143,6 +143,19 @@ TEST_F(report_page, from_a_folder_is_the_page_made_in_memory_when_the_run_wrote_
   EXPECT_EQ(corridor::report_html(read), corridor::report_html(in));
 }
 
+// With a wagon pool: its columns of daily.csv read back (its ids from summary.json).
+TEST_F(report_page, from_a_folder_with_a_wagon_pool_reads_its_daily_columns_back) {
+  report_input in;
+  in.run = test::summary_of(test::with_wagon_pool(test::sample_runs(3)));
+  in.run->wall_seconds.reset();
+  write_run_outputs(dir_, *in.run);
+  const auto read = read_report_input(dir_);
+  ASSERT_TRUE(read.run.has_value());
+  ASSERT_EQ(read.run->wagon_pools.size(), 1u);
+  EXPECT_EQ(read.run->daily.front().wagons_home.size(), 1u);
+  EXPECT_EQ(daily_csv(*read.run), read_file(dir_ / "daily.csv"));
+}
+
 // With resource ports: their columns of daily.csv and their nodes' numbers in flows.geojson read back too,
 // and the page carries the ports' table and their daily series.
 TEST_F(report_page, from_a_folder_with_ports_is_the_page_made_in_memory) {

@@ -291,5 +291,96 @@ TEST(ports, raising_berth_or_crane_capacity_at_alat_moves_caspian_teu_in_middle_
   expect_conserved(slow);
 }
 
+// Issue 12, in a middle-corridor-2030 sensitivity: its network and ports as shipped (Aktau two berths of
+// 23 TEU/h and a 3,000-TEU yard, Alat three of 10 TEU/h), with the Caspian at its 2025 capacity and demand
+// instead of 2030's: the feeder fleet's ~89,000 TEU a year Aktau -> Alyat (src:K60) as one 244-TEU sailing a
+// day (89,060 TEU; weather is inside the fleet's yearly figure, so no cancellations), the other Caspian legs
+// and the Iran branch closed so that all of it rides that fleet, and 2025's forecast of 96,000 TEU (src:K60)
+// as one Poisson flow Almaty -> Tbilisi (1,846 TEU a week) in place of the markets, in trains of 61 TEU so
+// that four fill a sailing (with the scenario's 107-TEU trains only two fit, and a sailing leaves 30 TEU
+// behind). Aktau's berths and crane rate as given.
+run_result caspian_2025_in_2030(int aktau_berths, double aktau_crane_teu_per_h) {
+  scenario s = load_scenario(CORRIDOR_SOURCE_DIR "/scenarios/middle-corridor-2030.yaml");
+  s.horizon_days = 400;
+  s.warmup_days = 30;
+  s.markets.clear();
+  flow_spec f;
+  f.id = "caspian-2025";
+  f.from = "almaty";
+  f.to = "tbilisi";
+  f.cargo_class = "general";
+  f.teu_per_week = 96'000.0 / 52.0;
+  f.train_capacity_teu = 61.0;
+  s.flows.push_back(f);
+  for (edge_spec& e : s.edges) {
+    if (e.id != "aktau-alat") continue;
+    e.ferry.every_days = 1.0;
+    e.ferry.capacity_teu = 244.0;
+    e.ferry.cancel_probability_by_month.fill(0.0);
+  }
+  for (node_spec& n : s.nodes) {
+    if (n.id != "aktau") continue;
+    n.port.berths = aktau_berths;
+    n.port.crane_teu_per_h = aktau_crane_teu_per_h;
+  }
+  for (const char* closed : {"kuryk-alat", "turkmenbashi-alat", "turkmenbashi_ferry-alat", "etrek"}) {
+    disruption_spec d;
+    d.id = std::string("closed-") + closed;
+    d.target = closed;
+    d.to_day = s.horizon_days;
+    s.disruptions.push_back(d);
+  }
+  return run_model(prepared_scenario(std::move(s)));
+}
+
+TEST(ports, the_2025_feeder_capacity_caps_a_96k_forecast_with_queues_at_aktau_in_middle_corridor_2030) {
+  const run_result r = caspian_2025_in_2030(2, 23.0);
+  const double per_year = 365.0 / r.window_days;
+  const queue_result& f = queue(r, "aktau-alat@aktau");
+  EXPECT_NEAR(f.teu * per_year, 89'060.0, 0.015 * 89'060.0);  // every sailing full ...
+  EXPECT_GT(f.utilization, 0.98);
+  // ... and little more reaches Tbilisi: a few trains go round by Europe and the Black Sea (Constanța–Poti).
+  EXPECT_LT(r.throughput_teu_per_day * 365.0, 93'000.0);
+  EXPECT_GT(r.throughput_teu_per_day * 365.0, 85'000.0);
+  EXPECT_NEAR(port(r, "aktau").teu_handled * per_year, 89'060.0, 0.015 * 89'060.0);
+  // The excess of ~19 TEU a day fills Aktau's yard and then queues outside it, growing to the end.
+  const port_result& aktau = port(r, "aktau");
+  EXPECT_GT(aktau.gate_trains, 0.0);
+  EXPECT_GT(aktau.gate_wait_h, 0.0);
+  EXPECT_GE(aktau.yard_peak_teu, 3000.0 - 61.0);
+  const std::size_t at = [&] {
+    for (std::size_t i = 0; i < r.ports.size(); ++i) {
+      if (r.ports[i].id == "aktau") return i;
+    }
+    throw std::out_of_range("no port 'aktau'");
+  }();
+  EXPECT_GT(r.daily.back().yard_teu[at] + 61.0 * r.daily.back().trains_outside[at],
+            r.daily.front().yard_teu[at] + 1000.0);
+  EXPECT_LT(aktau.utilization, 0.5);  // the berths do not bind: the feeders do
+  expect_conserved(r);
+}
+
+// The same with Aktau cut to one berth at 8 TEU/h: loading a 244-TEU feeder takes 30.5 h, so the berth,
+// always busy, loads 192 TEU a day (70,080 a year) and binds below the feeders: each day's sailing still
+// boards 244 TEU, but the ships queue at the berth. A faster crane (16 TEU/h) or a second berth lifts the TEU
+// Aktau loads back to the feeder cap.
+TEST(ports, raising_berths_or_crane_rate_at_aktau_moves_teu_up_to_the_2025_feeder_cap) {
+  const auto teu_per_year = [](const run_result& r) {
+    return port(r, "aktau").teu_handled * 365.0 / r.window_days;
+  };
+  const run_result slow = caspian_2025_in_2030(1, 8.0);
+  const run_result crane = caspian_2025_in_2030(1, 16.0);
+  const run_result berth = caspian_2025_in_2030(2, 8.0);
+  EXPECT_NEAR(teu_per_year(slow), 70'080.0, 0.02 * 70'080.0);
+  EXPECT_GT(port(slow, "aktau").utilization, 0.97);
+  EXPECT_GT(port(slow, "aktau").mean_wait_h, 48.0);
+  EXPECT_LT(slow.throughput_teu_per_day * 365.0, 75'000.0);
+  for (const run_result* r : {&crane, &berth}) {
+    EXPECT_NEAR(teu_per_year(*r), 89'060.0, 0.015 * 89'060.0);
+    EXPECT_GT(teu_per_year(*r), teu_per_year(slow) + 15'000.0);
+  }
+  expect_conserved(slow);
+}
+
 }  // namespace
 }  // namespace corridor::test

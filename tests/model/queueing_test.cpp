@@ -145,5 +145,112 @@ TEST(little, holds_exactly_when_queues_are_long_at_both_ends_of_the_window) {
   EXPECT_GE(x.trains, 5.0 * 29.0);
 }
 
+// Tracks kept per direction (tracks_entering, tracks_leaving) at crossing x of PL: trains of flow ab come
+// from CN (entering), those of ba from PL (leaving).
+const queue_result& way_queue(const run_result& r, std::string_view kind, std::string_view id) {
+  for (const queue_result& q : r.crossing_ways) {
+    if (q.kind == kind && q.id == id) return q;
+  }
+  throw std::out_of_range("no " + std::string(kind) + " queue '" + std::string(id) + "'");
+}
+
+// Each way of the M/M/3 crossing on tracks of its own: ab at 0.6 trains an hour on 3 tracks (M/M/3 at
+// rho = 0.8, as above), ba at 0.3 an hour on 2 (M/M/2 at rho = 0.6: Erlang C 0.45, Wq = 0.45 / (0.5 - 0.3)
+// = 2.25 h). Each is its own queue: neither way's trains ever take the other's tracks.
+TEST(crossing_ways, each_way_on_its_own_tracks_matches_erlang_c_within_3_percent) {
+  const double mu = 1.0 / 4.0, lambda_in = 100.8 / 168.0, lambda_out = 50.4 / 168.0;
+  const double expected_in = erlang_c_wait(lambda_in, mu, 3), expected_out = erlang_c_wait(lambda_out, mu, 2);
+  ASSERT_NEAR(expected_out, 2.25, 1e-12);
+  std::string yaml = replaced(mmc_yaml, "tracks: 3,", "tracks: 5, tracks_entering: 3, tracks_leaving: 2,");
+  yaml = with(yaml, "  ba: {from: b, to: a, cargo_class: general, teu_per_week: 50.4}\n");
+  const prepared_scenario p = prepare(yaml, "mmc-ways.yaml");
+  double wait_in = 0.0, wait_out = 0.0, util_in = 0.0, util_out = 0.0;
+  const int seeds = 24;
+  for (int seed = 1; seed <= seeds; ++seed) {
+    const run_result r = run_model(p, {.replication = 0, .seed = seed, .warmup_days = {}});
+    ASSERT_EQ(r.crossing_ways.size(), 2u);
+    const queue_result& in = way_queue(r, "crossings_entering", "x");
+    const queue_result& out = way_queue(r, "crossings_leaving", "x");
+    wait_in += in.mean_wait_h;
+    wait_out += out.mean_wait_h;
+    util_in += in.utilization;
+    util_out += out.utilization;
+    for (const queue_result* q : {&in, &out})
+      EXPECT_NEAR(q->mean_queue_trains, q->arrivals_per_h * q->mean_wait_h,
+                  1e-9 * std::max(1.0, q->mean_queue_trains));
+    // The crossing's queue is the two ways' together.
+    const queue_result& x = queue(r, "x");
+    EXPECT_NEAR(x.mean_queue_trains, in.mean_queue_trains + out.mean_queue_trains,
+                1e-9 * x.mean_queue_trains);
+    EXPECT_EQ(x.trains, in.trains + out.trains);
+    expect_conserved(r);
+  }
+  EXPECT_NEAR(wait_in / seeds, expected_in, 0.03 * expected_in);
+  EXPECT_NEAR(wait_out / seeds, expected_out, 0.03 * expected_out);
+  EXPECT_NEAR(util_in / seeds, 0.8, 0.01);
+  EXPECT_NEAR(util_out / seeds, 0.6, 0.01);
+}
+
+// One train an hour enters over two tracks that serve 0.5 an hour (4 h each): its queue grows all run. One
+// train a day leaves. Sharing the tracks, the leaving train waits behind the entering queue; with a track
+// kept for it (one each way, or one kept for leaving and two shared) it never waits, and its transit is the
+// 2,000 km at 1,000 km a day plus the 4 h gauge change.
+constexpr std::string_view one_way_overloaded_yaml = R"(
+name: one-way-overloaded
+horizon_days: 60
+warmup_days: 10
+train_capacity_teu: 1
+regions: {china: [CN], europe: [PL], central_asia: [KZ]}
+cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 40000}}
+nodes:
+  a: {kind: terminal, country: CN, lat: 40, lon: 100}
+  x: {kind: crossing, country: PL, lat: 45, lon: 80, tracks: 2, transshipment_h: 4}
+  b: {kind: terminal, country: PL, lat: 52, lon: 20}
+edges:
+  a-x: {from: a, to: x, distance_km: 1000, speed_km_per_day: 1000}
+  x-b: {from: x, to: b, distance_km: 1000, speed_km_per_day: 1000, gauge_mm: 1520}
+flows:
+  ab: {from: a, to: b, cargo_class: general, teu_per_week: 168, arrivals: scheduled}
+  ba: {from: b, to: a, cargo_class: general, teu_per_week: 7, arrivals: scheduled}
+)";
+
+TEST(crossing_ways, traffic_one_way_no_longer_delays_the_other_when_tracks_are_kept_for_it) {
+  const double transit_days = 2.0 + 4.0 / 24.0;
+  const run_result shared = run_yaml(one_way_overloaded_yaml);
+  EXPECT_TRUE(shared.crossing_ways.empty());
+  EXPECT_GT(flow(shared, "ba").transit_days_mean, transit_days + 5.0);
+  EXPECT_GT(flow(shared, "ba").trains, 0.0);
+
+  const run_result split = run_yaml(
+      replaced(one_way_overloaded_yaml, "tracks: 2,", "tracks: 2, tracks_entering: 1, tracks_leaving: 1,"));
+  EXPECT_NEAR(flow(split, "ba").transit_days_mean, transit_days, 1e-9);
+  EXPECT_EQ(way_queue(split, "crossings_leaving", "x").mean_wait_h, 0.0);
+  EXPECT_NEAR(way_queue(split, "crossings_leaving", "x").utilization, 4.0 / 24.0, 1e-9);
+  // Entering keeps its one track busy and never borrows the other: a start every 4 h of the 50-day window.
+  const queue_result& in = way_queue(split, "crossings_entering", "x");
+  EXPECT_NEAR(in.utilization, 1.0, 1e-9);
+  EXPECT_NEAR(in.trains, 50.0 * 6.0, 1.0);
+  EXPECT_GT(in.mean_wait_h, 100.0);
+
+  // One track kept for leaving, two shared: entering has the two shared ones to itself while it queues.
+  const run_result kept =
+      run_yaml(replaced(one_way_overloaded_yaml, "tracks: 2,", "tracks: 3, tracks_leaving: 1,"));
+  EXPECT_NEAR(flow(kept, "ba").transit_days_mean, transit_days, 1e-9);
+  EXPECT_EQ(way_queue(kept, "crossings_leaving", "x").mean_wait_h, 0.0);
+  EXPECT_NEAR(way_queue(kept, "crossings_entering", "x").trains, 50.0 * 12.0, 2.0);
+  for (const run_result* r : {&shared, &split, &kept}) {
+    expect_conserved(*r);
+    expect_littles_law(*r);
+  }
+}
+
+// Nothing kept (0 and 0) is the shared crossing, number for number.
+TEST(crossing_ways, zero_tracks_kept_is_the_shared_crossing) {
+  const run_result shared = run_yaml(one_way_overloaded_yaml);
+  const run_result zero = run_yaml(
+      replaced(one_way_overloaded_yaml, "tracks: 2,", "tracks: 2, tracks_entering: 0, tracks_leaving: 0,"));
+  EXPECT_EQ(shared.flatten(), zero.flatten());
+}
+
 }  // namespace
 }  // namespace corridor::test

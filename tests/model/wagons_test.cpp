@@ -75,6 +75,29 @@ TEST(wagons, a_pool_smaller_than_the_demand_needs_caps_throughput_at_pool_over_c
   }
 }
 
+// The daily series (daily.csv) of the 15-platform loop: every day's wagons at home and out make the pool, the
+// days' time-averages add up to the window's (each day is a whole day of it), and the queue of trains
+// waiting for wagons only grows.
+TEST(wagons, the_daily_series_give_each_days_wagons_at_home_and_out_and_the_trains_waiting) {
+  const run_result r = run_yaml(loop_yaml(15, 420));
+  const wagon_pool_result& w = pool(r, "kz");
+  ASSERT_EQ(r.daily.size(), 180u);
+  double utilization = 0.0, waiting = 0.0;
+  for (const daily_row& d : r.daily) {
+    ASSERT_EQ(d.wagons_home.size(), 1u);
+    EXPECT_EQ(d.wagons_home[0] + d.wagons_out[0], 15.0) << d.day;
+    utilization += d.wagon_utilization[0];
+    waiting += d.mean_trains_waiting_wagons[0];
+  }
+  EXPECT_NEAR(utilization / 180.0, w.utilization, 1e-9);
+  EXPECT_NEAR(waiting / 180.0, w.mean_queue_trains, 1e-9 * w.mean_queue_trains);
+  // Six trains a day form, one leaves: five more wait at the end of each day.
+  EXPECT_NEAR(r.daily.back().trains_waiting_wagons[0] - r.daily.front().trains_waiting_wagons[0], 179.0 * 5.0,
+              3.0);
+  // Without pools, no series.
+  EXPECT_TRUE(run_yaml(part_full_yaml()).daily.front().wagons_home.empty());
+}
+
 TEST(wagons, a_pool_large_enough_lets_every_train_leave_at_once) {
   // A train a day needs 3 trainsets (a 72 h cycle); 25 platforms are 5.
   const run_result r = run_yaml(loop_yaml(25, 70));

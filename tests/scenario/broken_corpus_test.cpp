@@ -172,6 +172,10 @@ const broken_case corpus[] = {
     {"negative-cap-entering.yaml",
      "broken/negative-cap-entering.yaml:3:45: error: daily_cap_trains_entering of node 'dostyk' must be "
      ">= 0 and <= 10000, got -1"},
+    {"tracks-per-direction-over-total.yaml",
+     "broken/tracks-per-direction-over-total.yaml:3:26: error: tracks_entering + tracks_leaving of node "
+     "'dostyk' (2 + 2) must be <= tracks (3): give tracks as the crossing's total, of which those not kept "
+     "serve both directions"},
     {"plan-on-junction.yaml",
      "broken/plan-on-junction.yaml:3:19: error: key 'daily_plan_trains_leaving' applies only to crossings, "
      "but "

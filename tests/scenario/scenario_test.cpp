@@ -273,6 +273,8 @@ void expect_same(const scenario& a, const scenario& b) {
     EXPECT_EQ(x.subsidy_usd_per_teu, y.subsidy_usd_per_teu);
     EXPECT_EQ(x.handling_usd_per_teu, y.handling_usd_per_teu);
     EXPECT_EQ(x.crossing.tracks, y.crossing.tracks);
+    EXPECT_EQ(x.crossing.tracks_entering, y.crossing.tracks_entering);
+    EXPECT_EQ(x.crossing.tracks_leaving, y.crossing.tracks_leaving);
     same_dist(x.crossing.transshipment_h, y.crossing.transshipment_h);
     same_dist(x.crossing.pass_through_h, y.crossing.pass_through_h);
     same_dist(x.crossing.customs_dwell_h, y.crossing.customs_dwell_h);

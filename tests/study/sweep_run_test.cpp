@@ -230,5 +230,56 @@ TEST(sweep_ids, are_those_of_the_manifest_and_survive_replanning_with_more_point
   EXPECT_EQ(small.runs[0].seed, 5u);
 }
 
+// A small platform shortage: 10-TEU trains (5 platforms) a day from a to b, a day each way, and a pool of
+// platforms at a with a day's turnaround: a trainset's cycle is 72 h, so a train a day needs 15 platforms.
+const char* wagon_loop_base = R"(name: wagon-loop
+seed: 3
+horizon_days: 120
+warmup_days: 20
+train_capacity_teu: 10
+regions: {china: [CN], europe: [PL], central_asia: [KZ]}
+cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 40000}}
+nodes:
+  a: {kind: terminal, country: KZ, lat: 43, lon: 77}
+  b: {kind: terminal, country: KZ, lat: 51, lon: 71}
+edges:
+  a-b: {from: a, to: b, distance_km: 1000, speed_km_per_day: 1000, gauge_mm: 1520}
+flows:
+  ab: {from: a, to: b, cargo_class: general, teu_per_week: 70, arrivals: scheduled}
+wagon_pools:
+  kz: {gauge_mm: 1520, size_wagons: 15, home: [a], turnaround_h: 24}
+)";
+
+// Wagon pools' size and turnaround are parameter paths like crossings' keys: a sweep over the pool's size
+// (one trainset, two, three, four) on the real model lowers its trains' wait for wagons at every step, to
+// none once the pool covers the cycle.
+TEST(sweep_paths, a_sweep_over_a_wagon_pools_size_lowers_its_wait_step_by_step) {
+  const auto spec = parse_sweep(
+      "base: base.yaml\nparameters:\n"
+      "  size: {path: wagon_pools.kz.size_wagons, values: [5, 10, 15, 20]}\n"
+      "  turnaround: {path: wagon_pools.*.turnaround_h, values: [24]}\n",
+      "pools.yaml", ".");
+  const sweep_plan plan = plan_sweep(spec, wagon_loop_base);
+  ASSERT_EQ(plan.points.size(), 4u);
+  EXPECT_EQ(plan.targets.at(0), std::vector<std::string>{"wagon_pools.kz.size_wagons"});
+  EXPECT_EQ(plan.targets.at(1), std::vector<std::string>{"wagon_pools.kz.turnaround_h"});
+  const scenario_document base = base_document(plan);
+  const sweep_evaluator eval = model_evaluator();
+  std::vector<double> waits;
+  for (std::size_t i = 0; i < plan.points.size(); ++i) {
+    const scenario s = point_scenario(base, plan, i);
+    EXPECT_EQ(s.wagon_pools.at(0).size_wagons, plan.points[i].values[0]);
+    for (const auto& [name, value] : eval(s, 3, 0)) {
+      if (name == "wagon_pools.kz.mean_wait_h") waits.push_back(value);
+    }
+  }
+  ASSERT_EQ(waits.size(), 4u);
+  EXPECT_GT(waits[0], waits[1]);
+  EXPECT_GT(waits[1], waits[2]);
+  EXPECT_GE(waits[2], waits[3]);
+  EXPECT_EQ(waits[3], 0.0);
+  EXPECT_GT(waits[0], 24.0 * 10);  // one trainset for three days' trains: the queue grows all run
+}
+
 }  // namespace
 }  // namespace corridor
