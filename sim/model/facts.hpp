@@ -36,6 +36,7 @@ struct route_step {
   std::uint32_t crossing = no_crossing;    // the crossing entered before this edge; none at the origin
   std::uint32_t wagon_home = 0xffffffffU;  // gauge_change_home there (wagons.hpp); none: no wait
   std::int8_t plan_way = -1;               // the way whose daily plan applies there; -1: none
+  std::int8_t reblock_way = -1;            // the way whose recent re-blocking hold applies there; -1: none
   bool ferry = false;
   bool window = false;
   double travel_h = 0.0;  // edge_facts::travel_h

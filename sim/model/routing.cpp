@@ -76,6 +76,8 @@ bool through_step(const model& m, const route_step& step, double teu, double& t,
     if (step.plan_way >= 0) t += at_plan(from, step.plan_way, t);
     t += at_crossing(from);
     if (step.wagon_home != no_wagon_home) t += home_wagon_wait_h(m, step.wagon_home);
+    if (step.reblock_way >= 0)
+      t += m.state.reblock_nodes[from].recent_hold_h[static_cast<std::size_t>(step.reblock_way)];
   }
   const edge_id e = step.edge;
   if (step.ferry) {
@@ -140,6 +142,11 @@ void add_route_steps(const prepared_scenario& p, model_facts& facts) {
               step.plan_way = static_cast<std::int8_t>(way);
           }
           step.wagon_home = gauge_change_home(facts, p.net, from, route.edges[i - 1], e);
+          // expected_reblock_hold_h: a re-blocking crossing where the route changes gauge.
+          const int gauge_in = p.net.props(route.edges[i - 1]).gauge_mm, gauge_out = p.net.props(e).gauge_mm;
+          if (nf.reblock && gauge_in != gauge_out && gauge_in != 0 && gauge_out != 0)
+            step.reblock_way =
+                static_cast<std::int8_t>(facts.nodes[route.nodes[i - 1]].country == nf.country ? 1 : 0);
         }
         sf.steps.push_back(step);
       }

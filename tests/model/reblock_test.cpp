@@ -166,6 +166,41 @@ TEST(reblock, containers_are_conserved_and_the_buffer_keeps_littles_law_both_way
   }
 }
 
+TEST(reblock, route_choice_sees_the_hold_and_turns_to_a_crossing_that_does_not_reblock) {
+  // Two ways from a to b, each changing gauge: through x, which re-blocks into trains of 500 wagons that never
+  // fill (every container waits the 100 h limit), or through y, a day longer, which does not re-block. The
+  // first trains take x, the shorter; once x's trains have formed, route choice adds its recent hold (~100 h)
+  // and the cheapest route is through y. A route choice blind to the hold would send every train through x.
+  const std::string yaml = R"(
+name: reblock-route-choice
+horizon_days: 120
+train_capacity_teu: 80
+route_choice: {mode: cheapest}
+regions: {china: [CN], europe: [PL], central_asia: [KZ]}
+cargo_classes: {general: {value_of_time_usd_per_teu_day: 40, goods_value_usd_per_teu: 40000}}
+nodes:
+  a: {kind: terminal, country: CN, lat: 40, lon: 100}
+  x: {kind: crossing, country: KZ, lat: 45, lon: 82, transshipment_h: 4, reblock: true,
+      reblock_train_wagons_entering: 500, reblock_max_hold_h: 100}
+  y: {kind: crossing, country: KZ, lat: 44, lon: 80, transshipment_h: 4}
+  b: {kind: terminal, country: KZ, lat: 51, lon: 71}
+edges:
+  a-x: {from: a, to: x, distance_km: 1000, speed_km_per_day: 1000}
+  x-b: {from: x, to: b, distance_km: 1000, speed_km_per_day: 1000, gauge_mm: 1520}
+  a-y: {from: a, to: y, distance_km: 1500, speed_km_per_day: 1000}
+  y-b: {from: y, to: b, distance_km: 1500, speed_km_per_day: 1000, gauge_mm: 1520}
+flows:
+  ab: {from: a, to: b, cargo_class: general, teu_per_week: 672, arrivals: scheduled, max_wait_h: 100}
+)";
+  const run_result r = run_yaml(yaml);
+  const double via_x = flow_trains_via(r, "ab", "x");
+  const double via_y = flow_trains_via(r, "ab", "y");
+  EXPECT_GT(via_x, 0.0);  // the first trains, before any hold was seen
+  EXPECT_GT(via_y, 4.0 * via_x);
+  EXPECT_GT(reblocking(r, "x").mean_hold_h, 50.0);
+  expect_conserved(r);
+}
+
 TEST(reblock, a_scenario_with_reblock_false_runs_as_one_without_the_keys) {
   const run_result off = run_yaml(both_ways_yaml(
       ", reblock: false, reblock_train_wagons_entering: 57, reblock_train_wagons_leaving: 25"));
