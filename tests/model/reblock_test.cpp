@@ -167,10 +167,11 @@ TEST(reblock, containers_are_conserved_and_the_buffer_keeps_littles_law_both_way
 }
 
 TEST(reblock, route_choice_sees_the_hold_and_turns_to_a_crossing_that_does_not_reblock) {
-  // Two ways from a to b, each changing gauge: through x, which re-blocks into trains of 500 wagons that never
-  // fill (every container waits the 100 h limit), or through y, a day longer, which does not re-block. The
-  // first trains take x, the shorter; once x's trains have formed, route choice adds its recent hold (~100 h)
-  // and the cheapest route is through y. A route choice blind to the hold would send every train through x.
+  // Two ways from a to b, each changing gauge: through x, which re-blocks into trains of 500 wagons that
+  // never fill (every container waits the 100 h limit), or through y, a day longer, which does not re-block.
+  // The first trains take x, the shorter; once x's trains have formed, route choice adds its recent hold
+  // (~100 h) and the cheapest route is through y. A route choice blind to the hold would send every train
+  // through x.
   const std::string yaml = R"(
 name: reblock-route-choice
 horizon_days: 120

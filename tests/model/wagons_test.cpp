@@ -238,9 +238,9 @@ TEST(wagons, an_m_m_3_crossing_keeps_erlang_c_with_a_pool_that_never_binds) {
 
 TEST(wagons, the_2021_platform_shortage_delays_trains_days_to_weeks_and_a_larger_pool_recovers) {
   // The published 2021 delays were 10–14 days on average at the Kazakh borders (src:R2); the scenario's pool
-  // is what 2020's traffic needed (its header), not fitted to the delay. One replication of the year, then the
-  // pool enlarged. The model's mean falls short of the published average (about 4 days), its tail reaches it:
-  // the test holds the mean to days, not hours, and the 95th percentile to the published 10–20 days.
+  // is what 2020's traffic needed (its header), not fitted to the delay. One replication of the year, then
+  // the pool enlarged. The model's mean falls short of the published average (about 4 days), its tail reaches
+  // it: the test holds the mean to days, not hours, and the 95th percentile to the published 10–20 days.
   scenario s = load_scenario(CORRIDOR_SOURCE_DIR "/scenarios/platform-shortage-2021.yaml");
   const run_result short_pool = run_model(prepared_scenario(s));
   const wagon_pool_result& w = pool(short_pool, "transit-platforms");
