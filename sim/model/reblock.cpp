@@ -28,15 +28,6 @@ namespace {
 // containers' mean hold (as wagons.cpp smooths the waits for wagons).
 constexpr double recent_weight = 0.2;
 
-int gauge_of(const model& m, edge_id e) {
-  return m.net.props(e).gauge_mm;  // 0 on a ferry leg
-}
-
-bool gauge_changes(const model& m, edge_id in, edge_id out) {
-  const int g_in = gauge_of(m, in), g_out = gauge_of(m, out);
-  return g_in != g_out && g_in != 0 && g_out != 0;
-}
-
 // The buffer at v of the train's flow and route, made when the first such train arrives.
 std::uint32_t group_for(model& m, vertex_t v, const train_state& t) {
   reblock_node_state& ns = m.state.reblock_nodes[v];
@@ -149,7 +140,7 @@ void form(model& m, std::uint32_t g, std::size_t n, bool partial) {
 
 bool reblocks_at(const model& m, vertex_t v, const train_state& t) {
   return m.facts.nodes[v].reblock && t.pos > 0 && t.pos < t.edges.size() &&
-         gauge_changes(m, t.edges[t.pos - 1], t.edges[t.pos]);
+         gauge_changes(m.net, t.edges[t.pos - 1], t.edges[t.pos]);
 }
 
 void unload_for_reblock(model& m, vertex_t v, train_id id) {
@@ -199,7 +190,7 @@ void on_reblock_due(model& m, std::uint32_t g, std::uint32_t seq) {
 }
 
 double expected_reblock_hold_h(const model& m, vertex_t v, vertex_t from, edge_id in, edge_id out) {
-  if (!m.facts.nodes[v].reblock || !gauge_changes(m, in, out)) return 0.0;
+  if (!m.facts.nodes[v].reblock || !gauge_changes(m.net, in, out)) return 0.0;
   return m.state.reblock_nodes[v].recent_hold_h[static_cast<std::size_t>(crossing_way(m, from, v))];
 }
 

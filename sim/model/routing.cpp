@@ -143,8 +143,7 @@ void add_route_steps(const prepared_scenario& p, model_facts& facts) {
           }
           step.wagon_home = gauge_change_home(facts, p.net, from, route.edges[i - 1], e);
           // expected_reblock_hold_h: a re-blocking crossing where the route changes gauge.
-          const int gauge_in = p.net.props(route.edges[i - 1]).gauge_mm, gauge_out = p.net.props(e).gauge_mm;
-          if (nf.reblock && gauge_in != gauge_out && gauge_in != 0 && gauge_out != 0)
+          if (nf.reblock && gauge_changes(p.net, route.edges[i - 1], e))
             step.reblock_way =
                 static_cast<std::int8_t>(facts.nodes[route.nodes[i - 1]].country == nf.country ? 1 : 0);
         }

@@ -342,11 +342,15 @@ void on_wagons_ready(model& m, std::uint32_t h, std::uint32_t wagons) {
   serve(m, h);
 }
 
+bool gauge_changes(const network& net, edge_id in, edge_id out) {
+  const int g_in = net.props(in).gauge_mm, g_out = net.props(out).gauge_mm;  // 0 on a ferry leg
+  return g_in != g_out && g_in != 0 && g_out != 0;
+}
+
 std::uint32_t gauge_change_home(const model_facts& facts, const network& net, vertex_t v, edge_id in,
                                 edge_id out) {
-  if (!facts.has_wagons) return no_wagon_home;
-  const int g_in = net.props(in).gauge_mm, g_out = net.props(out).gauge_mm;  // 0 on a ferry leg
-  if (g_in == g_out || g_in == 0 || g_out == 0) return no_wagon_home;
+  if (!facts.has_wagons || !gauge_changes(net, in, out)) return no_wagon_home;
+  const int g_out = net.props(out).gauge_mm;
   for (std::uint32_t h : facts.wagon_homes_at[v]) {
     if (facts.wagon_homes[h].gauge_mm == g_out) return h;
   }

@@ -38,6 +38,8 @@ double expected_wagon_wait_h(const model& m, vertex_t v, edge_id in, edge_id out
 // scenario alone (no_wagon_home where the gauge stays, v keeps no pool of the new gauge, or there are no
 // pools), and the wait route choice expects there now.
 constexpr std::uint32_t no_wagon_home = 0xffffffffU;
+// Whether a train from line `in` onto line `out` changes gauge (neither a ferry leg, whose gauge is 0).
+bool gauge_changes(const network& net, edge_id in, edge_id out);
 std::uint32_t gauge_change_home(const model_facts& facts, const network& net, vertex_t v, edge_id in,
                                 edge_id out);
 double home_wagon_wait_h(const model& m, std::uint32_t h);
